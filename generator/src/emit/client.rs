@@ -1,0 +1,743 @@
+//! `src/client.rs`: the `Client`, its builder, the credentials it sends and the one function every operation
+//! goes through (`send`). Helpers are emitted only when some operation uses them, so the crate has no dead code.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_opt, ident};
+use crate::ir::{
+    Api, ApiKeyLocation, BodyEncoding, ParamEncoding, ParamLocation, Returns, SecurityKind,
+    SecurityScheme,
+};
+
+/// What the operations of an API need from the runtime.
+struct Uses {
+    path_params: bool,
+    query: bool,
+    query_json: bool,
+    headers: bool,
+    cookies: bool,
+    json_body: bool,
+    bytes_body: bool,
+    json_answer: bool,
+    exists: bool,
+    nothing: bool,
+    text: bool,
+    bytes_answer: bool,
+}
+
+impl Uses {
+    fn of(api: &Api) -> Self {
+        let params = || api.operations.iter().flat_map(|op| op.params.iter());
+        let returns = |f: fn(&Returns) -> bool| api.operations.iter().any(|op| f(&op.returns));
+        let bodies = |encoding| {
+            api.operations
+                .iter()
+                .any(|op| op.body.as_ref().is_some_and(|b| b.encoding == encoding))
+        };
+        Self {
+            path_params: params().any(|p| p.location == ParamLocation::Path),
+            query: params().any(|p| p.location == ParamLocation::Query),
+            query_json: params()
+                .any(|p| p.location == ParamLocation::Query && p.encoding == ParamEncoding::Json),
+            headers: params().any(|p| p.location == ParamLocation::Header),
+            cookies: params().any(|p| p.location == ParamLocation::Cookie),
+            json_body: bodies(BodyEncoding::Json),
+            bytes_body: bodies(BodyEncoding::Bytes),
+            json_answer: returns(|r| matches!(r, Returns::Json(_))),
+            exists: returns(|r| matches!(r, Returns::Exists)),
+            nothing: returns(|r| matches!(r, Returns::Nothing)),
+            text: returns(|r| matches!(r, Returns::Text)),
+            bytes_answer: returns(|r| matches!(r, Returns::Bytes)),
+        }
+    }
+}
+
+/// Writes `src/client.rs`.
+pub fn emit(api: &Api) -> TokenStream {
+    let uses = Uses::of(api);
+    let title = &api.title;
+    let client_doc =
+        format!(" A client for {title}. Cheap to clone: clones share one connection pool.");
+    let base_url = emit_base_url(api);
+    let credentials = emit_credentials(api);
+    let builder = emit_builder(api);
+    let call = emit_call(&uses);
+    let answer = emit_answer(&uses);
+    let path_segment = uses.path_params.then(emit_path_segment);
+    let query = uses
+        .query
+        .then(|| quote!(request = request.query(&call.query);));
+    let headers = (uses.headers || uses.cookies).then(|| {
+        quote! {
+            for (name, value) in call.headers {
+                request = request.header(name, value);
+            }
+        }
+    });
+    let body = (uses.json_body || uses.bytes_body).then(|| {
+        quote! {
+            if let Some((content_type, body)) = call.body {
+                request = request.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
+            }
+        }
+    });
+    quote! {
+        //! The client, its builder, the credentials it sends and the path every request takes.
+
+        use std::fmt;
+        use std::time::Duration;
+
+        use reqwest::header::{HeaderValue, USER_AGENT};
+
+        use crate::Error;
+
+        #base_url
+
+        /// `User-Agent` sent unless the builder is given another.
+        pub const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+        /// Whole-request timeout unless the builder is given another.
+        pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+        /// What debug output shows instead of a secret.
+        const REDACTED: &str = "<redacted>";
+
+        #[doc = #client_doc]
+        ///
+        /// Create one with [`Client::builder`].
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            http: reqwest::Client,
+            base_url: String,
+            user_agent: HeaderValue,
+            timeout: Duration,
+            credentials: Credentials,
+        }
+
+        impl Client {
+            /// Starts configuring a client.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder::default()
+            }
+
+            /// The base URL every request path is appended to.
+            pub fn base_url(&self) -> &str {
+                &self.base_url
+            }
+
+            /// Sends one request: authorises it, sends it and reads the whole answer.
+            pub(crate) async fn send(&self, call: Call) -> Result<Answer, Error> {
+                let url = format!("{}{}", self.base_url, call.path);
+                let mut request = self
+                    .http
+                    .request(call.method, url)
+                    .timeout(self.timeout)
+                    .header(USER_AGENT, self.user_agent.clone());
+                request = self.credentials.authorize(call.operation, call.security, request)?;
+                #query
+                #headers
+                #body
+                let response = request.send().await.map_err(|err| Error::transport(call.operation, err))?;
+                let status = response.status();
+                let body = response.bytes().await.map_err(|err| Error::transport(call.operation, err))?;
+                Ok(Answer { operation: call.operation, status, body })
+            }
+        }
+
+        #builder
+        #credentials
+        #call
+        #answer
+        #path_segment
+    }
+}
+
+fn emit_base_url(api: &Api) -> TokenStream {
+    match &api.default_base_url {
+        Some(url) => {
+            let doc = format!(" Base URL from the spec's first server: `{url}`.");
+            quote! {
+                #[doc = #doc]
+                pub const DEFAULT_BASE_URL: &str = #url;
+            }
+        }
+        None => quote! {
+            /// The spec names no server, so the builder must be given a base URL.
+            pub const DEFAULT_BASE_URL: &str = "";
+        },
+    }
+}
+
+fn emit_builder(api: &Api) -> TokenStream {
+    let setters = api.security_schemes.iter().map(emit_setter);
+    let requirement_check = emit_requirement_check(api);
+    quote! {
+        /// Configures and validates a [`Client`].
+        #[derive(Debug)]
+        pub struct ClientBuilder {
+            base_url: String,
+            timeout: Duration,
+            user_agent: String,
+            http_client: Option<reqwest::Client>,
+            credentials: Credentials,
+        }
+
+        impl Default for ClientBuilder {
+            fn default() -> Self {
+                Self {
+                    base_url: DEFAULT_BASE_URL.to_string(),
+                    timeout: DEFAULT_TIMEOUT,
+                    user_agent: DEFAULT_USER_AGENT.to_string(),
+                    http_client: None,
+                    credentials: Credentials::default(),
+                }
+            }
+        }
+
+        impl ClientBuilder {
+            #(#setters)*
+
+            /// Sends requests to `base_url` instead of [`DEFAULT_BASE_URL`] (a test server, a proxy).
+            pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+                self.base_url = base_url.into();
+                self
+            }
+
+            /// Gives up on a request after `timeout` (connecting, sending and reading the answer).
+            pub fn timeout(mut self, timeout: Duration) -> Self {
+                self.timeout = timeout;
+                self
+            }
+
+            /// Sends `user_agent` as the `User-Agent` header instead of [`DEFAULT_USER_AGENT`].
+            pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+                self.user_agent = user_agent.into();
+                self
+            }
+
+            /// Sends requests through `http_client` (proxies, custom TLS roots, connection limits).
+            /// The timeout and user agent set here still apply to every request.
+            pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
+                self.http_client = Some(http_client);
+                self
+            }
+
+            /// Checks the configuration and creates the client.
+            ///
+            /// Fails with [`Error::Config`] when the base URL is not an absolute `http` or `https` URL, the
+            /// timeout is zero, the user agent or a credential is not a valid header value, or the credentials
+            /// the API requires are missing.
+            pub fn build(self) -> Result<Client, Error> {
+                let base_url = self.base_url.trim_end_matches('/').to_string();
+                match reqwest::Url::parse(&base_url) {
+                    Ok(url) if matches!(url.scheme(), "http" | "https") && !url.cannot_be_a_base() => {}
+                    _ => {
+                        return Err(Error::Config(format!(
+                            "the base URL `{base_url}` is not an absolute http or https URL"
+                        )))
+                    }
+                }
+                if self.timeout.is_zero() {
+                    return Err(Error::Config("the timeout must be longer than zero".to_string()));
+                }
+                let user_agent = HeaderValue::from_str(&self.user_agent)
+                    .map_err(|_| Error::Config(format!("the user agent `{}` is not a valid header value", self.user_agent)))?;
+                self.credentials.validate()?;
+                #requirement_check
+                let http = match self.http_client {
+                    Some(http) => http,
+                    None => reqwest::Client::builder()
+                        .build()
+                        .map_err(|err| Error::Config(format!("cannot create the HTTP client: {err}")))?,
+                };
+                Ok(Client {
+                    http,
+                    base_url,
+                    user_agent,
+                    timeout: self.timeout,
+                    credentials: self.credentials,
+                })
+            }
+        }
+    }
+}
+
+/// `build()` refuses a client that could not make any call the spec secures by default.
+fn emit_requirement_check(api: &Api) -> TokenStream {
+    let requirements = &api.default_security;
+    if requirements.is_empty() || requirements.iter().any(|r| r.0.is_empty()) {
+        return TokenStream::new();
+    }
+    let alternatives = requirements.iter().map(|r| {
+        let variants =
+            r.0.iter()
+                .map(|i| scheme_variant(&api.security_schemes[*i]));
+        quote!(&[#(#variants),*])
+    });
+    let needed = requirements
+        .iter()
+        .map(|r| {
+            r.0.iter()
+                .map(|i| format!("`{}`", api.security_schemes[*i].setter))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        })
+        .collect::<Vec<_>>()
+        .join(", or ");
+    let message = format!("missing credentials: this API needs {needed} on the builder");
+    quote! {
+        if !self.credentials.satisfies_any(&[#(#alternatives),*]) {
+            return Err(Error::Config(#message.to_string()));
+        }
+    }
+}
+
+fn emit_setter(scheme: &SecurityScheme) -> TokenStream {
+    let setter = ident(&scheme.setter);
+    let field = ident(&scheme.field);
+    let docs = doc_opt(scheme.docs.as_deref());
+    let (how, signature, value) = match &scheme.kind {
+        SecurityKind::HttpBasic => (
+            " Sent as HTTP Basic authentication (`Authorization: Basic ...`).".to_string(),
+            quote!(username: impl Into<String>, password: impl Into<String>),
+            quote!((username.into(), password.into())),
+        ),
+        SecurityKind::Bearer => (
+            " Sent as `Authorization: Bearer <token>`.".to_string(),
+            quote!(token: impl Into<String>),
+            quote!(token.into()),
+        ),
+        SecurityKind::ApiKey {
+            location,
+            name,
+            values,
+        } => {
+            let place = match location {
+                ApiKeyLocation::Header => "header",
+                ApiKeyLocation::Query => "query parameter",
+                ApiKeyLocation::Cookie => "cookie",
+            };
+            let how = format!(" Sent as the `{name}` {place}.");
+            match values {
+                Some(enum_name) => {
+                    let enum_name = ident(enum_name);
+                    (how, quote!(value: crate::types::#enum_name), quote!(value))
+                }
+                None => (how, quote!(key: impl Into<String>), quote!(key.into())),
+            }
+        }
+    };
+    quote! {
+        #docs
+        ///
+        #[doc = #how]
+        pub fn #setter(mut self, #signature) -> Self {
+            self.credentials.#field = Some(#value);
+            self
+        }
+    }
+}
+
+fn scheme_variant(scheme: &SecurityScheme) -> TokenStream {
+    let variant = ident(&scheme.variant);
+    quote!(Scheme::#variant)
+}
+
+fn emit_credentials(api: &Api) -> TokenStream {
+    let schemes = &api.security_schemes;
+    let fields = schemes.iter().map(|s| {
+        let field = ident(&s.field);
+        let ty = match &s.kind {
+            SecurityKind::HttpBasic => quote!((String, String)),
+            SecurityKind::ApiKey {
+                values: Some(enum_name),
+                ..
+            } => {
+                let enum_name = ident(enum_name);
+                quote!(crate::types::#enum_name)
+            }
+            SecurityKind::Bearer | SecurityKind::ApiKey { values: None, .. } => quote!(String),
+        };
+        quote!(#field: Option<#ty>,)
+    });
+    let debug_fields = schemes.iter().map(|s| {
+        let field = ident(&s.field);
+        let name = &s.field;
+        match &s.kind {
+            SecurityKind::HttpBasic => {
+                quote!(.field(#name, &self.#field.as_ref().map(|(username, _)| (username, REDACTED))))
+            }
+            SecurityKind::ApiKey { values: Some(_), .. } => quote!(.field(#name, &self.#field)),
+            SecurityKind::Bearer | SecurityKind::ApiKey { values: None, .. } => {
+                quote!(.field(#name, &self.#field.as_ref().map(|_| REDACTED)))
+            }
+        }
+    });
+    let variants = schemes.iter().map(|s| {
+        let variant = ident(&s.variant);
+        let doc = format!(" `{}` in the spec.", s.spec_name);
+        quote!(#[doc = #doc] #variant,)
+    });
+    let has_arms = schemes.iter().map(|s| {
+        let variant = scheme_variant(s);
+        let field = ident(&s.field);
+        quote!(#variant => self.#field.is_some(),)
+    });
+    let apply_arms = schemes.iter().map(emit_apply_arm);
+    let validations = schemes.iter().map(emit_validation);
+    quote! {
+        /// The credentials a client sends. `Debug` never shows a secret.
+        #[derive(Clone, Default)]
+        struct Credentials {
+            #(#fields)*
+        }
+
+        impl fmt::Debug for Credentials {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("Credentials")
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+
+        /// The security schemes of the spec; an operation lists which of them it accepts.
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) enum Scheme {
+            #(#variants)*
+        }
+
+        impl Credentials {
+            fn has(&self, scheme: Scheme) -> bool {
+                match scheme {
+                    #(#has_arms)*
+                }
+            }
+
+            /// Whether every scheme of at least one alternative is configured.
+            fn satisfies_any(&self, alternatives: &[&[Scheme]]) -> bool {
+                alternatives.iter().any(|schemes| schemes.iter().all(|scheme| self.has(*scheme)))
+            }
+
+            /// Adds the credentials of the first alternative the client can satisfy.
+            fn authorize(
+                &self,
+                operation: &'static str,
+                alternatives: &[&[Scheme]],
+                mut request: reqwest::RequestBuilder,
+            ) -> Result<reqwest::RequestBuilder, Error> {
+                if alternatives.is_empty() {
+                    return Ok(request);
+                }
+                let schemes = alternatives
+                    .iter()
+                    .find(|schemes| schemes.iter().all(|scheme| self.has(*scheme)))
+                    .ok_or(Error::MissingCredentials { operation })?;
+                for scheme in schemes.iter() {
+                    request = self.apply(*scheme, request);
+                }
+                Ok(request)
+            }
+
+            fn apply(&self, scheme: Scheme, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+                match scheme {
+                    #(#apply_arms)*
+                }
+            }
+
+            /// Rejects values that could never be sent (empty secrets, characters a header cannot carry).
+            fn validate(&self) -> Result<(), Error> {
+                #(#validations)*
+                Ok(())
+            }
+        }
+    }
+}
+
+fn emit_apply_arm(scheme: &SecurityScheme) -> TokenStream {
+    let variant = scheme_variant(scheme);
+    let field = ident(&scheme.field);
+    let add = match &scheme.kind {
+        SecurityKind::HttpBasic => quote!(request.basic_auth(username, Some(password))),
+        SecurityKind::Bearer => quote!(request.bearer_auth(value)),
+        SecurityKind::ApiKey {
+            location,
+            name,
+            values,
+        } => {
+            let text = quote!(value.as_str());
+            match location {
+                ApiKeyLocation::Header if values.is_some() => quote!(request.header(#name, #text)),
+                ApiKeyLocation::Header => quote! {
+                    match HeaderValue::from_str(#text) {
+                        Ok(mut header) => {
+                            header.set_sensitive(true);
+                            request.header(#name, header)
+                        }
+                        Err(_) => request,
+                    }
+                },
+                ApiKeyLocation::Query => quote!(request.query(&[(#name, #text)])),
+                ApiKeyLocation::Cookie => {
+                    let format = format!("{name}={{}}");
+                    quote!(request.header(reqwest::header::COOKIE, format!(#format, #text)))
+                }
+            }
+        }
+    };
+    let pattern = match scheme.kind {
+        SecurityKind::HttpBasic => quote!(Some((username, password))),
+        _ => quote!(Some(value)),
+    };
+    quote! {
+        #variant => match &self.#field {
+            #pattern => #add,
+            None => request,
+        },
+    }
+}
+
+fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
+    let field = ident(&scheme.field);
+    let setter = &scheme.setter;
+    match &scheme.kind {
+        SecurityKind::HttpBasic => {
+            let empty = format!("`{setter}` needs a non-empty username and password");
+            let colon = format!("the `{setter}` username cannot contain `:`");
+            quote! {
+                if let Some((username, password)) = &self.#field {
+                    if username.is_empty() || password.is_empty() {
+                        return Err(Error::Config(#empty.to_string()));
+                    }
+                    if username.contains(':') {
+                        return Err(Error::Config(#colon.to_string()));
+                    }
+                }
+            }
+        }
+        SecurityKind::ApiKey {
+            values: Some(_), ..
+        } => TokenStream::new(),
+        SecurityKind::Bearer | SecurityKind::ApiKey { .. } => {
+            let message =
+                format!("`{setter}` needs a non-empty value made of visible ASCII characters");
+            quote! {
+                if let Some(value) = &self.#field {
+                    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+                        return Err(Error::Config(#message.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn emit_call(uses: &Uses) -> TokenStream {
+    let query_field = uses
+        .query
+        .then(|| quote!(pub(crate) query: Vec<(&'static str, String)>,));
+    let query_init = uses.query.then(|| quote!(query: Vec::new(),));
+    let header_field = (uses.headers || uses.cookies)
+        .then(|| quote!(pub(crate) headers: Vec<(&'static str, HeaderValue)>,));
+    let header_init = (uses.headers || uses.cookies).then(|| quote!(headers: Vec::new(),));
+    let body_field = (uses.json_body || uses.bytes_body)
+        .then(|| quote!(pub(crate) body: Option<(&'static str, Vec<u8>)>,));
+    let body_init = (uses.json_body || uses.bytes_body).then(|| quote!(body: None,));
+    let query_fn = uses.query.then(|| {
+        quote! {
+            /// Adds `name=value` to the query string (percent-encoded when sent).
+            pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
+                self.query.push((name, value.to_string()));
+            }
+        }
+    });
+    let query_json_fn = uses.query_json.then(|| {
+        quote! {
+            /// Adds `name=<value as JSON>` to the query string, for values with no simpler form.
+            pub(crate) fn query_json(&mut self, name: &'static str, value: &impl serde::Serialize) -> Result<(), Error> {
+                let text = serde_json::to_string(value)
+                    .map_err(|source| Error::Encode { operation: self.operation, source })?;
+                self.query.push((name, text));
+                Ok(())
+            }
+        }
+    });
+    let header_fn = uses.headers.then(|| {
+        quote! {
+            /// Adds a header; a value a header cannot carry (such as CR or LF) is refused before sending.
+            pub(crate) fn header(&mut self, name: &'static str, value: impl fmt::Display) -> Result<(), Error> {
+                let value = HeaderValue::from_str(&value.to_string()).map_err(|_| Error::InvalidArgument {
+                    name,
+                    reason: "not a valid header value".to_string(),
+                })?;
+                self.headers.push((name, value));
+                Ok(())
+            }
+        }
+    });
+    let cookie_fn = uses.cookies.then(|| {
+        quote! {
+            /// Adds a cookie; names and values with `;`, `,`, whitespace or control characters are refused.
+            pub(crate) fn cookie(&mut self, name: &'static str, value: impl fmt::Display) -> Result<(), Error> {
+                let value = value.to_string();
+                let bad = |c: char| c.is_ascii_control() || c.is_whitespace() || c == ';' || c == ',';
+                if value.contains(bad) {
+                    return Err(Error::InvalidArgument { name, reason: "not a valid cookie value".to_string() });
+                }
+                let header = HeaderValue::from_str(&format!("{name}={value}")).map_err(|_| Error::InvalidArgument {
+                    name,
+                    reason: "not a valid cookie value".to_string(),
+                })?;
+                self.headers.push(("cookie", header));
+                Ok(())
+            }
+        }
+    });
+    let json_fn = uses.json_body.then(|| {
+        quote! {
+            /// Sends `body` as JSON.
+            pub(crate) fn json_body(&mut self, body: &impl serde::Serialize) -> Result<(), Error> {
+                let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { operation: self.operation, source })?;
+                self.body = Some(("application/json", bytes));
+                Ok(())
+            }
+        }
+    });
+    let bytes_fn = uses.bytes_body.then(|| {
+        quote! {
+            /// Sends `body` as it is, under `content_type`.
+            pub(crate) fn bytes_body(&mut self, content_type: &'static str, body: Vec<u8>) {
+                self.body = Some((content_type, body));
+            }
+        }
+    });
+    quote! {
+        /// One request as an operation describes it, before credentials are added.
+        pub(crate) struct Call {
+            pub(crate) operation: &'static str,
+            pub(crate) method: reqwest::Method,
+            pub(crate) path: String,
+            pub(crate) security: &'static [&'static [Scheme]],
+            #query_field
+            #header_field
+            #body_field
+        }
+
+        impl Call {
+            /// A request for `operation` (its spec id, used in errors) to `path` (already percent-encoded).
+            pub(crate) fn new(
+                operation: &'static str,
+                method: reqwest::Method,
+                path: String,
+                security: &'static [&'static [Scheme]],
+            ) -> Self {
+                Self { operation, method, path, security, #query_init #header_init #body_init }
+            }
+
+            #query_fn
+            #query_json_fn
+            #header_fn
+            #cookie_fn
+            #json_fn
+            #bytes_fn
+        }
+    }
+}
+
+fn emit_answer(uses: &Uses) -> TokenStream {
+    let json = uses.json_answer.then(|| {
+        quote! {
+            /// Decodes a successful JSON answer; an empty body decodes as JSON `null`.
+            pub(crate) fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+                let answer = self.success()?;
+                let body: &[u8] = if answer.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &answer.body };
+                serde_json::from_slice(body).map_err(|source| Error::decode(answer.operation, answer.status, source, &answer.body))
+            }
+        }
+    });
+    let exists = uses.exists.then(|| {
+        quote! {
+            /// `true` for a success status, `false` for 404 Not Found.
+            pub(crate) fn exists(self) -> Result<bool, Error> {
+                if self.status == reqwest::StatusCode::NOT_FOUND {
+                    return Ok(false);
+                }
+                self.success().map(|_| true)
+            }
+        }
+    });
+    let nothing = uses.nothing.then(|| {
+        quote! {
+            /// Checks the status and ignores any body.
+            pub(crate) fn nothing(self) -> Result<(), Error> {
+                self.success().map(drop)
+            }
+        }
+    });
+    let text = uses.text.then(|| {
+        quote! {
+            /// A successful answer as text (invalid UTF-8 is replaced, never an error).
+            pub(crate) fn text(self) -> Result<String, Error> {
+                let answer = self.success()?;
+                Ok(String::from_utf8_lossy(&answer.body).into_owned())
+            }
+        }
+    });
+    let bytes = uses.bytes_answer.then(|| {
+        quote! {
+            /// A successful answer's raw bytes.
+            pub(crate) fn bytes(self) -> Result<Vec<u8>, Error> {
+                Ok(Vec::from(self.success()?.body))
+            }
+        }
+    });
+    quote! {
+        /// A whole answer, read before it is judged, so errors can show the body.
+        pub(crate) struct Answer {
+            operation: &'static str,
+            status: reqwest::StatusCode,
+            body: bytes::Bytes,
+        }
+
+        impl Answer {
+            /// The answer itself when its status is a success, else [`Error::Status`].
+            fn success(self) -> Result<Self, Error> {
+                if self.status.is_success() {
+                    Ok(self)
+                } else {
+                    Err(Error::from_status(self.operation, self.status, &self.body))
+                }
+            }
+
+            #json
+            #exists
+            #nothing
+            #text
+            #bytes
+        }
+    }
+}
+
+fn emit_path_segment() -> TokenStream {
+    quote! {
+        /// Everything but RFC 3986 unreserved characters is percent-encoded in a path segment.
+        const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+
+        /// Encodes `value` as exactly one path segment: `/` cannot escape it, and the values that would
+        /// change the path's meaning (empty, `.` and `..`) are refused.
+        pub(crate) fn path_segment(name: &'static str, value: impl fmt::Display) -> Result<String, Error> {
+            let value = value.to_string();
+            if value.is_empty() || value == "." || value == ".." {
+                return Err(Error::InvalidArgument {
+                    name,
+                    reason: format!("`{value}` cannot be a path segment"),
+                });
+            }
+            Ok(percent_encoding::utf8_percent_encode(&value, SEGMENT).to_string())
+        }
+    }
+}

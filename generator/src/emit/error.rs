@@ -1,0 +1,199 @@
+//! `src/error.rs`: the one error type of the generated client. It tells apart what the caller can fix
+//! (configuration, arguments), what the network did (transport, timeout), what the server said (an error
+//! status, with the reason its body names) and what the server sent that the client could not read.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::Api;
+
+/// Writes `src/error.rs`.
+pub fn emit(api: &Api) -> TokenStream {
+    let reason = match &api.error_reason_pointer {
+        Some(pointer) => {
+            let doc = format!(
+                " Where an error body names the error (`x-error-reason` in the spec): `{pointer}`."
+            );
+            quote! {
+                #[doc = #doc]
+                const REASON_POINTER: &str = #pointer;
+
+                /// The error's name from a JSON error body, when it has one.
+                fn reason_of(body: &[u8]) -> Option<String> {
+                    let body: serde_json::Value = serde_json::from_slice(body).ok()?;
+                    body.pointer(REASON_POINTER)?.as_str().map(str::to_string)
+                }
+            }
+        }
+        None => quote! {
+            /// The spec declares no field naming errors (`x-error-reason`), so no reason is extracted.
+            fn reason_of(_body: &[u8]) -> Option<String> {
+                None
+            }
+        },
+    };
+    quote! {
+        //! Errors of the client: one type for every call.
+
+        use std::fmt;
+
+        /// The largest part of an answer's body kept in an error.
+        pub const MAX_ERROR_BODY: usize = 64 * 1024;
+
+        /// Why a call failed.
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum Error {
+            /// The client's configuration is invalid (reported by `ClientBuilder::build`).
+            Config(String),
+            /// An argument cannot be sent as given (an empty path segment, a header value with a line break).
+            InvalidArgument {
+                /// The parameter's name in the spec.
+                name: &'static str,
+                reason: String,
+            },
+            /// The operation needs credentials the client was not given.
+            MissingCredentials { operation: &'static str },
+            /// The request body could not be encoded as JSON.
+            Encode {
+                operation: &'static str,
+                source: serde_json::Error,
+            },
+            /// The request timed out.
+            Timeout {
+                operation: &'static str,
+                source: reqwest::Error,
+            },
+            /// The request could not be sent or the answer could not be read (DNS, connection, TLS).
+            Transport {
+                operation: &'static str,
+                source: reqwest::Error,
+            },
+            /// The server answered with an error status.
+            Status {
+                operation: &'static str,
+                status: u16,
+                /// The error's name from the body, when the body has one.
+                reason: Option<String>,
+                /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
+                body: String,
+            },
+            /// The server answered with success but a body that does not match the spec.
+            Decode {
+                operation: &'static str,
+                status: u16,
+                source: serde_json::Error,
+                /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
+                body: String,
+            },
+        }
+
+        impl Error {
+            /// The HTTP status of the answer, when there was one.
+            pub fn status(&self) -> Option<u16> {
+                match self {
+                    Self::Status { status, .. } | Self::Decode { status, .. } => Some(*status),
+                    _ => None,
+                }
+            }
+
+            /// The error's name as the server's body gave it, when it did.
+            pub fn reason(&self) -> Option<&str> {
+                match self {
+                    Self::Status { reason, .. } => reason.as_deref(),
+                    _ => None,
+                }
+            }
+
+            /// The body of the answer, when there was one.
+            pub fn body(&self) -> Option<&str> {
+                match self {
+                    Self::Status { body, .. } | Self::Decode { body, .. } => Some(body),
+                    _ => None,
+                }
+            }
+
+            /// Whether the request timed out.
+            pub fn is_timeout(&self) -> bool {
+                matches!(self, Self::Timeout { .. })
+            }
+
+            /// A failure to send or receive. The URL is dropped from the message: it could carry a key.
+            pub(crate) fn transport(operation: &'static str, source: reqwest::Error) -> Self {
+                let source = source.without_url();
+                if source.is_timeout() {
+                    Self::Timeout { operation, source }
+                } else {
+                    Self::Transport { operation, source }
+                }
+            }
+
+            /// An error status, with the reason its body names.
+            pub(crate) fn from_status(operation: &'static str, status: reqwest::StatusCode, body: &[u8]) -> Self {
+                Self::Status {
+                    operation,
+                    status: status.as_u16(),
+                    reason: reason_of(body),
+                    body: excerpt(body),
+                }
+            }
+
+            /// A body that does not decode.
+            pub(crate) fn decode(
+                operation: &'static str,
+                status: reqwest::StatusCode,
+                source: serde_json::Error,
+                body: &[u8],
+            ) -> Self {
+                Self::Decode {
+                    operation,
+                    status: status.as_u16(),
+                    source,
+                    body: excerpt(body),
+                }
+            }
+        }
+
+        impl fmt::Display for Error {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    Self::Config(message) => write!(f, "invalid client configuration: {message}"),
+                    Self::InvalidArgument { name, reason } => write!(f, "invalid value for `{name}`: {reason}"),
+                    Self::MissingCredentials { operation } => {
+                        write!(f, "`{operation}` needs credentials the client was not given")
+                    }
+                    Self::Encode { operation, source } => {
+                        write!(f, "cannot encode the request of `{operation}`: {source}")
+                    }
+                    Self::Timeout { operation, .. } => write!(f, "`{operation}` timed out"),
+                    Self::Transport { operation, source } => write!(f, "`{operation}` failed: {source}"),
+                    Self::Status { operation, status, reason: Some(reason), .. } => {
+                        write!(f, "`{operation}` failed with HTTP {status}: {reason}")
+                    }
+                    Self::Status { operation, status, reason: None, .. } => {
+                        write!(f, "`{operation}` failed with HTTP {status}")
+                    }
+                    Self::Decode { operation, status, source, .. } => {
+                        write!(f, "cannot decode the answer of `{operation}` (HTTP {status}): {source}")
+                    }
+                }
+            }
+        }
+
+        impl std::error::Error for Error {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    Self::Encode { source, .. } | Self::Decode { source, .. } => Some(source),
+                    Self::Timeout { source, .. } | Self::Transport { source, .. } => Some(source),
+                    _ => None,
+                }
+            }
+        }
+
+        #reason
+
+        fn excerpt(body: &[u8]) -> String {
+            String::from_utf8_lossy(&body[..body.len().min(MAX_ERROR_BODY)]).into_owned()
+        }
+    }
+}

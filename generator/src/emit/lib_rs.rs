@@ -1,0 +1,124 @@
+//! `src/lib.rs`: the crate's front page (docs from the spec and a working example) and its public surface.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{ident, inner_doc};
+use crate::ir::{Api, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef};
+
+/// Writes `src/lib.rs`.
+pub fn emit(api: &Api) -> TokenStream {
+    let mut intro = format!(
+        "# {}\n\nA typed async client for {} (API version {}).",
+        api.title, api.title, api.api_version
+    );
+    if let Some(description) = &api.description {
+        intro = format!("{intro}\n\n{}", description.trim());
+    }
+    let intro = inner_doc(&intro);
+    let example = inner_doc(&example(api));
+    let modules = api.modules.iter().map(|m| ident(&m.name));
+    quote! {
+        #intro
+        //!
+        //! # Example
+        //!
+        #example
+        //!
+        //! Every method returns [`Error`] on failure; [`Error::status`] and [`Error::reason`] tell what the
+        //! server answered.
+
+        // Every file of this crate is formatted by the generator (prettyplease); `rustfmt::skip` keeps
+        // `cargo fmt` from reflowing it, so regenerating and formatting never fight.
+        #[rustfmt::skip]
+        mod client;
+        #[rustfmt::skip]
+        mod error;
+        #[rustfmt::skip]
+        pub mod types;
+        #(#[rustfmt::skip] mod #modules;)*
+
+        #[rustfmt::skip]
+        pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+        #[rustfmt::skip]
+        pub use error::{Error, MAX_ERROR_BODY};
+    }
+}
+
+/// A `no_run` example that compiles: build a client with the spec's default credentials and make the first
+/// call whose arguments are simple to write.
+fn example(api: &Api) -> String {
+    let krate = &api.crate_name;
+    let mut lines = vec![
+        "```no_run".to_string(),
+        format!("# async fn example() -> Result<(), {krate}::Error> {{"),
+        format!("use {krate}::Client;"),
+    ];
+    let mut builder = vec!["let client = Client::builder()".to_string()];
+    if let Some(requirement) = api.default_security.first() {
+        for scheme in requirement.0.iter().map(|i| &api.security_schemes[*i]) {
+            let setter = &scheme.setter;
+            let args = match &scheme.kind {
+                SecurityKind::HttpBasic => "\"username\", \"password\"".to_string(),
+                SecurityKind::Bearer => "\"token\"".to_string(),
+                SecurityKind::ApiKey {
+                    values: Some(enum_name),
+                    ..
+                } => {
+                    let variant = first_variant(&api.types, enum_name).unwrap_or_default();
+                    lines.push(format!("use {krate}::types::{enum_name};"));
+                    format!("{enum_name}::{variant}")
+                }
+                SecurityKind::ApiKey { values: None, .. } => "\"key\"".to_string(),
+            };
+            builder.push(format!("    .{setter}({args})"));
+        }
+    }
+    builder.push("    .build()?;".to_string());
+    lines.extend(builder);
+    if let Some(call) = api.operations.iter().find_map(example_call) {
+        lines.push(call);
+    }
+    lines.extend(["# Ok(())".to_string(), "# }".to_string(), "```".to_string()]);
+    lines.join("\n")
+}
+
+fn first_variant(types: &[TypeDef], name: &str) -> Option<String> {
+    types
+        .iter()
+        .find(|t| t.name == name)
+        .and_then(|t| match &t.kind {
+            TypeKind::StringEnum { variants, .. } => variants.first().map(|v| v.rust_name.clone()),
+            _ => None,
+        })
+}
+
+/// `let answer = client.op(args).await?;` for an operation whose arguments are all strings or numbers.
+fn example_call(op: &crate::ir::Operation) -> Option<String> {
+    if op.body.is_some() || op.options_struct.is_some() {
+        return None;
+    }
+    let args = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| match (&p.ty, p.location) {
+            (TypeRef::String, _) => Some("\"example\"".to_string()),
+            (
+                TypeRef::I32 | TypeRef::I64 | TypeRef::U64,
+                ParamLocation::Path | ParamLocation::Query,
+            ) => Some("1".to_string()),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let binding = match op.returns {
+        Returns::Exists => "exists",
+        Returns::Nothing => "()",
+        _ => "answer",
+    };
+    Some(format!(
+        "let {binding} = client.{}({}).await?;",
+        op.rust_name,
+        args.join(", ")
+    ))
+}

@@ -1,0 +1,45 @@
+//! `Cargo.toml` of the generated crate. Dependencies carry their own versions (nothing is inherited from a
+//! workspace), so the crate can be copied out or published as it is. TLS is rustls only: HTTPS works out of
+//! the box with no OpenSSL.
+
+use super::{GeneratedFile, PREAMBLE};
+use crate::ir::Api;
+
+/// The crate's own version; the API's version is in its description.
+const CRATE_VERSION: &str = "0.1.0";
+
+/// Writes the manifest.
+pub fn emit(api: &Api) -> GeneratedFile {
+    let description = format!(
+        "Typed async client for {} (API version {}), generated from its OpenAPI description.",
+        api.title, api.api_version
+    );
+    let contents = format!(
+        r#"# {PREAMBLE}
+[package]
+name = {name}
+version = "{CRATE_VERSION}"
+edition = "2021"
+description = {description}
+license = "MIT OR Apache-2.0"
+
+[dependencies]
+bytes = "1"
+percent-encoding = "2.3"
+reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+"#,
+        name = toml_string(&api.package_name),
+        description = toml_string(&description),
+    );
+    GeneratedFile {
+        path: "Cargo.toml".to_string(),
+        contents,
+    }
+}
+
+/// A TOML basic string; JSON string escapes are valid TOML escapes.
+fn toml_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}

@@ -1,0 +1,280 @@
+//! `src/<tag>.rs`: the methods of one group of operations, as an `impl Client` block. One file per tag keeps a
+//! change in the spec a small, local diff.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc, ident, named_in, type_tokens};
+use crate::ir::{
+    Api, BodyEncoding, Operation, ParamEncoding, ParamLocation, Parameter, PathSegment, Returns,
+    TypeRef,
+};
+
+/// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
+const CLIPPY_MAX_ARGUMENTS: usize = 7;
+
+/// Writes the module of operations `module_index`.
+pub fn emit(api: &Api, module_index: usize) -> TokenStream {
+    let module = &api.modules[module_index];
+    let operations: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|op| op.module == module_index)
+        .collect();
+    let mut module_doc = format!("Operations tagged `{}`.", module.tag);
+    if let Some(description) = &module.description {
+        module_doc = format!("{module_doc}\n\n{description}");
+    }
+    let module_doc = super::inner_doc(&module_doc);
+
+    let mut client_items = vec![quote!(Call)];
+    if operations
+        .iter()
+        .any(|op| op.params.iter().any(|p| p.location == ParamLocation::Path))
+    {
+        client_items.push(quote!(path_segment));
+    }
+    if operations.iter().any(|op| !op.security.is_empty()) {
+        client_items.push(quote!(Scheme));
+    }
+    let named = named_types(&operations);
+    let types_use = (!named.is_empty()).then(|| {
+        let named = named.iter().map(|n| ident(n));
+        quote!(use crate::types::{#(#named),*};)
+    });
+    let methods = operations.iter().map(|op| emit_method(api, op));
+    quote! {
+        #module_doc
+
+        use crate::client::{#(#client_items),*};
+        #types_use
+        use crate::{Client, Error};
+
+        impl Client {
+            #(#methods)*
+        }
+    }
+}
+
+fn named_types(operations: &[&Operation]) -> Vec<String> {
+    let mut named = Vec::new();
+    for op in operations {
+        for param in op.params.iter().filter(|p| p.required) {
+            named_in(&param.ty, &mut named);
+        }
+        if let Some(options) = &op.options_struct {
+            named_in(&TypeRef::Named(options.clone()), &mut named);
+        }
+        if let Some(body) = &op.body {
+            named_in(&body.ty, &mut named);
+        }
+        if let Returns::Json(ty) = &op.returns {
+            named_in(ty, &mut named);
+        }
+    }
+    named
+}
+
+fn emit_method(api: &Api, op: &Operation) -> TokenStream {
+    let name = ident(&op.rust_name);
+    let docs = doc(&method_docs(op));
+    let required: Vec<&Parameter> = op.params.iter().filter(|p| p.required).collect();
+
+    let mut args: Vec<TokenStream> = required
+        .iter()
+        .map(|p| {
+            let arg = ident(&p.rust_name);
+            let ty = argument_type(&p.ty);
+            quote!(#arg: #ty)
+        })
+        .collect();
+    if let Some(body) = &op.body {
+        let ty = match (body.encoding, body.required) {
+            (BodyEncoding::Bytes, true) => quote!(Vec<u8>),
+            (BodyEncoding::Bytes, false) => quote!(Option<Vec<u8>>),
+            (BodyEncoding::Json, true) => reference_to(&body.ty),
+            (BodyEncoding::Json, false) => {
+                let ty = reference_to(&body.ty);
+                quote!(Option<#ty>)
+            }
+        };
+        args.push(quote!(body: #ty));
+    }
+    if let Some(options) = &op.options_struct {
+        let options = ident(options);
+        args.push(quote!(options: &#options));
+    }
+    let allow =
+        (args.len() > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+
+    let path = emit_path(op);
+    let security = emit_security(api, op);
+    let spec_id = &op.spec_id;
+    let method = ident(op.method.wire_name());
+    let mut steps: Vec<TokenStream> = required
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+        .map(|p| {
+            let value = ident(&p.rust_name);
+            emit_param_step(p, &quote!(#value))
+        })
+        .collect();
+    steps.extend(op.params.iter().filter(|p| !p.required).map(|p| {
+        let field = ident(&p.rust_name);
+        let step = emit_param_step(p, &quote!(value));
+        quote! {
+            if let Some(value) = &options.#field {
+                #step
+            }
+        }
+    }));
+    if let Some(body) = &op.body {
+        let media = &body.media_type;
+        let step = match body.encoding {
+            BodyEncoding::Json => quote!(call.json_body(body)?;),
+            BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
+        };
+        steps.push(if body.required {
+            step
+        } else {
+            quote! {
+                if let Some(body) = body {
+                    #step
+                }
+            }
+        });
+    }
+    let binding = if steps.is_empty() {
+        quote!(let call)
+    } else {
+        quote!(let mut call)
+    };
+    let (output, finish) = match &op.returns {
+        Returns::Nothing => (quote!(()), quote!(nothing())),
+        Returns::Exists => (quote!(bool), quote!(exists())),
+        Returns::Json(ty) => (type_tokens(ty), quote!(json())),
+        Returns::Text => (quote!(String), quote!(text())),
+        Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
+    };
+    quote! {
+        #docs
+        #allow
+        pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
+            #path
+            #binding = Call::new(#spec_id, reqwest::Method::#method, path, #security);
+            #(#steps)*
+            self.send(call).await?.#finish
+        }
+    }
+}
+
+fn method_docs(op: &Operation) -> String {
+    let mut parts = Vec::new();
+    if let Some(summary) = &op.docs.summary {
+        parts.push(summary.trim().to_string());
+    }
+    if let Some(description) = &op.docs.description {
+        parts.push(description.trim().to_string());
+    }
+    parts.push(format!(
+        "`{} {}` (`{}`)",
+        op.method.wire_name(),
+        op.path_template,
+        op.spec_id
+    ));
+    let documented: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .filter_map(|p| {
+            p.docs
+                .as_ref()
+                .map(|d| format!("- `{}`: {}", p.rust_name, d.trim().replace('\n', " ")))
+        })
+        .collect();
+    if !documented.is_empty() {
+        parts.push(format!("# Arguments\n\n{}", documented.join("\n")));
+    }
+    if let Returns::Exists = op.returns {
+        parts.push(
+            "Returns `true` when the server answers with success and `false` on 404 Not Found."
+                .into(),
+        );
+    }
+    parts.join("\n\n")
+}
+
+/// Each path parameter is encoded as one segment into a binding of its own name, then
+/// `let path = format!("/a/{b}")` names them inline.
+fn emit_path(op: &Operation) -> TokenStream {
+    let mut template = String::new();
+    let mut encodings = Vec::new();
+    for segment in &op.path {
+        match segment {
+            PathSegment::Literal(text) => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathSegment::Param(index) => {
+                let param = &op.params[*index];
+                let wire = &param.wire_name;
+                let value = ident(&param.rust_name);
+                template.push_str(&format!("{{{}}}", param.rust_name));
+                encodings.push(quote!(let #value = path_segment(#wire, #value)?;));
+            }
+        }
+    }
+    if encodings.is_empty() {
+        quote!(let path = #template.to_string();)
+    } else {
+        quote! {
+            #(#encodings)*
+            let path = format!(#template);
+        }
+    }
+}
+
+fn emit_security(api: &Api, op: &Operation) -> TokenStream {
+    let alternatives = op.security.iter().map(|requirement| {
+        let schemes = requirement.0.iter().map(|index| {
+            let variant = ident(&api.security_schemes[*index].variant);
+            quote!(Scheme::#variant)
+        });
+        quote!(&[#(#schemes),*])
+    });
+    quote!(&[#(#alternatives),*])
+}
+
+/// How one query, header or cookie parameter is added to the call; `value` is an expression for its value.
+fn emit_param_step(param: &Parameter, value: &TokenStream) -> TokenStream {
+    let wire = &param.wire_name;
+    match (param.location, param.encoding) {
+        (ParamLocation::Query, ParamEncoding::Display) => quote!(call.query(#wire, #value);),
+        (ParamLocation::Query, ParamEncoding::EachDisplay) => quote! {
+            for item in #value.iter() {
+                call.query(#wire, item);
+            }
+        },
+        (ParamLocation::Query, ParamEncoding::Json) => quote!(call.query_json(#wire, &#value)?;),
+        (ParamLocation::Header, _) => quote!(call.header(#wire, #value)?;),
+        (ParamLocation::Cookie, _) => quote!(call.cookie(#wire, #value)?;),
+        (ParamLocation::Path, _) => TokenStream::new(),
+    }
+}
+
+/// Arguments borrow what they can: `&str` for strings, slices for lists, references for structs.
+fn argument_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(&str),
+        TypeRef::Vec(item) => {
+            let item = type_tokens(item);
+            quote!(&[#item])
+        }
+        TypeRef::Named(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Bytes => reference_to(ty),
+        _ => type_tokens(ty),
+    }
+}
+
+fn reference_to(ty: &TypeRef) -> TokenStream {
+    let ty = type_tokens(ty);
+    quote!(&#ty)
+}

@@ -1,0 +1,209 @@
+//! `src/types.rs`: one Rust type per named type of the IR, in spec order. Structs derive serde with renames
+//! where the wire name is not the Rust name; open enums keep values they do not know in `Other(String)`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_opt, ident, type_tokens};
+use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, Variant};
+
+/// Writes `src/types.rs`.
+pub fn emit(api: &Api) -> TokenStream {
+    let types = api.types.iter().map(emit_type);
+    quote! {
+        //! Types of the requests and answers, from the spec's schemas.
+
+        #(#types)*
+    }
+}
+
+fn emit_type(def: &TypeDef) -> TokenStream {
+    let docs = doc_opt(def.docs.as_deref());
+    let name = ident(&def.name);
+    match &def.kind {
+        TypeKind::Struct { fields } => {
+            let default = fields.iter().all(|f| f.optional).then(|| quote!(Default,));
+            let fields = fields.iter().map(|f| emit_field(f, true));
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeKind::Options { fields } => {
+            let fields = fields.iter().map(|f| emit_field(f, false));
+            quote! {
+                #docs
+                #[derive(Debug, Clone, Default, PartialEq)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeKind::Alias { target } => {
+            let target = type_tokens(target);
+            quote! {
+                #docs
+                pub type #name = #target;
+            }
+        }
+        TypeKind::StringEnum {
+            variants,
+            open: true,
+        } => emit_open_enum(&name, &docs, variants),
+        TypeKind::StringEnum {
+            variants,
+            open: false,
+        } => emit_closed_enum(&name, &docs, variants),
+    }
+}
+
+fn emit_field(field: &Field, serde: bool) -> TokenStream {
+    let docs = doc_opt(field.docs.as_deref());
+    let name = ident(&field.rust_name);
+    let ty = type_tokens(&field.ty);
+    let mut attrs = Vec::new();
+    if serde && field.wire_name != field.rust_name {
+        let wire = &field.wire_name;
+        attrs.push(quote!(rename = #wire));
+    }
+    if serde && field.optional {
+        match field.ty {
+            TypeRef::Option(_) => {
+                attrs.push(quote!(default, skip_serializing_if = "Option::is_none"))
+            }
+            TypeRef::Json => attrs.push(quote!(
+                default,
+                skip_serializing_if = "serde_json::Value::is_null"
+            )),
+            _ => attrs.push(quote!(default)),
+        }
+    }
+    let serde_attr = (!attrs.is_empty()).then(|| quote!(#[serde(#(#attrs),*)]));
+    quote! {
+        #docs
+        #serde_attr
+        pub #name: #ty,
+    }
+}
+
+fn variant_docs(variant: &Variant) -> TokenStream {
+    let text = variant
+        .docs
+        .clone()
+        .unwrap_or_else(|| format!("`{}`", variant.wire_value));
+    doc_opt(Some(&text))
+}
+
+/// An enum whose unknown values decode into `Other`, so a server adding a value breaks nothing.
+fn emit_open_enum(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let docs = variant_docs(v);
+        let variant = ident(&v.rust_name);
+        quote!(#docs #variant,)
+    });
+    let to_str = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote!(Self::#variant => #wire,)
+    });
+    let from_str = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote!(#wire => Self::#variant,)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#declarations)*
+            /// A value this client does not know yet, kept as the server sent it.
+            Other(String),
+        }
+
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+/// An enum of values the caller picks from; nothing is decoded into it, so it needs no catch-all.
+fn emit_closed_enum(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let docs = variant_docs(v);
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote!(#docs #[serde(rename = #wire)] #variant,)
+    });
+    let to_str = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote!(Self::#variant => #wire,)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum #name {
+            #(#declarations)*
+        }
+
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    #(#to_str)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The intermediate model: plain data that holds every naming and typing decision about the client.
+//! Lowering fills it from the spec; emission only spells it out. Everything is kept in spec order.
+
+use serde::Serialize;
+
+/// A whole client crate, ready to emit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Api {
+    /// Cargo package name, e.g. `crisp-client`.
+    pub package_name: String,
+    /// Library name as used in Rust paths, e.g. `crisp_client`.
+    pub crate_name: String,
+    /// `info.title` of the spec.
+    pub title: String,
+    /// `info.version` of the spec (the API's version, not the crate's).
+    pub api_version: String,
+    /// `info.description` of the spec.
+    pub description: Option<String>,
+    /// The first server URL of the spec, the client's default base URL.
+    pub default_base_url: Option<String>,
+    /// How callers authenticate, in spec order.
+    pub security_schemes: Vec<SecurityScheme>,
+    /// The spec's top-level security: alternatives, each a set of scheme indices that apply together.
+    pub default_security: Vec<SecurityRequirement>,
+    /// JSON pointer into an error body that names the error (the spec's `x-error-reason`), if declared.
+    pub error_reason_pointer: Option<String>,
+    /// Named types, in spec order.
+    pub types: Vec<TypeDef>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+    /// Operation modules (one per first tag), in order of first appearance.
+    pub modules: Vec<Module>,
+}
+
+/// A source module grouping operations that share their first tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Module {
+    /// Rust module name.
+    pub name: String,
+    /// The tag it came from, and its description, for the module docs.
+    pub tag: String,
+    pub description: Option<String>,
+}
+
+/// One way to authenticate, as declared in `components.securitySchemes`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecurityScheme {
+    /// The key in `components.securitySchemes`.
+    pub spec_name: String,
+    /// The `ClientBuilder` method that sets it, and the `Scheme` variant naming it.
+    pub setter: String,
+    pub variant: String,
+    /// Field in the generated credentials struct.
+    pub field: String,
+    pub docs: Option<String>,
+    pub kind: SecurityKind,
+}
+
+/// What a security scheme sends with each request.
+#[derive(Debug, Clone, Serialize)]
+pub enum SecurityKind {
+    /// `Authorization: Basic base64(username:password)`.
+    HttpBasic,
+    /// `Authorization: Bearer <token>`; OAuth 2 and OpenID Connect tokens are sent this way too.
+    Bearer,
+    /// A key sent in a header, query parameter or cookie; `values` names a closed enum of allowed values.
+    ApiKey {
+        location: ApiKeyLocation,
+        name: String,
+        values: Option<String>,
+    },
+}
+
+/// Where an API key goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ApiKeyLocation {
+    Header,
+    Query,
+    Cookie,
+}
+
+/// Schemes (indices into `Api::security_schemes`) that must all be sent together; empty means anonymous.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SecurityRequirement(pub Vec<usize>);
+
+/// One API operation, lowered to one client method.
+#[derive(Debug, Clone, Serialize)]
+pub struct Operation {
+    /// `operationId`, or the name derived from method and path when the spec has none.
+    pub spec_id: String,
+    /// The method name on `Client`.
+    pub rust_name: String,
+    /// Index into `Api::modules`.
+    pub module: usize,
+    pub method: HttpMethod,
+    /// The path template as written in the spec, e.g. `/website/{website_id}`.
+    pub path_template: String,
+    /// The template split into literal text and parameters (indices into `params`).
+    pub path: Vec<PathSegment>,
+    pub docs: Docs,
+    /// Path, query, header and cookie parameters, path parameters first in template order.
+    pub params: Vec<Parameter>,
+    /// Name of the struct gathering the optional parameters, if there are any.
+    pub options_struct: Option<String>,
+    pub body: Option<RequestBody>,
+    /// Every declared response, in spec order.
+    pub responses: Vec<Response>,
+    /// What the method returns on success.
+    pub returns: Returns,
+    /// Security alternatives for this operation.
+    pub security: Vec<SecurityRequirement>,
+}
+
+/// Summary and description from the spec.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Docs {
+    pub summary: Option<String>,
+    pub description: Option<String>,
+}
+
+/// HTTP methods OpenAPI can describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl HttpMethod {
+    /// The method as the spec spells it (lower case).
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            Self::Get => "get",
+            Self::Put => "put",
+            Self::Post => "post",
+            Self::Delete => "delete",
+            Self::Options => "options",
+            Self::Head => "head",
+            Self::Patch => "patch",
+            Self::Trace => "trace",
+        }
+    }
+
+    /// The method as HTTP spells it (upper case).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Put => "PUT",
+            Self::Post => "POST",
+            Self::Delete => "DELETE",
+            Self::Options => "OPTIONS",
+            Self::Head => "HEAD",
+            Self::Patch => "PATCH",
+            Self::Trace => "TRACE",
+        }
+    }
+
+    /// Every method, for parsing.
+    pub const ALL: [HttpMethod; 8] = [
+        Self::Get,
+        Self::Put,
+        Self::Post,
+        Self::Delete,
+        Self::Options,
+        Self::Head,
+        Self::Patch,
+        Self::Trace,
+    ];
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum PathSegment {
+    Literal(String),
+    /// Index into the operation's `params`.
+    Param(usize),
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parameter {
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The Rust argument or field name.
+    pub rust_name: String,
+    pub location: ParamLocation,
+    /// Required parameters are method arguments; optional ones are fields of the options struct.
+    pub required: bool,
+    pub ty: TypeRef,
+    /// How the value is written into the query string or header.
+    pub encoding: ParamEncoding,
+    pub docs: Option<String>,
+}
+
+/// How a parameter value becomes text on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ParamEncoding {
+    /// Its `Display` form (strings, numbers, booleans, enums).
+    Display,
+    /// A list, one `name=value` pair per item (form style, exploded).
+    EachDisplay,
+    /// JSON text, for values with no simpler form.
+    Json,
+}
+
+/// Where a parameter is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// The request body of an operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestBody {
+    pub media_type: String,
+    pub encoding: BodyEncoding,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub docs: Option<String>,
+}
+
+/// How a body is put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BodyEncoding {
+    /// Serialised with serde_json.
+    Json,
+    /// Sent as the bytes given, under the declared media type.
+    Bytes,
+}
+
+/// One declared response.
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    pub status: StatusMatch,
+    pub description: String,
+    /// The chosen media type and its Rust type, when the response declares content.
+    pub body: Option<ResponseBody>,
+}
+
+/// The status codes a response describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum StatusMatch {
+    Code(u16),
+    /// `2XX` and the like; the digit is the class.
+    Class(u8),
+    Default,
+}
+
+/// A decoded response body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseBody {
+    pub media_type: String,
+    pub ty: TypeRef,
+}
+
+/// What a method yields on success.
+#[derive(Debug, Clone, Serialize)]
+pub enum Returns {
+    /// Nothing is decoded (no content, e.g. 204).
+    Nothing,
+    /// HEAD: whether the resource exists (2xx is true, 404 is false).
+    Exists,
+    /// A JSON body decoded into this type; an empty body decodes as JSON `null`.
+    Json(TypeRef),
+    /// A textual body.
+    Text,
+    /// Raw bytes.
+    Bytes,
+}
+
+/// A Rust type as used in a signature or field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TypeRef {
+    String,
+    Bool,
+    I32,
+    I64,
+    U64,
+    F32,
+    F64,
+    /// Raw bytes (`Vec<u8>`).
+    Bytes,
+    /// Any JSON (`serde_json::Value`).
+    Json,
+    /// A generated type, by its Rust name.
+    Named(String),
+    Vec(Box<TypeRef>),
+    /// A map with string keys.
+    Map(Box<TypeRef>),
+    Option(Box<TypeRef>),
+}
+
+/// A named type emitted into `types.rs`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeDef {
+    pub name: String,
+    pub docs: Option<String>,
+    /// Where in the spec it comes from (JSON pointer).
+    pub origin: String,
+    pub kind: TypeKind,
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone, Serialize)]
+pub enum TypeKind {
+    Struct {
+        fields: Vec<Field>,
+    },
+    /// A string enumeration. `open` enums keep unknown values in an `Other(String)` variant, so a server
+    /// adding a value does not break decoding.
+    StringEnum {
+        variants: Vec<Variant>,
+        open: bool,
+    },
+    /// A name for another type (`pub type Name = ...;`).
+    Alias {
+        target: TypeRef,
+    },
+    /// The optional parameters of one operation, every field an `Option`, with `Default`.
+    Options {
+        fields: Vec<Field>,
+    },
+}
+
+/// A struct field.
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub wire_name: String,
+    pub rust_name: String,
+    /// The full Rust type, `Option` included when the field may be absent or null.
+    pub ty: TypeRef,
+    /// Whether the field may be left out when serialising (not required).
+    pub optional: bool,
+    pub docs: Option<String>,
+}
+
+/// An enum variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub rust_name: String,
+    pub wire_value: String,
+    pub docs: Option<String>,
+}

@@ -1,0 +1,67 @@
+//! Lowering: turns the typed OpenAPI document into the IR. Every naming and typing decision is made in this
+//! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
+
+mod names;
+mod operations;
+mod security;
+mod types;
+
+pub use names::{camel_name, snake_name, variant_name, Scope};
+pub use operations::is_json;
+
+use openapiv3::OpenAPI;
+use serde_json::Value;
+
+use crate::error::Warning;
+use crate::ir::Api;
+
+/// Lowers `spec` (with `raw`, the same document untyped) into the client's IR, plus what was skipped.
+pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let mut types = types::TypeLowering::new(spec);
+    let schemes = security::lower_schemes(spec, &mut types, &mut warnings);
+    let default_security = security::lower_requirements(
+        spec.security.as_deref().unwrap_or_default(),
+        &schemes,
+        "#/security",
+        &mut warnings,
+    );
+    types.lower_components();
+
+    let mut lowering =
+        operations::OperationLowering::new(spec, raw, &mut types, &schemes, &default_security);
+    let operations = lowering.lower_all();
+    let modules = std::mem::take(&mut lowering.module_list);
+    warnings.append(&mut lowering.warnings);
+    warnings.append(&mut types.warnings);
+
+    let error_reason_pointer = match spec.extensions.get("x-error-reason") {
+        Some(Value::String(pointer)) if pointer.starts_with('/') => Some(pointer.clone()),
+        Some(_) => {
+            warnings.push(Warning {
+                pointer: "#/x-error-reason".into(),
+                message:
+                    "`x-error-reason` must be a JSON pointer string such as `/reason`; ignored"
+                        .into(),
+            });
+            None
+        }
+        None => None,
+    };
+
+    let api = Api {
+        package_name: package_name.to_string(),
+        crate_name: package_name.replace('-', "_"),
+        title: spec.info.title.clone(),
+        api_version: spec.info.version.clone(),
+        description: spec.info.description.clone(),
+        default_base_url: spec.servers.first().map(|server| server.url.clone()),
+        security_schemes: schemes,
+        default_security,
+        error_reason_pointer,
+        types: types.types,
+        operations,
+        modules,
+    };
+    (api, warnings)
+}

@@ -1,0 +1,167 @@
+//! Naming: turns any string from a spec into a valid, idiomatic Rust identifier, and keeps names unique
+//! within a scope. All of the generator's naming rules live here, so they can be read and tested together.
+
+use std::collections::HashSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words Rust reserves in the 2021 and 2024 editions (strict and reserved keywords).
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+];
+
+/// A `snake_case` name for a function, argument, field or module.
+pub fn snake_name(raw: &str, fallback: &str) -> String {
+    let name = words(raw).to_snake_case();
+    let name = if name.is_empty() {
+        fallback.to_string()
+    } else {
+        name
+    };
+    let name = if starts_with_digit(&name) {
+        format!("n{name}")
+    } else {
+        name
+    };
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// An `UpperCamelCase` name for a type or an enum variant.
+pub fn camel_name(raw: &str, fallback: &str) -> String {
+    let name = words(raw).to_upper_camel_case();
+    let name = if name.is_empty() {
+        fallback.to_string()
+    } else {
+        name
+    };
+    let name = if starts_with_digit(&name) {
+        format!("{fallback}{name}")
+    } else {
+        name
+    };
+    if name == "Self" {
+        format!("{name}{fallback}")
+    } else {
+        name
+    }
+}
+
+/// An enum variant for a string value. Signs carry meaning in values such as `+1` and `-1`, so they are spelled
+/// out; an empty string is `Empty`.
+pub fn variant_name(value: &str) -> String {
+    if value.is_empty() {
+        return "Empty".to_string();
+    }
+    let spelled = match value.chars().next() {
+        Some('+') => format!("plus {}", &value[1..]),
+        Some('-') => format!("minus {}", &value[1..]),
+        _ => value.to_string(),
+    };
+    camel_name(&spelled, "Value")
+}
+
+/// Keeps ASCII letters and digits and turns everything else into word breaks, so the result is plain ASCII.
+/// Case changes inside a word (`fooBar`) are left for `heck` to split.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+fn starts_with_digit(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Names already taken in one Rust namespace (a module's types, a struct's fields, `Client`'s methods).
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` names are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Self {
+            taken: reserved.iter().map(|name| (*name).to_string()).collect(),
+        }
+    }
+
+    /// Takes `candidate`, or the first of `candidate2`, `candidate3`, ... that is free (snake names get `_2`).
+    pub fn claim(&mut self, candidate: String) -> String {
+        if self.taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        let separator =
+            if candidate.contains('_') || candidate.chars().all(|c| !c.is_ascii_uppercase()) {
+                "_"
+            } else {
+                ""
+            };
+        let base = candidate.trim_end_matches('_');
+        (2..)
+            .map(|n| format!("{base}{separator}{n}"))
+            .find(|name| self.taken.insert(name.clone()))
+            .unwrap_or(candidate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_names_follow_heck_and_dodge_keywords() {
+        assert_eq!(snake_name("getWebsite", "op"), "get_website");
+        assert_eq!(snake_name("website_id", "arg"), "website_id");
+        assert_eq!(snake_name("type", "field"), "type_");
+        assert_eq!(snake_name("self", "field"), "self_");
+        assert_eq!(snake_name("X-Crisp-Tier", "field"), "x_crisp_tier");
+        assert_eq!(snake_name("2fa", "field"), "n2fa");
+        assert_eq!(snake_name("!!", "field"), "field");
+        assert_eq!(snake_name("café au lait", "field"), "caf_au_lait");
+    }
+
+    #[test]
+    fn camel_names_are_valid_types() {
+        assert_eq!(camel_name("website", "Type"), "Website");
+        assert_eq!(
+            camel_name("update_conversation_state", "Type"),
+            "UpdateConversationState"
+        );
+        assert_eq!(camel_name("self", "Type"), "SelfType");
+        assert_eq!(camel_name("404 error", "Type"), "Type404Error");
+        assert_eq!(camel_name("", "Type"), "Type");
+    }
+
+    #[test]
+    fn variants_spell_out_signs() {
+        assert_eq!(variant_name("+1"), "Plus1");
+        assert_eq!(variant_name("-1"), "Minus1");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(variant_name("unresolved"), "Unresolved");
+        assert_eq!(variant_name("urn:crisp.im:x"), "UrnCrispImX");
+        assert_eq!(variant_name("1"), "Value1");
+    }
+
+    #[test]
+    fn scope_disambiguates_in_claim_order() {
+        let mut types = Scope::with_reserved(&["Client"]);
+        assert_eq!(types.claim("Client".into()), "Client2");
+        assert_eq!(types.claim("Pet".into()), "Pet");
+        assert_eq!(types.claim("Pet".into()), "Pet2");
+        assert_eq!(types.claim("Pet".into()), "Pet3");
+        let mut fields = Scope::default();
+        assert_eq!(fields.claim("user_id".into()), "user_id");
+        assert_eq!(fields.claim("user_id".into()), "user_id_2");
+        assert_eq!(fields.claim("type_".into()), "type_");
+        assert_eq!(fields.claim("type_".into()), "type_2");
+    }
+}

@@ -1,0 +1,666 @@
+//! Operation lowering: one `ir::Operation` per path and method, with its Rust name, parameters, body,
+//! responses and what the method returns. Operations the generator cannot express are skipped with a warning
+//! naming their JSON pointer, so the rest of the client is still generated.
+
+use indexmap::IndexMap;
+use openapiv3::{
+    MediaType, OpenAPI, Operation as SpecOperation, Parameter as SpecParameter,
+    ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody as SpecBody,
+    Response as SpecResponse, StatusCode,
+};
+use serde_json::Value;
+
+use super::names::{camel_name, snake_name, Scope};
+use super::security::lower_requirements;
+use super::types::TypeLowering;
+use crate::error::{pointer_push, Warning};
+use crate::ir::{
+    BodyEncoding, Docs, Field, HttpMethod, Module, Operation, ParamEncoding, ParamLocation,
+    Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns, SecurityRequirement,
+    SecurityScheme, StatusMatch, TypeDef, TypeKind, TypeRef,
+};
+
+/// `Client` methods that are not operations.
+const CLIENT_METHODS: &[&str] = &["builder", "base_url", "send", "clone"];
+
+/// Module names the generated crate uses itself.
+const CRATE_MODULES: &[&str] = &["client", "error", "types", "lib"];
+
+/// Everything operation lowering reads and writes.
+pub struct OperationLowering<'s, 't> {
+    pub spec: &'s OpenAPI,
+    /// The normalised document, for what `openapiv3` forgets (the order of methods within a path).
+    pub raw: &'s Value,
+    pub types: &'t mut TypeLowering<'s>,
+    pub schemes: &'t [SecurityScheme],
+    pub default_security: &'t [SecurityRequirement],
+    pub warnings: Vec<Warning>,
+    methods: Scope,
+    module_names: Scope,
+    modules: IndexMap<String, usize>,
+    pub module_list: Vec<Module>,
+}
+
+impl<'s, 't> OperationLowering<'s, 't> {
+    pub fn new(
+        spec: &'s OpenAPI,
+        raw: &'s Value,
+        types: &'t mut TypeLowering<'s>,
+        schemes: &'t [SecurityScheme],
+        default_security: &'t [SecurityRequirement],
+    ) -> Self {
+        Self {
+            spec,
+            raw,
+            types,
+            schemes,
+            default_security,
+            warnings: Vec::new(),
+            methods: Scope::with_reserved(CLIENT_METHODS),
+            module_names: Scope::with_reserved(CRATE_MODULES),
+            modules: IndexMap::new(),
+            module_list: Vec::new(),
+        }
+    }
+
+    /// Lowers every operation of every path, in spec order.
+    pub fn lower_all(&mut self) -> Vec<Operation> {
+        let mut operations = Vec::new();
+        for (path, item) in &self.spec.paths.paths {
+            let at = pointer_push("#/paths", path);
+            let ReferenceOr::Item(item) = item else {
+                self.warn(
+                    &at,
+                    "a `$ref` path item is not supported; its operations are skipped",
+                );
+                continue;
+            };
+            for (method, operation) in self.methods_in_spec_order(path, item) {
+                let op_at = pointer_push(&at, method.spec_name());
+                match self.lower_operation(path, method, item, operation, &op_at) {
+                    Ok(op) => operations.push(op),
+                    Err(message) => self.warn(&op_at, &format!("{message}; operation skipped")),
+                }
+            }
+        }
+        operations
+    }
+
+    fn methods_in_spec_order<'i>(
+        &self,
+        path: &str,
+        item: &'i PathItem,
+    ) -> Vec<(HttpMethod, &'i SpecOperation)> {
+        let by_method = |method: HttpMethod| match method {
+            HttpMethod::Get => item.get.as_ref(),
+            HttpMethod::Put => item.put.as_ref(),
+            HttpMethod::Post => item.post.as_ref(),
+            HttpMethod::Delete => item.delete.as_ref(),
+            HttpMethod::Options => item.options.as_ref(),
+            HttpMethod::Head => item.head.as_ref(),
+            HttpMethod::Patch => item.patch.as_ref(),
+            HttpMethod::Trace => item.trace.as_ref(),
+        };
+        let written: Vec<HttpMethod> = self.raw["paths"][path]
+            .as_object()
+            .into_iter()
+            .flat_map(|item| item.keys())
+            .filter_map(|key| HttpMethod::ALL.into_iter().find(|m| m.spec_name() == key))
+            .collect();
+        let order = if written.is_empty() {
+            HttpMethod::ALL.to_vec()
+        } else {
+            written
+        };
+        order
+            .into_iter()
+            .filter_map(|m| by_method(m).map(|op| (m, op)))
+            .collect()
+    }
+
+    fn lower_operation(
+        &mut self,
+        path: &str,
+        method: HttpMethod,
+        item: &PathItem,
+        op: &SpecOperation,
+        at: &str,
+    ) -> Result<Operation, String> {
+        let spec_id = op
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| derived_id(method, path));
+        let type_hint = camel_name(&spec_id, "Operation");
+        let (template, path_names) = parse_template(path)?;
+
+        let mut arg_names = Scope::with_reserved(&["body", "options"]);
+        let mut params = Vec::new();
+        for (param, param_at) in self.merged_parameters(item, op, at) {
+            params.push(self.lower_parameter(param, &type_hint, &param_at, &mut arg_names)?);
+        }
+        // Path parameters first, in template order; the rest keep spec order.
+        let mut ordered: Vec<Parameter> = Vec::with_capacity(params.len());
+        for name in &path_names {
+            let found = params
+                .iter()
+                .position(|p| p.location == ParamLocation::Path && &p.wire_name == name)
+                .ok_or_else(|| {
+                    format!(
+                        "the path template names `{{{name}}}` but no path parameter declares it"
+                    )
+                })?;
+            ordered.push(params.remove(found));
+        }
+        if let Some(stray) = params.iter().find(|p| p.location == ParamLocation::Path) {
+            return Err(format!(
+                "path parameter `{}` does not appear in the path template",
+                stray.wire_name
+            ));
+        }
+        ordered.extend(params);
+        let path_segments = template
+            .into_iter()
+            .map(|piece| match piece {
+                TemplatePiece::Literal(text) => PathSegment::Literal(text),
+                TemplatePiece::Param(name) => PathSegment::Param(
+                    ordered
+                        .iter()
+                        .position(|p| p.wire_name == name)
+                        .unwrap_or_default(),
+                ),
+            })
+            .collect();
+
+        let options_struct = self.options_struct(&ordered, &type_hint, at);
+        let body = match &op.request_body {
+            Some(body) => self.lower_body(body, &type_hint, &pointer_push(at, "requestBody"))?,
+            None => None,
+        };
+        let responses = self.lower_responses(op, &type_hint, at);
+        let returns = returns_for(method, &responses);
+        let security = match &op.security {
+            Some(requirements) => lower_requirements(
+                requirements,
+                self.schemes,
+                &pointer_push(at, "security"),
+                &mut self.warnings,
+            ),
+            None => self.default_security.to_vec(),
+        };
+        Ok(Operation {
+            rust_name: self.methods.claim(snake_name(&spec_id, "operation")),
+            module: self.module_for(op),
+            spec_id,
+            method,
+            path_template: path.to_string(),
+            path: path_segments,
+            docs: Docs {
+                summary: op.summary.clone(),
+                description: op.description.clone(),
+            },
+            params: ordered,
+            options_struct,
+            body,
+            responses,
+            returns,
+            security,
+        })
+    }
+
+    /// Path-item parameters overridden by operation parameters of the same name and location.
+    fn merged_parameters<'p>(
+        &self,
+        item: &'p PathItem,
+        op: &'p SpecOperation,
+        at: &str,
+    ) -> Vec<(&'p SpecParameter, String)>
+    where
+        's: 'p,
+    {
+        let path_at = at.rsplit_once('/').map_or(at, |(parent, _)| parent);
+        let mut merged: Vec<(&SpecParameter, String)> = Vec::new();
+        let sources = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                (
+                    p,
+                    pointer_push(&pointer_push(path_at, "parameters"), &i.to_string()),
+                )
+            })
+            .chain(op.parameters.iter().enumerate().map(|(i, p)| {
+                (
+                    p,
+                    pointer_push(&pointer_push(at, "parameters"), &i.to_string()),
+                )
+            }));
+        for (param, param_at) in sources {
+            let Some(param) = self.resolve_parameter(param) else {
+                continue;
+            };
+            let key = (param.parameter_data_ref().name.as_str(), location_of(param));
+            merged.retain(|(p, _)| (p.parameter_data_ref().name.as_str(), location_of(p)) != key);
+            merged.push((param, param_at));
+        }
+        merged
+    }
+
+    fn resolve_parameter<'p>(
+        &self,
+        param: &'p ReferenceOr<SpecParameter>,
+    ) -> Option<&'p SpecParameter>
+    where
+        's: 'p,
+    {
+        let components = self.spec.components.as_ref().map(|c| &c.parameters);
+        resolve(param, components, "#/components/parameters/")
+    }
+
+    fn lower_parameter(
+        &mut self,
+        param: &SpecParameter,
+        type_hint: &str,
+        at: &str,
+        arg_names: &mut Scope,
+    ) -> Result<Parameter, String> {
+        let data = param.parameter_data_ref();
+        let location = location_of(param);
+        let hint = format!("{type_hint}{}", camel_name(&data.name, "Param"));
+        let ty = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                self.types
+                    .lower(schema.into(), &hint, &pointer_push(at, "schema"))
+            }
+            ParameterSchemaOrContent::Content(_) => TypeRef::Json,
+        };
+        let ty = match ty {
+            TypeRef::Option(inner) => *inner,
+            ty => ty,
+        };
+        let encoding = match &ty {
+            TypeRef::Vec(item) if is_scalar(item, &self.types.types) => ParamEncoding::EachDisplay,
+            ty if is_scalar(ty, &self.types.types) => ParamEncoding::Display,
+            _ => ParamEncoding::Json,
+        };
+        if location != ParamLocation::Query && encoding != ParamEncoding::Display {
+            return Err(format!(
+                "parameter `{}` in the {location:?} is not a scalar; only scalars are supported outside the query",
+                data.name
+            ));
+        }
+        Ok(Parameter {
+            wire_name: data.name.clone(),
+            rust_name: arg_names.claim(snake_name(&data.name, "param")),
+            location,
+            required: data.required || location == ParamLocation::Path,
+            ty,
+            encoding,
+            docs: data.description.clone(),
+        })
+    }
+
+    /// Optional parameters are gathered in one struct with `Default`, so calls stay short.
+    fn options_struct(
+        &mut self,
+        params: &[Parameter],
+        type_hint: &str,
+        at: &str,
+    ) -> Option<String> {
+        let optional: Vec<&Parameter> = params.iter().filter(|p| !p.required).collect();
+        if optional.is_empty() {
+            return None;
+        }
+        let name = self.types.claim_name(&format!("{type_hint}Options"));
+        let fields = optional
+            .iter()
+            .map(|p| Field {
+                wire_name: p.wire_name.clone(),
+                rust_name: p.rust_name.clone(),
+                ty: TypeRef::Option(Box::new(p.ty.clone())),
+                optional: true,
+                docs: p.docs.clone(),
+            })
+            .collect();
+        self.types.types.push(TypeDef {
+            name: name.clone(),
+            docs: Some(format!(
+                "Optional parameters of [`Client::{}`](crate::Client).",
+                snake_name(type_hint, "operation")
+            )),
+            origin: pointer_push(at, "parameters"),
+            kind: TypeKind::Options { fields },
+        });
+        Some(name)
+    }
+
+    fn lower_body(
+        &mut self,
+        body: &ReferenceOr<SpecBody>,
+        type_hint: &str,
+        at: &str,
+    ) -> Result<Option<RequestBody>, String> {
+        let components = self.spec.components.as_ref().map(|c| &c.request_bodies);
+        let body = resolve(body, components, "#/components/requestBodies/")
+            .ok_or("the request body `$ref` does not resolve within this document")?;
+        let Some((media_type, media)) = pick_media(&body.content) else {
+            return Ok(None);
+        };
+        let media_at = pointer_push(&pointer_push(at, "content"), media_type);
+        let (encoding, ty) = if is_json(media_type) {
+            let ty = match &media.schema {
+                Some(schema) => self.types.lower(
+                    schema.into(),
+                    &format!("{type_hint}Request"),
+                    &pointer_push(&media_at, "schema"),
+                ),
+                None => TypeRef::Json,
+            };
+            (BodyEncoding::Json, ty)
+        } else {
+            (BodyEncoding::Bytes, TypeRef::Bytes)
+        };
+        Ok(Some(RequestBody {
+            media_type: media_type.clone(),
+            encoding,
+            ty,
+            required: body.required,
+            docs: body.description.clone(),
+        }))
+    }
+
+    fn lower_responses(&mut self, op: &SpecOperation, type_hint: &str, at: &str) -> Vec<Response> {
+        let responses_at = pointer_push(at, "responses");
+        let declared = op
+            .responses
+            .responses
+            .iter()
+            .map(|(status, response)| {
+                let status = match status {
+                    StatusCode::Code(code) => StatusMatch::Code(*code),
+                    StatusCode::Range(class) => {
+                        StatusMatch::Class(u8::try_from(*class).unwrap_or_default())
+                    }
+                };
+                (status, response)
+            })
+            .chain(
+                op.responses
+                    .default
+                    .iter()
+                    .map(|r| (StatusMatch::Default, r)),
+            );
+        let declared: Vec<_> = declared.collect();
+        let several_bodies = declared.len() > 1;
+        let mut lowered = Vec::new();
+        for (status, response) in declared {
+            let key = status_key(status);
+            let response_at = pointer_push(&responses_at, &key);
+            let components = self.spec.components.as_ref().map(|c| &c.responses);
+            let Some(response) = resolve(response, components, "#/components/responses/") else {
+                self.warn(
+                    &response_at,
+                    "the response `$ref` does not resolve within this document; ignored",
+                );
+                continue;
+            };
+            let hint = match (status, several_bodies) {
+                (StatusMatch::Code(code), true) if !(200..300).contains(&code) => {
+                    format!("{type_hint}Error{code}")
+                }
+                (StatusMatch::Default, true) => format!("{type_hint}Error"),
+                _ => format!("{type_hint}Response"),
+            };
+            lowered.push(Response {
+                status,
+                description: response.description.clone(),
+                body: self.response_body(response, &hint, &response_at),
+            });
+        }
+        lowered
+    }
+
+    fn response_body(
+        &mut self,
+        response: &SpecResponse,
+        hint: &str,
+        at: &str,
+    ) -> Option<ResponseBody> {
+        let (media_type, media) = pick_media(&response.content)?;
+        let ty = if is_json(media_type) {
+            match &media.schema {
+                Some(schema) => {
+                    let schema_at = pointer_push(
+                        &pointer_push(&pointer_push(at, "content"), media_type),
+                        "schema",
+                    );
+                    self.types.lower(schema.into(), hint, &schema_at)
+                }
+                None => TypeRef::Json,
+            }
+        } else if media_type.starts_with("text/") {
+            TypeRef::String
+        } else {
+            TypeRef::Bytes
+        };
+        Some(ResponseBody {
+            media_type: media_type.clone(),
+            ty,
+        })
+    }
+
+    /// Operations are grouped in one module per first tag.
+    fn module_for(&mut self, op: &SpecOperation) -> usize {
+        let tag = op
+            .tags
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "operations".to_string());
+        if let Some(index) = self.modules.get(&tag) {
+            return *index;
+        }
+        let index = self.module_list.len();
+        let description = self
+            .spec
+            .tags
+            .iter()
+            .find(|t| t.name == tag)
+            .and_then(|t| t.description.clone());
+        self.module_list.push(Module {
+            name: self.module_names.claim(snake_name(&tag, "operations")),
+            tag: tag.clone(),
+            description,
+        });
+        self.modules.insert(tag, index);
+        index
+    }
+
+    fn warn(&mut self, at: &str, message: &str) {
+        self.warnings.push(Warning {
+            pointer: at.to_string(),
+            message: message.to_string(),
+        });
+    }
+}
+
+/// What a successful call yields: HEAD asks whether something exists; otherwise the first 2xx response decides.
+fn returns_for(method: HttpMethod, responses: &[Response]) -> Returns {
+    if method == HttpMethod::Head {
+        return Returns::Exists;
+    }
+    let success = responses.iter().find(|r| match r.status {
+        StatusMatch::Code(code) => (200..300).contains(&code),
+        StatusMatch::Class(class) => class == 2,
+        StatusMatch::Default => false,
+    });
+    match success {
+        Some(Response {
+            status: StatusMatch::Code(204 | 205),
+            body: None,
+            ..
+        }) => Returns::Nothing,
+        Some(Response {
+            body: Some(body), ..
+        }) => match &body.ty {
+            TypeRef::String if !is_json(&body.media_type) => Returns::Text,
+            TypeRef::Bytes => Returns::Bytes,
+            ty => Returns::Json(ty.clone()),
+        },
+        // No declared content: the body, if any, is decoded as untyped JSON.
+        _ => Returns::Json(TypeRef::Json),
+    }
+}
+
+fn status_key(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Class(class) => format!("{class}XX"),
+        StatusMatch::Default => "default".to_string(),
+    }
+}
+
+/// JSON first (it is what the client can type); otherwise the first declared media type.
+fn pick_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaType)> {
+    content
+        .iter()
+        .find(|(media, _)| is_json(media))
+        .or_else(|| content.iter().next())
+}
+
+/// `application/json`, `application/problem+json`, `text/json` and the like, parameters ignored.
+pub fn is_json(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "*/*" || essence.ends_with("/json") || essence.ends_with("+json")
+}
+
+fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    match ty {
+        TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::U64
+        | TypeRef::F32
+        | TypeRef::F64 => true,
+        TypeRef::Named(name) => types
+            .iter()
+            .any(|t| &t.name == name && matches!(t.kind, TypeKind::StringEnum { .. })),
+        _ => false,
+    }
+}
+
+fn location_of(param: &SpecParameter) -> ParamLocation {
+    match param {
+        SpecParameter::Path { .. } => ParamLocation::Path,
+        SpecParameter::Query { .. } => ParamLocation::Query,
+        SpecParameter::Header { .. } => ParamLocation::Header,
+        SpecParameter::Cookie { .. } => ParamLocation::Cookie,
+    }
+}
+
+/// Resolves a local `$ref` into a components section, following chains a bounded number of times.
+fn resolve<'a, T>(
+    item: &'a ReferenceOr<T>,
+    components: Option<&'a IndexMap<String, ReferenceOr<T>>>,
+    prefix: &str,
+) -> Option<&'a T> {
+    let mut current = item;
+    for _ in 0..32 {
+        match current {
+            ReferenceOr::Item(item) => return Some(item),
+            ReferenceOr::Reference { reference } => {
+                let key = reference
+                    .strip_prefix(prefix)?
+                    .replace("~1", "/")
+                    .replace("~0", "~");
+                current = components?.get(&key)?;
+            }
+        }
+    }
+    None
+}
+
+/// A name for an operation without `operationId`: its method and path, e.g. `get_pets_by_pet_id`.
+fn derived_id(method: HttpMethod, path: &str) -> String {
+    let mut words = vec![method.spec_name().to_string()];
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => words.push(format!("by {param}")),
+            None => words.push(segment.to_string()),
+        }
+    }
+    snake_name(&words.join(" "), "operation")
+}
+
+enum TemplatePiece {
+    Literal(String),
+    Param(String),
+}
+
+/// Splits `/a/{b}/c` into literal text and parameter names.
+fn parse_template(path: &str) -> Result<(Vec<TemplatePiece>, Vec<String>), String> {
+    let mut pieces = Vec::new();
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            pieces.push(TemplatePiece::Literal(rest[..open].to_string()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in path template `{path}`"))?
+            + open;
+        let name = &rest[open + 1..close];
+        if name.is_empty() || name.contains('{') {
+            return Err(format!("malformed parameter in path template `{path}`"));
+        }
+        pieces.push(TemplatePiece::Param(name.to_string()));
+        names.push(name.to_string());
+        rest = &rest[close + 1..];
+    }
+    if rest.contains('}') {
+        return Err(format!("unopened `}}` in path template `{path}`"));
+    }
+    if !rest.is_empty() {
+        pieces.push(TemplatePiece::Literal(rest.to_string()));
+    }
+    Ok((pieces, names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_ids_read_like_method_and_path() {
+        assert_eq!(
+            derived_id(HttpMethod::Get, "/pets/{petId}/toys"),
+            "get_pets_by_pet_id_toys"
+        );
+        assert_eq!(derived_id(HttpMethod::Post, "/"), "post");
+    }
+
+    #[test]
+    fn templates_split_into_literals_and_parameters() {
+        let (pieces, names) =
+            parse_template("/website/{website_id}/conversations/{page_number}").expect("valid");
+        assert_eq!(names, ["website_id", "page_number"]);
+        assert_eq!(pieces.len(), 4);
+        assert!(parse_template("/a/{b").is_err());
+        assert!(parse_template("/a/b}").is_err());
+        assert!(parse_template("/a/{}").is_err());
+    }
+
+    #[test]
+    fn json_media_types_are_recognised() {
+        assert!(is_json("application/json; charset=utf-8"));
+        assert!(is_json("application/vnd.github+json"));
+        assert!(!is_json("text/plain"));
+        assert!(!is_json("application/octet-stream"));
+    }
+}

@@ -1,0 +1,169 @@
+//! Security lowering: reads `components.securitySchemes` generically (HTTP basic, bearer, API keys in a
+//! header, query or cookie; OAuth 2 and OpenID Connect as bearer tokens). Nothing here knows about Crisp.
+//!
+//! An API-key scheme may list its allowed values in the vendor extension `x-enum`; the client then takes an
+//! enum instead of a free string (Crisp's `X-Crisp-Tier` is declared that way in its overlay).
+
+use indexmap::IndexMap;
+use openapiv3::{
+    APIKeyLocation, OpenAPI, ReferenceOr, SecurityRequirement as SpecRequirement,
+    SecurityScheme as SpecScheme,
+};
+
+use super::names::{camel_name, snake_name, Scope};
+use super::types::{closed_string_enum, TypeLowering};
+use crate::error::{pointer_push, Warning};
+use crate::ir::{ApiKeyLocation, SecurityKind, SecurityRequirement, SecurityScheme, TypeDef};
+
+/// Names of `ClientBuilder` methods that are not security setters.
+const BUILDER_METHODS: &[&str] = &["base_url", "timeout", "user_agent", "build", "http_client"];
+
+/// Lowers every supported scheme, in spec order; unsupported ones are skipped with a warning.
+pub fn lower_schemes(
+    spec: &OpenAPI,
+    types: &mut TypeLowering<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<SecurityScheme> {
+    let Some(components) = &spec.components else {
+        return Vec::new();
+    };
+    let mut setters = Scope::with_reserved(BUILDER_METHODS);
+    let mut variants = Scope::default();
+    let mut lowered = Vec::new();
+    for (name, scheme) in &components.security_schemes {
+        let at = pointer_push("#/components/securitySchemes", name);
+        let ReferenceOr::Item(scheme) = scheme else {
+            warnings.push(Warning {
+                pointer: at,
+                message: "a `$ref` security scheme is not supported; skipped".into(),
+            });
+            continue;
+        };
+        let Some((kind, docs)) = lower_kind(name, scheme, &at, types, warnings) else {
+            continue;
+        };
+        let setter = setters.claim(snake_name(name, "credentials"));
+        lowered.push(SecurityScheme {
+            spec_name: name.clone(),
+            field: setter.clone(),
+            setter,
+            variant: variants.claim(camel_name(name, "Scheme")),
+            docs,
+            kind,
+        });
+    }
+    lowered
+}
+
+fn lower_kind(
+    name: &str,
+    scheme: &SpecScheme,
+    at: &str,
+    types: &mut TypeLowering<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Option<(SecurityKind, Option<String>)> {
+    match scheme {
+        SpecScheme::HTTP {
+            scheme: http,
+            description,
+            ..
+        } if http.eq_ignore_ascii_case("basic") => {
+            Some((SecurityKind::HttpBasic, description.clone()))
+        }
+        SpecScheme::HTTP {
+            scheme: http,
+            description,
+            ..
+        } if http.eq_ignore_ascii_case("bearer") => {
+            Some((SecurityKind::Bearer, description.clone()))
+        }
+        SpecScheme::HTTP { scheme: http, .. } => {
+            warnings.push(Warning {
+                pointer: pointer_push(at, "scheme"),
+                message: format!("HTTP authentication scheme `{http}` is not supported; skipped"),
+            });
+            None
+        }
+        SpecScheme::APIKey {
+            location,
+            name: key_name,
+            description,
+            extensions,
+        } => {
+            let location = match location {
+                APIKeyLocation::Header => ApiKeyLocation::Header,
+                APIKeyLocation::Query => ApiKeyLocation::Query,
+                APIKeyLocation::Cookie => ApiKeyLocation::Cookie,
+            };
+            let values = match extensions.get("x-enum") {
+                None => None,
+                Some(serde_json::Value::Array(values))
+                    if values.iter().all(|v| v.is_string()) && !values.is_empty() =>
+                {
+                    let type_name = types.claim_name(name);
+                    types.types.push(TypeDef {
+                        name: type_name.clone(),
+                        docs: description
+                            .clone()
+                            .or_else(|| Some(format!("Values of the `{key_name}` credential."))),
+                        origin: at.to_string(),
+                        kind: closed_string_enum(values.iter().filter_map(|v| v.as_str())),
+                    });
+                    Some(type_name)
+                }
+                Some(_) => {
+                    warnings.push(Warning {
+                        pointer: pointer_push(at, "x-enum"),
+                        message: "`x-enum` must be a non-empty list of strings; the key is taken as a free string".into(),
+                    });
+                    None
+                }
+            };
+            Some((
+                SecurityKind::ApiKey {
+                    location,
+                    name: key_name.clone(),
+                    values,
+                },
+                description.clone(),
+            ))
+        }
+        SpecScheme::OAuth2 { description, .. } | SpecScheme::OpenIDConnect { description, .. } => {
+            let note = "Send an access token obtained elsewhere as a bearer token.";
+            let docs = Some(
+                description
+                    .as_ref()
+                    .map_or(note.to_string(), |d| format!("{d}\n\n{note}")),
+            );
+            Some((SecurityKind::Bearer, docs))
+        }
+    }
+}
+
+/// Maps security requirements to scheme indices; an alternative naming an unknown scheme is dropped.
+pub fn lower_requirements(
+    requirements: &[SpecRequirement],
+    schemes: &[SecurityScheme],
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<SecurityRequirement> {
+    let index: IndexMap<&str, usize> = schemes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.spec_name.as_str(), i))
+        .collect();
+    requirements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, requirement)| {
+            let found: Option<Vec<usize>> = requirement.keys().map(|name| index.get(name.as_str()).copied()).collect();
+            if found.is_none() {
+                warnings.push(Warning {
+                    pointer: pointer_push(at, &i.to_string()),
+                    message: "this security requirement names a scheme that is not declared or not supported; dropped".into(),
+                });
+            }
+            found.map(SecurityRequirement)
+        })
+        .collect()
+}

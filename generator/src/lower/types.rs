@@ -1,0 +1,365 @@
+//! Type lowering: turns schemas into Rust types. Component schemas keep their names; inline schemas are
+//! named after where they appear (operation and role, parent and property). Shapes the generator cannot type
+//! yet become `serde_json::Value`, which decodes any JSON, with a warning naming the schema.
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
+    Type, VariantOrUnknownOrEmpty,
+};
+
+use super::names::{camel_name, snake_name, variant_name, Scope};
+use crate::error::{pointer_push, Warning};
+use crate::ir::{Field, TypeDef, TypeKind, TypeRef, Variant};
+
+/// Names the generated crate uses itself (or that shadow the prelude), so no schema may take them.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "Result",
+    "Option",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "BTreeMap",
+    "Value",
+    "Self",
+];
+
+const COMPONENT_PREFIX: &str = "#/components/schemas/";
+
+/// A schema as seen through `ReferenceOr`, whether or not the spec boxed it.
+#[derive(Clone, Copy)]
+pub enum SchemaView<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaView<'a> {
+    fn from(schema: &'a ReferenceOr<Schema>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaView<'a> {
+    fn from(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+}
+
+/// Lowers schemas into named types, collecting them in the order they are met.
+pub struct TypeLowering<'a> {
+    spec: &'a OpenAPI,
+    names: Scope,
+    /// Component schema key → its Rust name, claimed up front so references resolve in any order.
+    components: IndexMap<String, String>,
+    pub types: Vec<TypeDef>,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> TypeLowering<'a> {
+    /// Claims a name for every component schema.
+    pub fn new(spec: &'a OpenAPI) -> Self {
+        let mut names = Scope::with_reserved(RESERVED_TYPE_NAMES);
+        let components = component_schemas(spec)
+            .keys()
+            .map(|key| (key.clone(), names.claim(camel_name(key, "Type"))))
+            .collect();
+        Self {
+            spec,
+            names,
+            components,
+            types: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Claims a fresh type name (for types that do not come from a schema, such as options structs).
+    pub fn claim_name(&mut self, candidate: &str) -> String {
+        self.names.claim(camel_name(candidate, "Type"))
+    }
+
+    /// Lowers every component schema into a named type.
+    pub fn lower_components(&mut self) {
+        for (key, schema) in component_schemas(self.spec) {
+            let at = pointer_push("#/components/schemas", key);
+            let name = self.components[key].clone();
+            match schema {
+                ReferenceOr::Item(schema) => self.define_named(schema, name, &at),
+                ReferenceOr::Reference { reference } => {
+                    let target = self.lower_ref(reference, &at);
+                    self.push(name, None, &at, TypeKind::Alias { target });
+                }
+            }
+        }
+    }
+
+    /// The Rust type for `schema`; `hint` names any inline type it needs. Nullable schemas become `Option`.
+    pub fn lower(&mut self, schema: SchemaView<'_>, hint: &str, at: &str) -> TypeRef {
+        match schema {
+            SchemaView::Ref(reference) => {
+                let ty = self.lower_ref(reference, at);
+                if self.ref_is_nullable(reference) {
+                    TypeRef::Option(Box::new(ty))
+                } else {
+                    ty
+                }
+            }
+            SchemaView::Inline(schema) => {
+                let ty = self.lower_inline(schema, hint, at);
+                if schema.schema_data.nullable && !matches!(ty, TypeRef::Option(_) | TypeRef::Json)
+                {
+                    TypeRef::Option(Box::new(ty))
+                } else {
+                    ty
+                }
+            }
+        }
+    }
+
+    /// A component schema keeps its own name whatever its shape.
+    fn define_named(&mut self, schema: &Schema, name: String, at: &str) {
+        let docs = schema_docs(schema);
+        if let Some(kind) = self.named_kind(schema, &name, at) {
+            self.push(name, docs, at, kind);
+        } else {
+            let target = self.lower_inline(schema, &name, at);
+            self.push(name, docs, at, TypeKind::Alias { target });
+        }
+    }
+
+    /// The struct or enum a schema defines, if it defines one.
+    fn named_kind(&mut self, schema: &Schema, name: &str, at: &str) -> Option<TypeKind> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
+                Some(self.struct_kind(&object.properties, &object.required, name, at))
+            }
+            SchemaKind::Any(any) if !any.properties.is_empty() => {
+                Some(self.struct_kind(&any.properties, &any.required, name, at))
+            }
+            SchemaKind::Type(Type::String(string))
+                if string.enumeration.iter().any(Option::is_some) =>
+            {
+                let values = string.enumeration.iter().flatten().map(String::as_str);
+                Some(string_enum(values))
+            }
+            _ => None,
+        }
+    }
+
+    fn lower_inline(&mut self, schema: &Schema, hint: &str, at: &str) -> TypeRef {
+        if let Some(kind) = self.named_kind(schema, hint, at) {
+            let name = self.names.claim(camel_name(hint, "Type"));
+            self.push(name.clone(), schema_docs(schema), at, kind);
+            return TypeRef::Named(name);
+        }
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(_)) => TypeRef::String,
+            SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
+            SchemaKind::Type(Type::Integer(integer)) => match &integer.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "uint64" => TypeRef::U64,
+                _ => TypeRef::I64,
+            },
+            SchemaKind::Type(Type::Number(number)) => match &number.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            SchemaKind::Type(Type::Array(array)) => self.array(array.items.as_ref(), hint, at),
+            SchemaKind::Type(Type::Object(object)) => {
+                self.map(object.additional_properties.as_ref(), hint, at)
+            }
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.lower((&all_of[0]).into(), hint, &pointer_push(at, "allOf/0"))
+            }
+            SchemaKind::Any(any) if any.items.is_some() => self.array(any.items.as_ref(), hint, at),
+            SchemaKind::Any(any) if any.typ.as_deref() == Some("object") => {
+                self.map(any.additional_properties.as_ref(), hint, at)
+            }
+            SchemaKind::Any(any)
+                if any.typ.is_none()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.all_of.is_empty() =>
+            {
+                TypeRef::Json
+            }
+            SchemaKind::OneOf { .. }
+            | SchemaKind::AnyOf { .. }
+            | SchemaKind::AllOf { .. }
+            | SchemaKind::Not { .. }
+            | SchemaKind::Any(_) => {
+                self.warnings.push(Warning {
+                    pointer: at.to_string(),
+                    message: "oneOf/anyOf/allOf/not schemas are not typed yet; lowered as serde_json::Value".into(),
+                });
+                TypeRef::Json
+            }
+        }
+    }
+
+    fn array(&mut self, items: Option<&ReferenceOr<Box<Schema>>>, hint: &str, at: &str) -> TypeRef {
+        let item = match items {
+            Some(items) => self.lower(
+                items.into(),
+                &format!("{hint}Item"),
+                &pointer_push(at, "items"),
+            ),
+            None => TypeRef::Json,
+        };
+        TypeRef::Vec(Box::new(item))
+    }
+
+    fn map(&mut self, additional: Option<&AdditionalProperties>, hint: &str, at: &str) -> TypeRef {
+        let value = match additional {
+            Some(AdditionalProperties::Schema(schema)) => self.lower(
+                (&**schema).into(),
+                &format!("{hint}Value"),
+                &pointer_push(at, "additionalProperties"),
+            ),
+            _ => TypeRef::Json,
+        };
+        TypeRef::Map(Box::new(value))
+    }
+
+    fn struct_kind(
+        &mut self,
+        properties: &IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        name: &str,
+        at: &str,
+    ) -> TypeKind {
+        let mut field_names = Scope::default();
+        let properties_at = pointer_push(at, "properties");
+        let fields = properties
+            .iter()
+            .map(|(wire_name, schema)| {
+                let view = SchemaView::from(schema);
+                let hint = format!("{name}{}", camel_name(wire_name, "Field"));
+                let ty = self.lower(view, &hint, &pointer_push(&properties_at, wire_name));
+                let optional = !required.contains(wire_name);
+                let ty = match ty {
+                    TypeRef::Option(_) | TypeRef::Json => ty,
+                    ty if optional => TypeRef::Option(Box::new(ty)),
+                    ty => ty,
+                };
+                Field {
+                    wire_name: wire_name.clone(),
+                    rust_name: field_names.claim(snake_name(wire_name, "field")),
+                    ty,
+                    optional,
+                    docs: self.view_docs(view),
+                }
+            })
+            .collect();
+        TypeKind::Struct { fields }
+    }
+
+    fn lower_ref(&mut self, reference: &str, at: &str) -> TypeRef {
+        let resolved = reference
+            .strip_prefix(COMPONENT_PREFIX)
+            .and_then(|key| self.components.get(&unescape(key)));
+        match resolved {
+            Some(name) => TypeRef::Named(name.clone()),
+            None => {
+                self.warnings.push(Warning {
+                    pointer: at.to_string(),
+                    message: format!(
+                        "`$ref: {reference}` does not name a schema in #/components/schemas; lowered as serde_json::Value"
+                    ),
+                });
+                TypeRef::Json
+            }
+        }
+    }
+
+    fn resolve(&self, reference: &str) -> Option<&'a Schema> {
+        let key = unescape(reference.strip_prefix(COMPONENT_PREFIX)?);
+        match component_schemas(self.spec).get(&key)? {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { .. } => None,
+        }
+    }
+
+    fn ref_is_nullable(&self, reference: &str) -> bool {
+        self.resolve(reference)
+            .is_some_and(|s| s.schema_data.nullable)
+    }
+
+    fn view_docs(&self, view: SchemaView<'_>) -> Option<String> {
+        match view {
+            SchemaView::Inline(schema) => schema_docs(schema),
+            SchemaView::Ref(_) => None,
+        }
+    }
+
+    fn push(&mut self, name: String, docs: Option<String>, origin: &str, kind: TypeKind) {
+        self.types.push(TypeDef {
+            name,
+            docs,
+            origin: origin.to_string(),
+            kind,
+        });
+    }
+}
+
+/// An open string enum: unknown values decode into `Other(String)` instead of failing.
+fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
+    let mut names = Scope::with_reserved(&["Other"]);
+    let mut seen = std::collections::HashSet::new();
+    let variants = values
+        .filter(|value| seen.insert(*value))
+        .map(|value| Variant {
+            rust_name: names.claim(variant_name(value)),
+            wire_value: value.to_string(),
+            docs: None,
+        })
+        .collect();
+    TypeKind::StringEnum {
+        variants,
+        open: true,
+    }
+}
+
+/// A closed string enum for values the caller chooses from (nothing to decode, so no catch-all).
+pub fn closed_string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
+    match string_enum(values) {
+        TypeKind::StringEnum { variants, .. } => TypeKind::StringEnum {
+            variants,
+            open: false,
+        },
+        other => other,
+    }
+}
+
+fn schema_docs(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    match (&data.title, &data.description) {
+        (Some(title), Some(description)) => Some(format!("{title}\n\n{description}")),
+        (title, description) => description.clone().or_else(|| title.clone()),
+    }
+}
+
+fn component_schemas(spec: &OpenAPI) -> &IndexMap<String, ReferenceOr<Schema>> {
+    static EMPTY: std::sync::OnceLock<IndexMap<String, ReferenceOr<Schema>>> =
+        std::sync::OnceLock::new();
+    spec.components
+        .as_ref()
+        .map_or_else(|| EMPTY.get_or_init(IndexMap::new), |c| &c.schemas)
+}
+
+/// Undoes RFC 6901 escaping of one pointer token.
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}

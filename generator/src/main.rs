@@ -1,0 +1,123 @@
+//! `cargo run -p generator`: regenerates `generated-client/` from the Crisp spec and its overlay, or, with
+//! `--spec`, a client for any other OpenAPI document. `--check` writes nothing and fails when the output
+//! directory is not what the generator would write.
+//!
+//! Exit codes: 0 success, 1 invalid input or a stale output directory, 2 usage error (from clap).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use generator::{generate, write, Config};
+
+/// The workspace root, so the defaults work from any working directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Generate a typed async Rust client crate from an OpenAPI 3.0/3.1 document.
+#[derive(Debug, Parser)]
+#[command(name = "generator", version)]
+struct Cli {
+    /// The OpenAPI document (YAML or JSON). Default: spec/crisp-openapi.yml with spec/crisp-overlay.yml.
+    #[arg(long, value_name = "FILE")]
+    spec: Option<PathBuf>,
+    /// An Overlay 1.0 document to apply before generating; repeat to apply several in order.
+    /// Default: spec/crisp-overlay.yml when --spec is not given, none otherwise.
+    #[arg(long = "overlay", value_name = "FILE")]
+    overlays: Vec<PathBuf>,
+    /// Where to write the crate. Default: generated-client/ (required with --spec).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Cargo package name of the generated crate. Default: crisp-client, or the --out directory's name.
+    #[arg(long, value_name = "CRATE")]
+    name: Option<String>,
+    /// Write nothing; exit non-zero listing every file that differs from what would be written.
+    #[arg(long)]
+    check: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let (spec, overlays, out) = match cli.spec {
+        None => (
+            root.join("spec/crisp-openapi.yml"),
+            if cli.overlays.is_empty() {
+                vec![root.join("spec/crisp-overlay.yml")]
+            } else {
+                cli.overlays
+            },
+            cli.out.unwrap_or_else(|| root.join("generated-client")),
+        ),
+        Some(spec) => match cli.out {
+            Some(out) => (spec, cli.overlays, out),
+            None => {
+                eprintln!("error: --out DIR is required with --spec, so the Crisp client is not overwritten");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let package_name = cli.name.unwrap_or_else(|| match out.file_name() {
+        Some(name) if out != root.join("generated-client") => name.to_string_lossy().into_owned(),
+        _ => "crisp-client".to_string(),
+    });
+    if !is_package_name(&package_name) {
+        eprintln!("error: `{package_name}` is not a valid Cargo package name; pass --name CRATE");
+        return ExitCode::from(2);
+    }
+    let config = Config {
+        spec,
+        overlays,
+        package_name,
+    };
+    match run(&config, &out, cli.check) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(config: &Config, out: &Path, check: bool) -> Result<ExitCode, generator::Error> {
+    let generated = generate(config)?;
+    for warning in &generated.warnings {
+        eprintln!("warning: {}: {warning}", config.spec.display());
+    }
+    if check {
+        let drift = write::check(out, &generated.files)?;
+        if drift.is_clean() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "error: {} is not what the generator writes:\n{drift}run `cargo run -p generator` to regenerate it",
+            out.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let report = write::write(out, &generated.files)?;
+    for path in &report.written {
+        eprintln!("wrote {}", out.join(path).display());
+    }
+    for path in &report.removed {
+        eprintln!("removed {}", out.join(path).display());
+    }
+    for path in &report.foreign {
+        eprintln!(
+            "warning: {} was not written by the generator; left alone",
+            out.join(path).display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Letters, digits, `-` and `_`, starting with a letter: what Cargo accepts and a library name can be made from.
+fn is_package_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
