@@ -15,19 +15,41 @@ pub enum Error {
     InvalidArgument {
         /// The parameter's name in the spec.
         name: &'static str,
+        /// Why it cannot be sent.
         reason: String,
     },
     /// The operation needs credentials the client was not given.
-    MissingCredentials { operation: &'static str },
+    MissingCredentials {
+        /// The operation's id in the spec.
+        /// The operation's id in the spec.
+        operation: &'static str,
+    },
     /// The request body could not be encoded as JSON.
-    Encode { operation: &'static str, source: serde_json::Error },
+    Encode {
+        /// The operation's id in the spec.
+        operation: &'static str,
+        /// What serde_json reported.
+        source: serde_json::Error,
+    },
     /// The request timed out.
-    Timeout { operation: &'static str, source: reqwest::Error },
+    Timeout {
+        /// The operation's id in the spec.
+        operation: &'static str,
+        /// What reqwest reported (without the URL).
+        source: reqwest::Error,
+    },
     /// The request could not be sent or the answer could not be read (DNS, connection, TLS).
-    Transport { operation: &'static str, source: reqwest::Error },
+    Transport {
+        /// The operation's id in the spec.
+        operation: &'static str,
+        /// What reqwest reported (without the URL).
+        source: reqwest::Error,
+    },
     /// The server answered with an error status.
     Status {
+        /// The operation's id in the spec.
         operation: &'static str,
+        /// The HTTP status code.
         status: u16,
         /// The error's name from the body, when the body has one.
         reason: Option<String>,
@@ -36,8 +58,11 @@ pub enum Error {
     },
     /// The server answered with success but a body that does not match the spec.
     Decode {
+        /// The operation's id in the spec.
         operation: &'static str,
+        /// The HTTP status code.
         status: u16,
+        /// What serde_json reported.
         source: serde_json::Error,
         /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
         body: String,

@@ -32,6 +32,7 @@ impl std::fmt::Display for Tier {
     }
 }
 
+/// The request body of [`Client::create_website`](crate::Client::create_website).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CreateWebsiteRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,6 +41,7 @@ pub struct CreateWebsiteRequest {
     pub domain: Option<String>,
 }
 
+/// The request body of [`Client::send_conversation_message`](crate::Client::send_conversation_message).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SendConversationMessageRequest {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -52,6 +54,7 @@ pub struct SendConversationMessageRequest {
     pub content: serde_json::Value,
 }
 
+/// The `state` field of [`UpdateConversationStateRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UpdateConversationStateRequestState {
     /// `pending`
@@ -108,12 +111,14 @@ impl<'de> serde::Deserialize<'de> for UpdateConversationStateRequestState {
     }
 }
 
+/// The request body of [`Client::update_conversation_state`](crate::Client::update_conversation_state).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateConversationStateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UpdateConversationStateRequestState>,
 }
 
+/// The request body of [`Client::save_conversation_participants`](crate::Client::save_conversation_participants).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SaveConversationParticipantsRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]

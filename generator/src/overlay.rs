@@ -105,12 +105,14 @@ fn apply_action(doc: &mut Value, action: &Value, at: &str) -> Result<(), Located
             },
             Value::Object(_) => merge(node, update, &node_pointer)
                 .map_err(|message| Located::new(pointer_push(at, "update"), message))?,
-            _ => return Err(Located::new(
-                pointer_push(at, "target"),
-                format!(
+            _ => {
+                return Err(Located::new(
+                    pointer_push(at, "target"),
+                    format!(
                     "the target matched {node_pointer}, which is neither an object nor an array"
                 ),
-            )),
+                ))
+            }
         }
     }
     Ok(())

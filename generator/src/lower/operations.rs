@@ -132,11 +132,19 @@ impl<'s, 't> OperationLowering<'s, 't> {
             .unwrap_or_else(|| derived_id(method, path));
         let type_hint = camel_name(&spec_id, "Operation");
         let (template, path_names) = parse_template(path)?;
+        let rust_name = self.methods.claim(snake_name(&spec_id, "operation"));
+        let method_name = rust_name.as_str();
 
         let mut arg_names = Scope::with_reserved(&["body", "options"]);
         let mut params = Vec::new();
         for (param, param_at) in self.merged_parameters(item, op, at) {
-            params.push(self.lower_parameter(param, &type_hint, &param_at, &mut arg_names)?);
+            params.push(self.lower_parameter(
+                param,
+                &type_hint,
+                method_name,
+                &param_at,
+                &mut arg_names,
+            )?);
         }
         // Path parameters first, in template order; the rest keep spec order.
         let mut ordered: Vec<Parameter> = Vec::with_capacity(params.len());
@@ -171,12 +179,17 @@ impl<'s, 't> OperationLowering<'s, 't> {
             })
             .collect();
 
-        let options_struct = self.options_struct(&ordered, &type_hint, at);
+        let options_struct = self.options_struct(&ordered, &type_hint, method_name, at);
         let body = match &op.request_body {
-            Some(body) => self.lower_body(body, &type_hint, &pointer_push(at, "requestBody"))?,
+            Some(body) => self.lower_body(
+                body,
+                &type_hint,
+                method_name,
+                &pointer_push(at, "requestBody"),
+            )?,
             None => None,
         };
-        let responses = self.lower_responses(op, &type_hint, at);
+        let responses = self.lower_responses(op, &type_hint, method_name, at);
         let returns = returns_for(method, &responses);
         let security = match &op.security {
             Some(requirements) => lower_requirements(
@@ -188,7 +201,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             None => self.default_security.to_vec(),
         };
         Ok(Operation {
-            rust_name: self.methods.claim(snake_name(&spec_id, "operation")),
+            rust_name,
             module: self.module_for(op),
             spec_id,
             method,
@@ -261,6 +274,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         &mut self,
         param: &SpecParameter,
         type_hint: &str,
+        method: &str,
         at: &str,
         arg_names: &mut Scope,
     ) -> Result<Parameter, String> {
@@ -269,8 +283,9 @@ impl<'s, 't> OperationLowering<'s, 't> {
         let hint = format!("{type_hint}{}", camel_name(&data.name, "Param"));
         let ty = match &data.format {
             ParameterSchemaOrContent::Schema(schema) => {
+                let role = format!("The `{}` parameter of {}.", data.name, method_link(method));
                 self.types
-                    .lower(schema.into(), &hint, &pointer_push(at, "schema"))
+                    .lower(schema.into(), &hint, &role, &pointer_push(at, "schema"))
             }
             ParameterSchemaOrContent::Content(_) => TypeRef::Json,
         };
@@ -305,6 +320,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         &mut self,
         params: &[Parameter],
         type_hint: &str,
+        method: &str,
         at: &str,
     ) -> Option<String> {
         let optional: Vec<&Parameter> = params.iter().filter(|p| !p.required).collect();
@@ -324,10 +340,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             .collect();
         self.types.types.push(TypeDef {
             name: name.clone(),
-            docs: Some(format!(
-                "Optional parameters of [`Client::{}`](crate::Client).",
-                snake_name(type_hint, "operation")
-            )),
+            docs: Some(format!("Optional parameters of {}.", method_link(method))),
             origin: pointer_push(at, "parameters"),
             kind: TypeKind::Options { fields },
         });
@@ -338,6 +351,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         &mut self,
         body: &ReferenceOr<SpecBody>,
         type_hint: &str,
+        method: &str,
         at: &str,
     ) -> Result<Option<RequestBody>, String> {
         let components = self.spec.components.as_ref().map(|c| &c.request_bodies);
@@ -352,6 +366,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 Some(schema) => self.types.lower(
                     schema.into(),
                     &format!("{type_hint}Request"),
+                    &format!("The request body of {}.", method_link(method)),
                     &pointer_push(&media_at, "schema"),
                 ),
                 None => TypeRef::Json,
@@ -369,7 +384,13 @@ impl<'s, 't> OperationLowering<'s, 't> {
         }))
     }
 
-    fn lower_responses(&mut self, op: &SpecOperation, type_hint: &str, at: &str) -> Vec<Response> {
+    fn lower_responses(
+        &mut self,
+        op: &SpecOperation,
+        type_hint: &str,
+        method: &str,
+        at: &str,
+    ) -> Vec<Response> {
         let responses_at = pointer_push(at, "responses");
         let declared = op
             .responses
@@ -411,10 +432,11 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 (StatusMatch::Default, true) => format!("{type_hint}Error"),
                 _ => format!("{type_hint}Response"),
             };
+            let role = format!("The answer of {} with HTTP {key}.", method_link(method));
             lowered.push(Response {
                 status,
                 description: response.description.clone(),
-                body: self.response_body(response, &hint, &response_at),
+                body: self.response_body(response, &hint, &role, &response_at),
             });
         }
         lowered
@@ -424,6 +446,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         &mut self,
         response: &SpecResponse,
         hint: &str,
+        role: &str,
         at: &str,
     ) -> Option<ResponseBody> {
         let (media_type, media) = pick_media(&response.content)?;
@@ -434,7 +457,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
                         &pointer_push(&pointer_push(at, "content"), media_type),
                         "schema",
                     );
-                    self.types.lower(schema.into(), hint, &schema_at)
+                    self.types.lower(schema.into(), hint, role, &schema_at)
                 }
                 None => TypeRef::Json,
             }
@@ -481,6 +504,11 @@ impl<'s, 't> OperationLowering<'s, 't> {
             message: message.to_string(),
         });
     }
+}
+
+/// A rustdoc link to a `Client` method.
+fn method_link(method: &str) -> String {
+    format!("[`Client::{method}`](crate::Client::{method})")
 }
 
 /// What a successful call yields: HEAD asks whether something exists; otherwise the first 2xx response decides.

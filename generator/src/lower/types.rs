@@ -96,7 +96,7 @@ impl<'a> TypeLowering<'a> {
             let at = pointer_push("#/components/schemas", key);
             let name = self.components[key].clone();
             match schema {
-                ReferenceOr::Item(schema) => self.define_named(schema, name, &at),
+                ReferenceOr::Item(schema) => self.define_named(schema, name, key, &at),
                 ReferenceOr::Reference { reference } => {
                     let target = self.lower_ref(reference, &at);
                     self.push(name, None, &at, TypeKind::Alias { target });
@@ -105,8 +105,9 @@ impl<'a> TypeLowering<'a> {
         }
     }
 
-    /// The Rust type for `schema`; `hint` names any inline type it needs. Nullable schemas become `Option`.
-    pub fn lower(&mut self, schema: SchemaView<'_>, hint: &str, at: &str) -> TypeRef {
+    /// The Rust type for `schema`; `hint` names any inline type it needs, and `role` documents that type
+    /// when the schema has no description of its own. Nullable schemas become `Option`.
+    pub fn lower(&mut self, schema: SchemaView<'_>, hint: &str, role: &str, at: &str) -> TypeRef {
         match schema {
             SchemaView::Ref(reference) => {
                 let ty = self.lower_ref(reference, at);
@@ -117,7 +118,7 @@ impl<'a> TypeLowering<'a> {
                 }
             }
             SchemaView::Inline(schema) => {
-                let ty = self.lower_inline(schema, hint, at);
+                let ty = self.lower_inline(schema, hint, role, at);
                 if schema.schema_data.nullable && !matches!(ty, TypeRef::Option(_) | TypeRef::Json)
                 {
                     TypeRef::Option(Box::new(ty))
@@ -129,12 +130,13 @@ impl<'a> TypeLowering<'a> {
     }
 
     /// A component schema keeps its own name whatever its shape.
-    fn define_named(&mut self, schema: &Schema, name: String, at: &str) {
-        let docs = schema_docs(schema);
+    fn define_named(&mut self, schema: &Schema, name: String, key: &str, at: &str) {
+        let role = format!("The `{key}` schema.");
+        let docs = schema_docs(schema).or_else(|| Some(role.clone()));
         if let Some(kind) = self.named_kind(schema, &name, at) {
             self.push(name, docs, at, kind);
         } else {
-            let target = self.lower_inline(schema, &name, at);
+            let target = self.lower_inline(schema, &name, &role, at);
             self.push(name, docs, at, TypeKind::Alias { target });
         }
     }
@@ -158,10 +160,11 @@ impl<'a> TypeLowering<'a> {
         }
     }
 
-    fn lower_inline(&mut self, schema: &Schema, hint: &str, at: &str) -> TypeRef {
+    fn lower_inline(&mut self, schema: &Schema, hint: &str, role: &str, at: &str) -> TypeRef {
         if let Some(kind) = self.named_kind(schema, hint, at) {
             let name = self.names.claim(camel_name(hint, "Type"));
-            self.push(name.clone(), schema_docs(schema), at, kind);
+            let docs = schema_docs(schema).or_else(|| Some(role.to_string()));
+            self.push(name.clone(), docs, at, kind);
             return TypeRef::Named(name);
         }
         match &schema.schema_kind {
@@ -176,16 +179,23 @@ impl<'a> TypeLowering<'a> {
                 VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
                 _ => TypeRef::F64,
             },
-            SchemaKind::Type(Type::Array(array)) => self.array(array.items.as_ref(), hint, at),
+            SchemaKind::Type(Type::Array(array)) => {
+                self.array(array.items.as_ref(), hint, role, at)
+            }
             SchemaKind::Type(Type::Object(object)) => {
-                self.map(object.additional_properties.as_ref(), hint, at)
+                self.map(object.additional_properties.as_ref(), hint, role, at)
             }
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                self.lower((&all_of[0]).into(), hint, &pointer_push(at, "allOf/0"))
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.lower(
+                (&all_of[0]).into(),
+                hint,
+                role,
+                &pointer_push(at, "allOf/0"),
+            ),
+            SchemaKind::Any(any) if any.items.is_some() => {
+                self.array(any.items.as_ref(), hint, role, at)
             }
-            SchemaKind::Any(any) if any.items.is_some() => self.array(any.items.as_ref(), hint, at),
             SchemaKind::Any(any) if any.typ.as_deref() == Some("object") => {
-                self.map(any.additional_properties.as_ref(), hint, at)
+                self.map(any.additional_properties.as_ref(), hint, role, at)
             }
             SchemaKind::Any(any)
                 if any.typ.is_none()
@@ -209,11 +219,18 @@ impl<'a> TypeLowering<'a> {
         }
     }
 
-    fn array(&mut self, items: Option<&ReferenceOr<Box<Schema>>>, hint: &str, at: &str) -> TypeRef {
+    fn array(
+        &mut self,
+        items: Option<&ReferenceOr<Box<Schema>>>,
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
         let item = match items {
             Some(items) => self.lower(
                 items.into(),
                 &format!("{hint}Item"),
+                &format!("An item of: {}", lowercase_first(role)),
                 &pointer_push(at, "items"),
             ),
             None => TypeRef::Json,
@@ -221,11 +238,18 @@ impl<'a> TypeLowering<'a> {
         TypeRef::Vec(Box::new(item))
     }
 
-    fn map(&mut self, additional: Option<&AdditionalProperties>, hint: &str, at: &str) -> TypeRef {
+    fn map(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
         let value = match additional {
             Some(AdditionalProperties::Schema(schema)) => self.lower(
                 (&**schema).into(),
                 &format!("{hint}Value"),
+                &format!("A value of: {}", lowercase_first(role)),
                 &pointer_push(at, "additionalProperties"),
             ),
             _ => TypeRef::Json,
@@ -247,7 +271,8 @@ impl<'a> TypeLowering<'a> {
             .map(|(wire_name, schema)| {
                 let view = SchemaView::from(schema);
                 let hint = format!("{name}{}", camel_name(wire_name, "Field"));
-                let ty = self.lower(view, &hint, &pointer_push(&properties_at, wire_name));
+                let role = format!("The `{wire_name}` field of [`{name}`].");
+                let ty = self.lower(view, &hint, &role, &pointer_push(&properties_at, wire_name));
                 let optional = !required.contains(wire_name);
                 let ty = match ty {
                     TypeRef::Option(_) | TypeRef::Json => ty,
@@ -357,6 +382,13 @@ fn component_schemas(spec: &OpenAPI) -> &IndexMap<String, ReferenceOr<Schema>> {
     spec.components
         .as_ref()
         .map_or_else(|| EMPTY.get_or_init(IndexMap::new), |c| &c.schemas)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Undoes RFC 6901 escaping of one pointer token.

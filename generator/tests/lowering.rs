@@ -1,0 +1,118 @@
+//! Lowering of a spec that is not Crisp's: generic security, names for operations without `operationId`,
+//! duplicate names, 3.1 forms, optional parameters. The IR is snapshotted so any change is reviewed.
+
+use std::path::Path;
+
+use generator::ir::{ApiKeyLocation, ParamLocation, Returns, SecurityKind, TypeKind, TypeRef};
+use generator::{generate, Config};
+
+fn pets() -> generator::Generated {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pets-3.1.yaml");
+    generate(&Config {
+        spec,
+        overlays: Vec::new(),
+        package_name: "pets-client".into(),
+    })
+    .expect("generates")
+}
+
+#[test]
+fn pets_ir_snapshot() {
+    let generated = pets();
+    insta::assert_yaml_snapshot!("pets_ir", generated.api);
+    insta::assert_yaml_snapshot!("pets_warnings", generated.warnings);
+}
+
+#[test]
+fn security_schemes_are_lowered_generically() {
+    let api = pets().api;
+    let kinds: Vec<_> = api
+        .security_schemes
+        .iter()
+        .map(|s| (s.setter.as_str(), &s.kind))
+        .collect();
+    assert!(matches!(kinds[0], ("token", SecurityKind::Bearer)));
+    assert!(matches!(
+        kinds[1],
+        ("partner_key", SecurityKind::ApiKey { location: ApiKeyLocation::Query, name, values: None }) if name == "partner_key"
+    ));
+    // Two alternatives: a bearer token or a partner key.
+    assert_eq!(api.default_security.len(), 2);
+    let get_pet = api
+        .operations
+        .iter()
+        .find(|op| op.rust_name == "get_pet")
+        .expect("getPet");
+    assert!(
+        get_pet.security.is_empty(),
+        "`security: []` makes an operation anonymous"
+    );
+
+    let client_rs = pets()
+        .files
+        .into_iter()
+        .find(|f| f.path == "src/client.rs")
+        .expect("client.rs");
+    assert!(client_rs.contents.contains("request.bearer_auth(value)"));
+    assert!(client_rs
+        .contents
+        .contains("request.query(&[(\"partner_key\", value.as_str())])"));
+}
+
+#[test]
+fn operations_get_stable_unique_names() {
+    let api = pets().api;
+    let names: Vec<&str> = api
+        .operations
+        .iter()
+        .map(|op| op.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["get_pets", "get_pet", "get_pet_2"]);
+    let list = &api.operations[0];
+    assert_eq!(list.spec_id, "get_pets");
+    assert_eq!(list.options_struct.as_deref(), Some("GetPetsOptions"));
+    let header = list
+        .params
+        .iter()
+        .find(|p| p.location == ParamLocation::Header)
+        .expect("header");
+    assert_eq!(
+        (header.rust_name.as_str(), header.required),
+        ("x_request_id", true)
+    );
+    assert!(matches!(list.returns, Returns::Json(TypeRef::Vec(_))));
+    assert!(
+        matches!(api.operations[2].returns, Returns::Nothing),
+        "204 without content"
+    );
+}
+
+#[test]
+fn schemas_keep_their_names_and_3_1_forms_are_typed() {
+    let api = pets().api;
+    let pet = api.types.iter().find(|t| t.name == "Pet").expect("Pet");
+    let TypeKind::Struct { fields } = &pet.kind else {
+        panic!("Pet is a struct")
+    };
+    let field = |name: &str| fields.iter().find(|f| f.wire_name == name).expect(name);
+    assert_eq!(field("id").ty, TypeRef::I64);
+    assert_eq!(field("type").rust_name, "type_");
+    assert_eq!(
+        field("nickname").ty,
+        TypeRef::Option(Box::new(TypeRef::String))
+    );
+    let status = api
+        .types
+        .iter()
+        .find(|t| t.name == "PetStatus")
+        .expect("inline enum named after its parent");
+    let TypeKind::StringEnum {
+        variants,
+        open: true,
+    } = &status.kind
+    else {
+        panic!("open enum")
+    };
+    let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
+    assert_eq!(names, ["Available", "Adopted", "Plus1", "Minus1"]);
+}
