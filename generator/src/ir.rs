@@ -296,6 +296,8 @@ pub enum TypeRef {
     /// A map with string keys.
     Map(Box<TypeRef>),
     Option(Box<TypeRef>),
+    /// Heap-allocated, where a type contains itself (directly or through others).
+    Boxed(Box<TypeRef>),
 }
 
 /// A named type emitted into `types.rs`.

@@ -20,7 +20,6 @@ const UNMAPPABLE_KEYWORDS: &[&str] = &[
     "dependentSchemas",
     "dependentRequired",
     "unevaluatedItems",
-    "unevaluatedProperties",
     "patternProperties",
     "propertyNames",
     "contains",
@@ -235,6 +234,7 @@ fn schema(value: &mut Value, at: &str) -> Result<(), Located> {
     let Some(schema) = value.as_object_mut() else {
         return Ok(());
     };
+    unevaluated_properties(schema, at)?;
     if let Some(keyword) = UNMAPPABLE_KEYWORDS
         .iter()
         .find(|k| schema.contains_key(**k))
@@ -315,6 +315,22 @@ fn type_array(schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> 
         schema.insert("nullable".into(), Value::Bool(true));
     }
     Ok(())
+}
+
+/// A boolean `unevaluatedProperties` says whether unlisted properties are allowed, which is what
+/// `additionalProperties` says in 3.0 (an explicit `additionalProperties` wins). A schema value has no 3.0 form.
+fn unevaluated_properties(schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
+    match schema.shift_remove("unevaluatedProperties") {
+        None => Ok(()),
+        Some(Value::Bool(allowed)) => {
+            schema.entry("additionalProperties").or_insert(Value::Bool(allowed));
+            Ok(())
+        }
+        Some(_) => Err(Located::new(
+            pointer_push(at, "unevaluatedProperties"),
+            "a schema-valued `unevaluatedProperties` has no OpenAPI 3.0 equivalent and is not supported",
+        )),
+    }
 }
 
 /// `const: v` → `enum: [v]`.
@@ -433,6 +449,17 @@ mod tests {
             normalized_schema(json!({ "type": ["string", "integer"] })),
             json!({ "anyOf": [{ "type": "string" }, { "type": "integer" }] })
         );
+    }
+
+    #[test]
+    fn boolean_unevaluated_properties_becomes_additional_properties() {
+        assert_eq!(
+            normalized_schema(json!({ "type": "object", "unevaluatedProperties": false })),
+            json!({ "type": "object", "additionalProperties": false })
+        );
+        let mut doc = json!({ "openapi": "3.1.0", "components": { "schemas": { "S": { "unevaluatedProperties": {} } } } });
+        let err = normalize(&mut doc).expect_err("schema-valued");
+        assert_eq!(err.pointer, "#/components/schemas/S/unevaluatedProperties");
     }
 
     #[test]

@@ -63,6 +63,21 @@ pub fn emit(api: &Api) -> TokenStream {
     let credentials = emit_credentials(api);
     let builder = emit_builder(api);
     let call = emit_call(&uses);
+    let has_secrets = api.security_schemes.iter().any(|s| {
+        !matches!(
+            s.kind,
+            SecurityKind::ApiKey {
+                values: Some(_),
+                ..
+            }
+        )
+    });
+    let redacted = has_secrets.then(|| {
+        quote! {
+            /// What debug output shows instead of a secret.
+            const REDACTED: &str = "<redacted>";
+        }
+    });
     let answer = emit_answer(&uses);
     let path_segment = uses.path_params.then(emit_path_segment);
     let query = uses
@@ -100,8 +115,7 @@ pub fn emit(api: &Api) -> TokenStream {
         /// Whole-request timeout unless the builder is given another.
         pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
-        /// What debug output shows instead of a secret.
-        const REDACTED: &str = "<redacted>";
+        #redacted
 
         #[doc = #client_doc]
         ///
@@ -264,9 +278,14 @@ fn emit_builder(api: &Api) -> TokenStream {
 }
 
 /// `build()` refuses a client that could not make any call the spec secures by default.
+/// Whether the spec secures operations by default, so `build()` must see credentials.
+fn requires_credentials(api: &Api) -> bool {
+    !api.default_security.is_empty() && api.default_security.iter().all(|r| !r.0.is_empty())
+}
+
 fn emit_requirement_check(api: &Api) -> TokenStream {
     let requirements = &api.default_security;
-    if requirements.is_empty() || requirements.iter().any(|r| r.0.is_empty()) {
+    if !requires_credentials(api) {
         return TokenStream::new();
     }
     let alternatives = requirements.iter().map(|r| {
@@ -385,6 +404,20 @@ fn emit_credentials(api: &Api) -> TokenStream {
         quote!(#variant => self.#field.is_some(),)
     });
     let apply_arms = schemes.iter().map(emit_apply_arm);
+    let satisfies_any = requires_credentials(api).then(|| {
+        quote! {
+            /// Whether every scheme of at least one alternative is configured.
+            fn satisfies_any(&self, alternatives: &[&[Scheme]]) -> bool {
+                alternatives.iter().any(|schemes| schemes.iter().all(|scheme| self.has(*scheme)))
+            }
+        }
+    });
+    // With no schemes `apply` has no arms, and its request is never read.
+    let request = if schemes.is_empty() {
+        quote!(_request)
+    } else {
+        quote!(request)
+    };
     let validations = schemes.iter().map(emit_validation);
     quote! {
         /// The credentials a client sends. `Debug` never shows a secret.
@@ -414,10 +447,7 @@ fn emit_credentials(api: &Api) -> TokenStream {
                 }
             }
 
-            /// Whether every scheme of at least one alternative is configured.
-            fn satisfies_any(&self, alternatives: &[&[Scheme]]) -> bool {
-                alternatives.iter().any(|schemes| schemes.iter().all(|scheme| self.has(*scheme)))
-            }
+            #satisfies_any
 
             /// Adds the credentials of the first alternative the client can satisfy.
             fn authorize(
@@ -439,7 +469,7 @@ fn emit_credentials(api: &Api) -> TokenStream {
                 Ok(request)
             }
 
-            fn apply(&self, scheme: Scheme, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+            fn apply(&self, scheme: Scheme, #request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
                 match scheme {
                     #(#apply_arms)*
                 }

@@ -178,6 +178,10 @@ fn type_tokens(ty: &TypeRef) -> TokenStream {
             let inner = type_tokens(inner);
             quote!(Option<#inner>)
         }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote!(Box<#inner>)
+        }
     }
 }
 
@@ -185,7 +189,10 @@ fn type_tokens(ty: &TypeRef) -> TokenStream {
 fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
     match ty {
         TypeRef::Named(name) if !out.contains(name) => out.push(name.clone()),
-        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Option(inner) => named_in(inner, out),
+        TypeRef::Vec(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Option(inner)
+        | TypeRef::Boxed(inner) => named_in(inner, out),
         _ => {}
     }
 }

@@ -34,7 +34,10 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     {
         client_items.push(quote!(path_segment));
     }
-    if operations.iter().any(|op| !op.security.is_empty()) {
+    if operations
+        .iter()
+        .any(|op| op.security.iter().any(|r| !r.0.is_empty()))
+    {
         client_items.push(quote!(Scheme));
     }
     let named = named_types(&operations);

@@ -1,6 +1,7 @@
 //! Lowering: turns the typed OpenAPI document into the IR. Every naming and typing decision is made in this
 //! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
 
+mod cycles;
 mod names;
 mod operations;
 mod security;
@@ -34,6 +35,8 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     let modules = std::mem::take(&mut lowering.module_list);
     warnings.append(&mut lowering.warnings);
     warnings.append(&mut types.warnings);
+    let mut type_defs = types.types;
+    cycles::box_recursive_fields(&mut type_defs);
 
     let error_reason_pointer = match spec.extensions.get("x-error-reason") {
         Some(Value::String(pointer)) if pointer.starts_with('/') => Some(pointer.clone()),
@@ -59,7 +62,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         security_schemes: schemes,
         default_security,
         error_reason_pointer,
-        types: types.types,
+        types: type_defs,
         operations,
         modules,
     };
