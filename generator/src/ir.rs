@@ -326,10 +326,25 @@ pub enum TypeKind {
     Alias {
         target: TypeRef,
     },
+    /// One of several shapes (`oneOf`/`anyOf`). With a discriminator the property's value picks the variant;
+    /// without one, the first variant the value decodes as wins.
+    Union {
+        variants: Vec<UnionVariant>,
+        discriminator: Option<String>,
+    },
     /// The optional parameters of one operation, every field an `Option`, with `Default`.
     Options {
         fields: Vec<Field>,
     },
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnionVariant {
+    pub rust_name: String,
+    pub ty: TypeRef,
+    /// The discriminator value that selects it, when the union has a discriminator.
+    pub tag: Option<String>,
 }
 
 /// A struct field.

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use generator::ir::{ApiKeyLocation, ParamLocation, Returns, SecurityKind, TypeKind, TypeRef};
+use generator::ir::{
+    ApiKeyLocation, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef,
+};
 use generator::{generate, Config};
 
 fn pets() -> generator::Generated {
@@ -115,4 +117,75 @@ fn schemas_keep_their_names_and_3_1_forms_are_typed() {
     };
     let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
     assert_eq!(names, ["Available", "Adopted", "Plus1", "Minus1"]);
+}
+
+fn type_named<'a>(types: &'a [TypeDef], name: &str) -> &'a TypeDef {
+    types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no type {name}"))
+}
+
+#[test]
+fn recursive_all_of_and_one_of_schemas_are_typed() {
+    let api = pets().api;
+    let TypeKind::Struct { fields } = &type_named(&api.types, "Pet").kind else {
+        panic!("struct")
+    };
+    let parent = fields
+        .iter()
+        .find(|f| f.wire_name == "parent")
+        .expect("parent");
+    assert_eq!(
+        parent.ty,
+        TypeRef::Option(Box::new(TypeRef::Boxed(Box::new(TypeRef::Named(
+            "Pet".into()
+        ))))),
+        "a type containing itself is boxed"
+    );
+
+    let TypeKind::Struct { fields } = &type_named(&api.types, "Cat").kind else {
+        panic!("allOf is merged")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.wire_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["id", "name", "type", "nickname", "status", "parent", "kind", "lives"]
+    );
+    assert!(
+        !fields
+            .iter()
+            .find(|f| f.wire_name == "kind")
+            .expect("kind")
+            .optional,
+        "required from a part"
+    );
+
+    let TypeKind::Union {
+        variants,
+        discriminator,
+    } = &type_named(&api.types, "Animal").kind
+    else {
+        panic!("union")
+    };
+    assert_eq!(discriminator.as_deref(), Some("kind"));
+    let tags: Vec<(&str, Option<&str>)> = variants
+        .iter()
+        .map(|v| (v.rust_name.as_str(), v.tag.as_deref()))
+        .collect();
+    assert_eq!(
+        tags,
+        [("Cat", Some("meow")), ("Dog", Some("Dog"))],
+        "mapping first, then the schema name"
+    );
+
+    let TypeKind::Union {
+        variants,
+        discriminator: None,
+    } = &type_named(&api.types, "IdOrName").kind
+    else {
+        panic!("untagged union")
+    };
+    let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
+    assert_eq!(names, ["Integer", "String"]);
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
-use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
 /// Writes `src/types.rs`.
 pub fn emit(api: &Api) -> TokenStream {
@@ -42,6 +42,28 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 }
             }
         }
+        TypeKind::Union {
+            variants,
+            discriminator: None,
+        } => {
+            let variants = variants.iter().map(|v| {
+                let variant = ident(&v.rust_name);
+                let ty = type_tokens(&v.ty);
+                quote!(#variant(#ty),)
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                #[serde(untagged)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            }
+        }
+        TypeKind::Union {
+            variants,
+            discriminator: Some(property),
+        } => emit_tagged_union(&name, &docs, variants, property),
         TypeKind::Alias { target } => {
             let target = type_tokens(target);
             quote! {
@@ -203,6 +225,62 @@ fn emit_closed_enum(
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
+/// so the whole object is decoded into the chosen variant and serialised back as it is.
+fn emit_tagged_union(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[UnionVariant],
+    property: &str,
+) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let ty = type_tokens(&v.ty);
+        let doc = v.tag.as_ref().map(|tag| {
+            let text = format!(" `{property}` is `{tag}`.");
+            quote!(#[doc = #text])
+        });
+        quote!(#doc #variant(#ty),)
+    });
+    let serialize_arms = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        quote!(Self::#variant(value) => serde::Serialize::serialize(value, serializer),)
+    });
+    let decode_arms = variants.iter().filter_map(|v| {
+        let tag = v.tag.as_ref()?;
+        let variant = ident(&v.rust_name);
+        Some(quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),))
+    });
+    let unknown = format!("unknown or missing `{property}`");
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#declarations)*
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#serialize_arms)*
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
+                let decoded = match tag.as_deref() {
+                    #(#decode_arms)*
+                    _ => return Err(serde::de::Error::custom(#unknown)),
+                };
+                decoded.map_err(serde::de::Error::custom)
             }
         }
     }

@@ -37,6 +37,9 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
                 .iter_mut()
                 .for_each(|f| box_named(&mut f.ty, &in_cycle)),
             TypeKind::Alias { target } => box_named(target, &in_cycle),
+            TypeKind::Union { variants, .. } => variants
+                .iter_mut()
+                .for_each(|v| box_named(&mut v.ty, &in_cycle)),
             TypeKind::StringEnum { .. } | TypeKind::Options { .. } => {}
         }
     }
@@ -46,6 +49,7 @@ fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
     match kind {
         TypeKind::Struct { fields } => fields.iter().map(|f| &f.ty).collect(),
         TypeKind::Alias { target } => vec![target],
+        TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::StringEnum { .. } | TypeKind::Options { .. } => Vec::new(),
     }
 }

@@ -10,7 +10,7 @@ use openapiv3::{
 
 use super::names::{camel_name, snake_name, variant_name, Scope};
 use crate::error::{pointer_push, Warning};
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
 /// Names the generated crate uses itself (or that shadow the prelude), so no schema may take them.
 const RESERVED_TYPE_NAMES: &[&str] = &[
@@ -150,6 +150,20 @@ impl<'a> TypeLowering<'a> {
             SchemaKind::Any(any) if !any.properties.is_empty() => {
                 Some(self.struct_kind(&any.properties, &any.required, name, at))
             }
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
+                self.merged_struct(all_of, name, at)
+            }
+            SchemaKind::OneOf {
+                one_of: alternatives,
+            }
+            | SchemaKind::AnyOf {
+                any_of: alternatives,
+            } => Some(self.union_kind(
+                alternatives,
+                schema.schema_data.discriminator.as_ref(),
+                name,
+                at,
+            )),
             SchemaKind::Type(Type::String(string))
                 if string.enumeration.iter().any(Option::is_some) =>
             {
@@ -216,6 +230,98 @@ impl<'a> TypeLowering<'a> {
                 });
                 TypeRef::Json
             }
+        }
+    }
+
+    /// `allOf` of object schemas: one struct with every part's properties; `None` if a part is not an object.
+    fn merged_struct(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        name: &str,
+        at: &str,
+    ) -> Option<TypeKind> {
+        let mut properties = IndexMap::new();
+        let mut required = Vec::new();
+        if !self.collect_all_of(parts, &mut properties, &mut required, 0) {
+            return None;
+        }
+        Some(self.struct_kind(&properties, &required, name, &pointer_push(at, "allOf")))
+    }
+
+    fn collect_all_of(
+        &self,
+        parts: &[ReferenceOr<Schema>],
+        properties: &mut IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &mut Vec<String>,
+        depth: usize,
+    ) -> bool {
+        const MAX_DEPTH: usize = 16;
+        parts.iter().all(|part| {
+            let schema = match part {
+                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Reference { reference } => match self.resolve(reference) {
+                    Some(schema) => schema,
+                    None => return false,
+                },
+            };
+            match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => {
+                    properties.extend(
+                        object
+                            .properties
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.clone())),
+                    );
+                    required.extend(object.required.iter().cloned());
+                    true
+                }
+                SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => {
+                    properties.extend(any.properties.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    required.extend(any.required.iter().cloned());
+                    depth < MAX_DEPTH
+                        && self.collect_all_of(&any.all_of, properties, required, depth + 1)
+                }
+                SchemaKind::AllOf { all_of } if depth < MAX_DEPTH => {
+                    self.collect_all_of(all_of, properties, required, depth + 1)
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// `oneOf`/`anyOf`: an enum with one variant per alternative, named after the alternative's type.
+    fn union_kind(
+        &mut self,
+        alternatives: &[ReferenceOr<Schema>],
+        discriminator: Option<&openapiv3::Discriminator>,
+        name: &str,
+        at: &str,
+    ) -> TypeKind {
+        let mut variant_names = Scope::default();
+        let keyword_at = pointer_push(at, "oneOf");
+        let variants = alternatives
+            .iter()
+            .enumerate()
+            .map(|(i, alternative)| {
+                let hint = format!("{name}Variant{}", i + 1);
+                let role = format!("One of the shapes of [`{name}`].");
+                let ty = self.lower(
+                    alternative.into(),
+                    &hint,
+                    &role,
+                    &pointer_push(&keyword_at, &i.to_string()),
+                );
+                let tag = discriminator.and_then(|d| discriminator_value(d, alternative));
+                UnionVariant {
+                    rust_name: variant_names.claim(variant_label(&ty)),
+                    ty,
+                    tag,
+                }
+            })
+            .collect();
+        TypeKind::Union {
+            variants,
+            discriminator: discriminator.map(|d| d.property_name.clone()),
         }
     }
 
@@ -336,6 +442,39 @@ impl<'a> TypeLowering<'a> {
             origin: origin.to_string(),
             kind,
         });
+    }
+}
+
+/// The value of the discriminator property that selects `alternative`: from the mapping when given,
+/// else the component's own name.
+fn discriminator_value(
+    discriminator: &openapiv3::Discriminator,
+    alternative: &ReferenceOr<Schema>,
+) -> Option<String> {
+    let ReferenceOr::Reference { reference } = alternative else {
+        return None;
+    };
+    discriminator
+        .mapping
+        .iter()
+        .find(|(_, target)| *target == reference)
+        .map(|(value, _)| value.clone())
+        .or_else(|| reference.strip_prefix(COMPONENT_PREFIX).map(unescape))
+}
+
+/// A variant's name: the type it holds.
+fn variant_label(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::String => "String".into(),
+        TypeRef::Bool => "Boolean".into(),
+        TypeRef::I32 | TypeRef::I64 | TypeRef::U64 => "Integer".into(),
+        TypeRef::F32 | TypeRef::F64 => "Number".into(),
+        TypeRef::Bytes => "Bytes".into(),
+        TypeRef::Json => "Any".into(),
+        TypeRef::Vec(item) => format!("{}List", variant_label(item)),
+        TypeRef::Map(value) => format!("{}Map", variant_label(value)),
+        TypeRef::Option(inner) | TypeRef::Boxed(inner) => variant_label(inner),
     }
 }
 
