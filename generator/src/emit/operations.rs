@@ -7,7 +7,7 @@ use quote::quote;
 use super::{doc, ident, named_in, type_tokens};
 use crate::ir::{
     Api, BodyEncoding, Operation, ParamEncoding, ParamLocation, Parameter, PathSegment, Returns,
-    TypeRef,
+    StatusMatch, TypeRef,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -197,6 +197,25 @@ fn method_docs(op: &Operation) -> String {
         .collect();
     if !documented.is_empty() {
         parts.push(format!("# Arguments\n\n{}", documented.join("\n")));
+    }
+    if op.responses.len() > 1 {
+        let listed: Vec<String> = op
+            .responses
+            .iter()
+            .map(|r| {
+                let status = match r.status {
+                    StatusMatch::Code(code) => code.to_string(),
+                    StatusMatch::Class(class) => format!("{class}XX"),
+                    StatusMatch::Default => "other".to_string(),
+                };
+                format!("- {status}: {}", r.description.trim().replace('\n', " "))
+            })
+            .collect();
+        parts.push(format!(
+            "# Responses\n\nThe first success status is decoded; error statuses arrive as [`Error::Status`] with \
+             the body.\n\n{}",
+            listed.join("\n")
+        ));
     }
     if let Returns::Exists = op.returns {
         parts.push(
