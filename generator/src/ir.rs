@@ -204,6 +204,14 @@ pub enum ParamEncoding {
     Display,
     /// A list, one `name=value` pair per item (form style, exploded).
     EachDisplay,
+    /// A list in one pair, items joined by the delimiter (form `,`, `spaceDelimited`, `pipeDelimited`).
+    Joined(char),
+    /// An object, one `property=value` pair per property (form style, exploded).
+    ObjectExploded,
+    /// An object in one pair: `name=p1,v1,p2,v2` (form style, not exploded).
+    ObjectJoined,
+    /// An object as `name[property]=value` pairs.
+    DeepObject,
     /// JSON text, for values with no simpler form.
     Json,
 }

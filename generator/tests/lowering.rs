@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use generator::ir::{
-    ApiKeyLocation, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef,
+    ApiKeyLocation, ParamEncoding, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef,
 };
 use generator::{generate, Config};
 
@@ -188,4 +188,31 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
     };
     let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
     assert_eq!(names, ["Integer", "String"]);
+}
+
+#[test]
+fn parameter_styles_decide_the_encoding() {
+    let api = pets().api;
+    let encoding = |name: &str| {
+        api.operations[0]
+            .params
+            .iter()
+            .find(|p| p.wire_name == name)
+            .map(|p| p.encoding)
+            .expect(name)
+    };
+    assert_eq!(
+        encoding("tags"),
+        ParamEncoding::EachDisplay,
+        "form style explodes by default"
+    );
+    assert_eq!(encoding("ids"), ParamEncoding::Joined(','));
+    assert_eq!(encoding("names"), ParamEncoding::Joined('|'));
+    assert_eq!(encoding("filter"), ParamEncoding::DeepObject);
+    assert_eq!(
+        encoding("X-Trace"),
+        ParamEncoding::Joined(','),
+        "header lists are comma-separated"
+    );
+    assert_eq!(encoding("limit"), ParamEncoding::Display);
 }

@@ -15,6 +15,7 @@ struct Uses {
     path_params: bool,
     query: bool,
     query_json: bool,
+    query_object: bool,
     headers: bool,
     cookies: bool,
     json_body: bool,
@@ -40,6 +41,14 @@ impl Uses {
             query: params().any(|p| p.location == ParamLocation::Query),
             query_json: params()
                 .any(|p| p.location == ParamLocation::Query && p.encoding == ParamEncoding::Json),
+            query_object: params().any(|p| {
+                matches!(
+                    p.encoding,
+                    ParamEncoding::ObjectExploded
+                        | ParamEncoding::ObjectJoined
+                        | ParamEncoding::DeepObject
+                )
+            }),
             headers: params().any(|p| p.location == ParamLocation::Header),
             cookies: params().any(|p| p.location == ParamLocation::Cookie),
             json_body: bodies(BodyEncoding::Json),
@@ -565,7 +574,7 @@ fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
 fn emit_call(uses: &Uses) -> TokenStream {
     let query_field = uses
         .query
-        .then(|| quote!(pub(crate) query: Vec<(&'static str, String)>,));
+        .then(|| quote!(pub(crate) query: Vec<(String, String)>,));
     let query_init = uses.query.then(|| quote!(query: Vec::new(),));
     let header_field = (uses.headers || uses.cookies)
         .then(|| quote!(pub(crate) headers: Vec<(&'static str, HeaderValue)>,));
@@ -577,7 +586,7 @@ fn emit_call(uses: &Uses) -> TokenStream {
         quote! {
             /// Adds `name=value` to the query string (percent-encoded when sent).
             pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
-                self.query.push((name, value.to_string()));
+                self.query.push((name.to_string(), value.to_string()));
             }
         }
     });
@@ -587,7 +596,40 @@ fn emit_call(uses: &Uses) -> TokenStream {
             pub(crate) fn query_json(&mut self, name: &'static str, value: &impl serde::Serialize) -> Result<(), Error> {
                 let text = serde_json::to_string(value)
                     .map_err(|source| Error::Encode { operation: self.operation, source })?;
-                self.query.push((name, text));
+                self.query.push((name.to_string(), text));
+                Ok(())
+            }
+        }
+    });
+    let query_object_fn = uses.query_object.then(|| {
+        quote! {
+            /// Adds an object's properties to the query string: `property=value` pairs (`explode`), one
+            /// `name=p1,v1,p2,v2` pair, or `name[property]=value` pairs (`deep`). Null properties are left out.
+            pub(crate) fn query_object(
+                &mut self,
+                name: &'static str,
+                value: &impl serde::Serialize,
+                deep: bool,
+                explode: bool,
+            ) -> Result<(), Error> {
+                let value = serde_json::to_value(value)
+                    .map_err(|source| Error::Encode { operation: self.operation, source })?;
+                let serde_json::Value::Object(properties) = value else {
+                    return Err(Error::InvalidArgument { name, reason: "expected an object".to_string() });
+                };
+                let text = |value: &serde_json::Value| match value {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                let present = properties.iter().filter(|(_, value)| !value.is_null());
+                if deep {
+                    self.query.extend(present.map(|(key, value)| (format!("{name}[{key}]"), text(value))));
+                } else if explode {
+                    self.query.extend(present.map(|(key, value)| (key.clone(), text(value))));
+                } else {
+                    let joined: Vec<String> = present.flat_map(|(key, value)| [key.clone(), text(value)]).collect();
+                    self.query.push((name.to_string(), joined.join(",")));
+                }
                 Ok(())
             }
         }
@@ -666,6 +708,7 @@ fn emit_call(uses: &Uses) -> TokenStream {
 
             #query_fn
             #query_json_fn
+            #query_object_fn
             #header_fn
             #cookie_fn
             #json_fn

@@ -277,6 +277,25 @@ fn emit_param_step(param: &Parameter, value: &TokenStream) -> TokenStream {
             }
         },
         (ParamLocation::Query, ParamEncoding::Json) => quote!(call.query_json(#wire, &#value)?;),
+        (ParamLocation::Query, ParamEncoding::ObjectExploded) => {
+            quote!(call.query_object(#wire, &#value, false, true)?;)
+        }
+        (ParamLocation::Query, ParamEncoding::ObjectJoined) => {
+            quote!(call.query_object(#wire, &#value, false, false)?;)
+        }
+        (ParamLocation::Query, ParamEncoding::DeepObject) => {
+            quote!(call.query_object(#wire, &#value, true, true)?;)
+        }
+        (location, ParamEncoding::Joined(delimiter)) => {
+            let delimiter = delimiter.to_string();
+            let joined =
+                quote!(#value.iter().map(ToString::to_string).collect::<Vec<_>>().join(#delimiter));
+            match location {
+                ParamLocation::Header => quote!(call.header(#wire, #joined)?;),
+                ParamLocation::Cookie => quote!(call.cookie(#wire, #joined)?;),
+                _ => quote!(call.query(#wire, #joined);),
+            }
+        }
         (ParamLocation::Header, _) => quote!(call.header(#wire, #value)?;),
         (ParamLocation::Cookie, _) => quote!(call.cookie(#wire, #value)?;),
         (ParamLocation::Path, _) => TokenStream::new(),

@@ -5,7 +5,7 @@
 use indexmap::IndexMap;
 use openapiv3::{
     MediaType, OpenAPI, Operation as SpecOperation, Parameter as SpecParameter,
-    ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody as SpecBody,
+    ParameterSchemaOrContent, PathItem, QueryStyle, ReferenceOr, RequestBody as SpecBody,
     Response as SpecResponse, StatusCode,
 };
 use serde_json::Value;
@@ -293,12 +293,14 @@ impl<'s, 't> OperationLowering<'s, 't> {
             TypeRef::Option(inner) => *inner,
             ty => ty,
         };
-        let encoding = match &ty {
-            TypeRef::Vec(item) if is_scalar(item, &self.types.types) => ParamEncoding::EachDisplay,
-            ty if is_scalar(ty, &self.types.types) => ParamEncoding::Display,
-            _ => ParamEncoding::Json,
+        let encoding = query_encoding(param, &ty, &self.types.types);
+        let scalar_text = matches!(encoding, ParamEncoding::Display | ParamEncoding::Joined(_));
+        let fits_location = match location {
+            ParamLocation::Query => true,
+            ParamLocation::Path => encoding == ParamEncoding::Display,
+            ParamLocation::Header | ParamLocation::Cookie => scalar_text,
         };
-        if location != ParamLocation::Query && encoding != ParamEncoding::Display {
+        if !fits_location {
             return Err(format!(
                 "parameter `{}` in the {location:?} is not a scalar; only scalars are supported outside the query",
                 data.name
@@ -564,6 +566,38 @@ pub fn is_json(media_type: &str) -> bool {
         .trim()
         .to_ascii_lowercase();
     essence == "*/*" || essence.ends_with("/json") || essence.ends_with("+json")
+}
+
+/// How a query value is spelled, from its type and the parameter's `style` and `explode` (OpenAPI defaults:
+/// form style, exploded).
+fn query_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> ParamEncoding {
+    let style = match param {
+        SpecParameter::Query { style, .. } => Some(style),
+        _ => None,
+    };
+    let explode = param.parameter_data_ref().explode.unwrap_or(true);
+    let is_object = match ty {
+        TypeRef::Map(_) => true,
+        TypeRef::Named(name) => types
+            .iter()
+            .any(|t| &t.name == name && matches!(t.kind, TypeKind::Struct { .. })),
+        _ => false,
+    };
+    match (ty, style) {
+        (TypeRef::Vec(item), _) if is_scalar(item, types) => match style {
+            Some(QueryStyle::SpaceDelimited) => ParamEncoding::Joined(' '),
+            Some(QueryStyle::PipeDelimited) => ParamEncoding::Joined('|'),
+            // Headers and cookies (`simple` and `form` without explode) take comma-separated lists.
+            None => ParamEncoding::Joined(','),
+            _ if explode => ParamEncoding::EachDisplay,
+            _ => ParamEncoding::Joined(','),
+        },
+        (ty, _) if is_scalar(ty, types) => ParamEncoding::Display,
+        (_, Some(QueryStyle::DeepObject)) if is_object => ParamEncoding::DeepObject,
+        (_, Some(QueryStyle::Form)) if is_object && explode => ParamEncoding::ObjectExploded,
+        (_, Some(QueryStyle::Form)) if is_object => ParamEncoding::ObjectJoined,
+        _ => ParamEncoding::Json,
+    }
 }
 
 fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
