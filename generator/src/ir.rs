@@ -240,6 +240,10 @@ pub struct RequestBody {
 pub enum BodyEncoding {
     /// Serialised with serde_json.
     Json,
+    /// `application/x-www-form-urlencoded`, serialised with serde_urlencoded (flat objects).
+    Form,
+    /// Text (`text/*`), sent as given.
+    Text,
     /// Sent as the bytes given, under the declared media type.
     Bytes,
 }

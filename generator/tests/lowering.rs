@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use generator::ir::{
-    ApiKeyLocation, ParamEncoding, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef,
+    ApiKeyLocation, BodyEncoding, ParamEncoding, ParamLocation, Returns, SecurityKind, TypeDef,
+    TypeKind, TypeRef,
 };
 use generator::{generate, Config};
 
@@ -69,7 +70,16 @@ fn operations_get_stable_unique_names() {
         .iter()
         .map(|op| op.rust_name.as_str())
         .collect();
-    assert_eq!(names, ["get_pets", "get_pet", "get_pet_2"]);
+    assert_eq!(
+        names,
+        [
+            "get_pets",
+            "get_pet",
+            "get_pet_2",
+            "put_pet_note",
+            "book_visit"
+        ]
+    );
     let list = &api.operations[0];
     assert_eq!(list.spec_id, "get_pets");
     assert_eq!(list.options_struct.as_deref(), Some("GetPetsOptions"));
@@ -215,4 +225,25 @@ fn parameter_styles_decide_the_encoding() {
         "header lists are comma-separated"
     );
     assert_eq!(encoding("limit"), ParamEncoding::Display);
+}
+
+#[test]
+fn text_and_form_bodies_are_typed() {
+    let api = pets().api;
+    let body = |name: &str| {
+        let op = api
+            .operations
+            .iter()
+            .find(|op| op.rust_name == name)
+            .expect(name);
+        op.body.clone().expect("a body")
+    };
+    let note = body("put_pet_note");
+    assert_eq!(
+        (note.encoding, note.ty),
+        (BodyEncoding::Text, TypeRef::String)
+    );
+    let visit = body("book_visit");
+    assert_eq!(visit.encoding, BodyEncoding::Form);
+    assert_eq!(visit.ty, TypeRef::Named("BookVisitRequest".into()));
 }

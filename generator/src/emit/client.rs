@@ -19,6 +19,7 @@ struct Uses {
     headers: bool,
     cookies: bool,
     json_body: bool,
+    form_body: bool,
     bytes_body: bool,
     json_answer: bool,
     exists: bool,
@@ -52,7 +53,8 @@ impl Uses {
             headers: params().any(|p| p.location == ParamLocation::Header),
             cookies: params().any(|p| p.location == ParamLocation::Cookie),
             json_body: bodies(BodyEncoding::Json),
-            bytes_body: bodies(BodyEncoding::Bytes),
+            form_body: bodies(BodyEncoding::Form),
+            bytes_body: bodies(BodyEncoding::Bytes) || bodies(BodyEncoding::Text),
             json_answer: returns(|r| matches!(r, Returns::Json(_))),
             exists: returns(|r| matches!(r, Returns::Exists)),
             nothing: returns(|r| matches!(r, Returns::Nothing)),
@@ -99,7 +101,7 @@ pub fn emit(api: &Api) -> TokenStream {
             }
         }
     });
-    let body = (uses.json_body || uses.bytes_body).then(|| {
+    let body = (uses.json_body || uses.form_body || uses.bytes_body).then(|| {
         quote! {
             if let Some((content_type, body)) = call.body {
                 request = request.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
@@ -579,9 +581,10 @@ fn emit_call(uses: &Uses) -> TokenStream {
     let header_field = (uses.headers || uses.cookies)
         .then(|| quote!(pub(crate) headers: Vec<(&'static str, HeaderValue)>,));
     let header_init = (uses.headers || uses.cookies).then(|| quote!(headers: Vec::new(),));
-    let body_field = (uses.json_body || uses.bytes_body)
+    let body_field = (uses.json_body || uses.form_body || uses.bytes_body)
         .then(|| quote!(pub(crate) body: Option<(&'static str, Vec<u8>)>,));
-    let body_init = (uses.json_body || uses.bytes_body).then(|| quote!(body: None,));
+    let body_init =
+        (uses.json_body || uses.form_body || uses.bytes_body).then(|| quote!(body: None,));
     let query_fn = uses.query.then(|| {
         quote! {
             /// Adds `name=value` to the query string (percent-encoded when sent).
@@ -675,6 +678,19 @@ fn emit_call(uses: &Uses) -> TokenStream {
             }
         }
     });
+    let form_fn = uses.form_body.then(|| {
+        quote! {
+            /// Sends `body` as `application/x-www-form-urlencoded` (flat objects only).
+            pub(crate) fn form_body(&mut self, body: &impl serde::Serialize) -> Result<(), Error> {
+                let text = serde_urlencoded::to_string(body).map_err(|err| Error::InvalidArgument {
+                    name: "body",
+                    reason: format!("cannot be form-encoded: {err}"),
+                })?;
+                self.body = Some(("application/x-www-form-urlencoded", text.into_bytes()));
+                Ok(())
+            }
+        }
+    });
     let bytes_fn = uses.bytes_body.then(|| {
         quote! {
             /// Sends `body` as it is, under `content_type`.
@@ -712,6 +728,7 @@ fn emit_call(uses: &Uses) -> TokenStream {
             #header_fn
             #cookie_fn
             #json_fn
+            #form_fn
             #bytes_fn
         }
     }

@@ -29,6 +29,7 @@ percent-encoding = "2.3"
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+serde_urlencoded = "0.7"
 "#,
         name = toml_string(&api.package_name),
         description = toml_string(&description),

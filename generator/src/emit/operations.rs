@@ -95,8 +95,10 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         let ty = match (body.encoding, body.required) {
             (BodyEncoding::Bytes, true) => quote!(Vec<u8>),
             (BodyEncoding::Bytes, false) => quote!(Option<Vec<u8>>),
-            (BodyEncoding::Json, true) => reference_to(&body.ty),
-            (BodyEncoding::Json, false) => {
+            (BodyEncoding::Text, true) => quote!(&str),
+            (BodyEncoding::Text, false) => quote!(Option<&str>),
+            (BodyEncoding::Json | BodyEncoding::Form, true) => reference_to(&body.ty),
+            (BodyEncoding::Json | BodyEncoding::Form, false) => {
                 let ty = reference_to(&body.ty);
                 quote!(Option<#ty>)
             }
@@ -135,6 +137,8 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         let media = &body.media_type;
         let step = match body.encoding {
             BodyEncoding::Json => quote!(call.json_body(body)?;),
+            BodyEncoding::Form => quote!(call.form_body(body)?;),
+            BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
             BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
         };
         steps.push(if body.required {

@@ -363,7 +363,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
             return Ok(None);
         };
         let media_at = pointer_push(&pointer_push(at, "content"), media_type);
-        let (encoding, ty) = if is_json(media_type) {
+        let is_form = media_type.eq_ignore_ascii_case("application/x-www-form-urlencoded");
+        let (encoding, ty) = if is_json(media_type) || (is_form && media.schema.is_some()) {
             let ty = match &media.schema {
                 Some(schema) => self.types.lower(
                     schema.into(),
@@ -373,7 +374,16 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 ),
                 None => TypeRef::Json,
             };
-            (BodyEncoding::Json, ty)
+            (
+                if is_form {
+                    BodyEncoding::Form
+                } else {
+                    BodyEncoding::Json
+                },
+                ty,
+            )
+        } else if media_type.to_ascii_lowercase().starts_with("text/") {
+            (BodyEncoding::Text, TypeRef::String)
         } else {
             (BodyEncoding::Bytes, TypeRef::Bytes)
         };
