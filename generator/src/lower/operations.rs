@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::names::{camel_name, snake_name, Scope};
 use super::security::lower_requirements;
-use super::types::TypeLowering;
+use super::types::{unescape, TypeLowering};
 use crate::error::{pointer_push, Warning};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, ParamEncoding, ParamLocation,
@@ -646,10 +646,7 @@ fn resolve<'a, T>(
         match current {
             ReferenceOr::Item(item) => return Some(item),
             ReferenceOr::Reference { reference } => {
-                let key = reference
-                    .strip_prefix(prefix)?
-                    .replace("~1", "/")
-                    .replace("~0", "~");
+                let key = unescape(reference.strip_prefix(prefix)?);
                 current = components?.get(&key)?;
             }
         }

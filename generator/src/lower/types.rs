@@ -531,6 +531,6 @@ fn lowercase_first(text: &str) -> String {
 }
 
 /// Undoes RFC 6901 escaping of one pointer token.
-fn unescape(token: &str) -> String {
+pub(super) fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
