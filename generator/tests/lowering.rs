@@ -247,3 +247,35 @@ fn text_and_form_bodies_are_typed() {
     assert_eq!(visit.encoding, BodyEncoding::Form);
     assert_eq!(visit.ty, TypeRef::Named("BookVisitRequest".into()));
 }
+
+#[test]
+fn the_manifest_lists_only_dependencies_the_crate_uses() {
+    let manifest = pets()
+        .files
+        .into_iter()
+        .find(|f| f.path == "Cargo.toml")
+        .expect("manifest")
+        .contents;
+    assert!(
+        manifest.contains("percent-encoding = "),
+        "path parameters: {manifest}"
+    );
+    assert!(
+        manifest.contains("serde_urlencoded = "),
+        "a form body: {manifest}"
+    );
+
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/corpus/oas-examples-8.2.2/3.0/schema-types.yaml");
+    let generated = generate(&Config {
+        spec,
+        overlays: Vec::new(),
+        package_name: "x".into(),
+    })
+    .expect("generates");
+    let manifest = &generated.files[0].contents;
+    assert!(
+        !manifest.contains("serde_urlencoded"),
+        "no form body: {manifest}"
+    );
+}

@@ -3,7 +3,7 @@
 //! the box with no OpenSSL.
 
 use super::{GeneratedFile, PREAMBLE};
-use crate::ir::Api;
+use crate::ir::{Api, BodyEncoding, ParamLocation};
 
 /// The crate's own version; the API's version is in its description.
 const CRATE_VERSION: &str = "0.1.0";
@@ -25,14 +25,15 @@ license = "MIT OR Apache-2.0"
 
 [dependencies]
 bytes = "1"
-percent-encoding = "2.3"
-reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
+{percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-serde_urlencoded = "0.7"
-"#,
+{serde_urlencoded}"#,
         name = toml_string(&api.package_name),
         description = toml_string(&description),
+        percent_encoding =
+            optional_dependency(uses_path_parameters(api), "percent-encoding = \"2.3\""),
+        serde_urlencoded = optional_dependency(uses_form_bodies(api), "serde_urlencoded = \"0.7\""),
     );
     GeneratedFile {
         path: "Cargo.toml".to_string(),
@@ -43,4 +44,30 @@ serde_urlencoded = "0.7"
 /// A TOML basic string; JSON string escapes are valid TOML escapes.
 fn toml_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
+}
+
+/// Path parameters are percent-encoded by the `percent-encoding` crate.
+fn uses_path_parameters(api: &Api) -> bool {
+    api.operations
+        .iter()
+        .flat_map(|op| &op.params)
+        .any(|p| p.location == ParamLocation::Path)
+}
+
+/// Form bodies are encoded by `serde_urlencoded`.
+fn uses_form_bodies(api: &Api) -> bool {
+    api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|b| b.encoding == BodyEncoding::Form)
+    })
+}
+
+/// A dependency line, only when the crate uses it.
+fn optional_dependency(used: bool, line: &str) -> String {
+    if used {
+        format!("{line}\n")
+    } else {
+        String::new()
+    }
 }
