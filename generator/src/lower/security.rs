@@ -11,7 +11,7 @@ use openapiv3::{
 };
 
 use super::names::{camel_name, snake_name, Scope};
-use super::types::{closed_string_enum, TypeLowering};
+use super::types::{string_enum, TypeLowering};
 use crate::error::{pointer_push, Warning};
 use crate::ir::{ApiKeyLocation, SecurityKind, SecurityRequirement, SecurityScheme, TypeDef};
 
@@ -107,7 +107,7 @@ fn lower_kind(
                             .clone()
                             .or_else(|| Some(format!("Values of the `{key_name}` credential."))),
                         origin: at.to_string(),
-                        kind: closed_string_enum(values.iter().filter_map(|v| v.as_str())),
+                        kind: string_enum(values.iter().filter_map(|v| v.as_str()), false),
                     });
                     Some(type_name)
                 }

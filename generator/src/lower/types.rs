@@ -168,7 +168,7 @@ impl<'a> TypeLowering<'a> {
                 if string.enumeration.iter().any(Option::is_some) =>
             {
                 let values = string.enumeration.iter().flatten().map(String::as_str);
-                Some(string_enum(values))
+                Some(string_enum(values, true))
             }
             _ => None,
         }
@@ -478,8 +478,9 @@ fn variant_label(ty: &TypeRef) -> String {
     }
 }
 
-/// An open string enum: unknown values decode into `Other(String)` instead of failing.
-fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
+/// A string enum. `open` enums (decoded from answers) keep unknown values in `Other(String)`, so a server
+/// adding a value breaks nothing; closed ones are only chosen by the caller, so they need no catch-all.
+pub fn string_enum<'v>(values: impl Iterator<Item = &'v str>, open: bool) -> TypeKind {
     let mut names = Scope::with_reserved(&["Other"]);
     let mut seen = std::collections::HashSet::new();
     let variants = values
@@ -490,21 +491,7 @@ fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
             docs: None,
         })
         .collect();
-    TypeKind::StringEnum {
-        variants,
-        open: true,
-    }
-}
-
-/// A closed string enum for values the caller chooses from (nothing to decode, so no catch-all).
-pub fn closed_string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
-    match string_enum(values) {
-        TypeKind::StringEnum { variants, .. } => TypeKind::StringEnum {
-            variants,
-            open: false,
-        },
-        other => other,
-    }
+    TypeKind::StringEnum { variants, open }
 }
 
 fn schema_docs(schema: &Schema) -> Option<String> {
