@@ -68,10 +68,11 @@ pub fn variant_name(value: &str) -> String {
     camel_name(&spelled, "Value")
 }
 
-/// Keeps ASCII letters and digits and turns everything else into word breaks, so the result is plain ASCII.
-/// Case changes inside a word (`fooBar`) are left for `heck` to split.
+/// Transliterates to ASCII (`café` → `cafe`, `日本` → `Ri Ben`), keeps letters and digits and turns everything
+/// else into word breaks. Case changes inside a word (`fooBar`) are left for `heck` to split.
 fn words(raw: &str) -> String {
-    raw.chars()
+    deunicode::deunicode(raw)
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect()
 }
@@ -126,7 +127,10 @@ mod tests {
         assert_eq!(snake_name("X-Crisp-Tier", "field"), "x_crisp_tier");
         assert_eq!(snake_name("2fa", "field"), "n2fa");
         assert_eq!(snake_name("!!", "field"), "field");
-        assert_eq!(snake_name("café au lait", "field"), "caf_au_lait");
+        assert_eq!(snake_name("café au lait", "field"), "cafe_au_lait");
+        assert_eq!(snake_name("größe", "field"), "grosse");
+        assert_eq!(snake_name("日本", "field"), "ri_ben");
+        assert_eq!(snake_name("🦀", "field"), "crab");
     }
 
     #[test]
