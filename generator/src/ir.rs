@@ -327,6 +327,13 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct {
         fields: Vec<Field>,
+        /// Where the schema allows properties beyond the declared ones (`additionalProperties`), a map that
+        /// collects them (`#[serde(flatten)]`).
+        extra: Option<ExtraProperties>,
+    },
+    /// An integer enumeration; unknown values decode into `Other(i64)`.
+    IntegerEnum {
+        variants: Vec<IntegerVariant>,
     },
     /// A string enumeration. `open` enums keep unknown values in an `Other(String)` variant, so a server
     /// adding a value does not break decoding.
@@ -369,6 +376,21 @@ pub struct Field {
     /// Whether the field may be left out when serialising (not required).
     pub optional: bool,
     pub docs: Option<String>,
+}
+
+/// The map field that keeps a struct's undeclared properties.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtraProperties {
+    pub rust_name: String,
+    /// The type of each extra property's value.
+    pub value: TypeRef,
+}
+
+/// A variant of an integer enum.
+#[derive(Debug, Clone, Serialize)]
+pub struct IntegerVariant {
+    pub rust_name: String,
+    pub value: i64,
 }
 
 /// An enum variant.

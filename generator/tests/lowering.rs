@@ -103,7 +103,7 @@ fn operations_get_stable_unique_names() {
 fn schemas_keep_their_names_and_3_1_forms_are_typed() {
     let api = pets().api;
     let pet = api.types.iter().find(|t| t.name == "Pet").expect("Pet");
-    let TypeKind::Struct { fields } = &pet.kind else {
+    let TypeKind::Struct { fields, .. } = &pet.kind else {
         panic!("Pet is a struct")
     };
     let field = |name: &str| fields.iter().find(|f| f.wire_name == name).expect(name);
@@ -139,7 +139,7 @@ fn type_named<'a>(types: &'a [TypeDef], name: &str) -> &'a TypeDef {
 #[test]
 fn recursive_all_of_and_one_of_schemas_are_typed() {
     let api = pets().api;
-    let TypeKind::Struct { fields } = &type_named(&api.types, "Pet").kind else {
+    let TypeKind::Struct { fields, .. } = &type_named(&api.types, "Pet").kind else {
         panic!("struct")
     };
     let parent = fields
@@ -154,13 +154,16 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
         "a type containing itself is boxed"
     );
 
-    let TypeKind::Struct { fields } = &type_named(&api.types, "Cat").kind else {
+    let TypeKind::Struct { fields, .. } = &type_named(&api.types, "Cat").kind else {
         panic!("allOf is merged")
     };
     let names: Vec<&str> = fields.iter().map(|f| f.wire_name.as_str()).collect();
     assert_eq!(
         names,
-        ["id", "name", "type", "nickname", "status", "parent", "kind", "lives"]
+        [
+            "id", "name", "type", "nickname", "status", "parent", "size", "tags", "slug", "mood",
+            "kind", "lives"
+        ]
     );
     assert!(
         !fields
@@ -198,6 +201,45 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
     };
     let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
     assert_eq!(names, ["Integer", "String"]);
+}
+
+#[test]
+fn integer_enums_maps_and_constraint_compositions_are_typed() {
+    let api = pets().api;
+    let TypeKind::IntegerEnum { variants } = &type_named(&api.types, "Size").kind else {
+        panic!("integer enum")
+    };
+    let variants: Vec<(&str, i64)> = variants
+        .iter()
+        .map(|v| (v.rust_name.as_str(), v.value))
+        .collect();
+    assert_eq!(
+        variants,
+        [("Value1", 1), ("Value2", 2), ("Value3", 3), ("Minus1", -1)]
+    );
+
+    let TypeKind::Struct { fields, extra } = &type_named(&api.types, "Tag").kind else {
+        panic!("struct")
+    };
+    assert_eq!(fields.len(), 1);
+    let extra = extra.as_ref().expect("additionalProperties beside properties");
+    assert_eq!(
+        (extra.rust_name.as_str(), &extra.value),
+        ("additional_properties", &TypeRef::String)
+    );
+
+    let alias = |name: &str| match &type_named(&api.types, name).kind {
+        TypeKind::Alias { target } => target.clone(),
+        other => panic!("{name} is an alias, not {other:?}"),
+    };
+    assert_eq!(alias("Slug"), TypeRef::String, "allOf of one scalar type");
+    assert_eq!(alias("Mood"), TypeRef::String, "a scalar type beside oneOf");
+
+    let TypeKind::Union { variants, .. } = &type_named(&api.types, "Payment").kind else {
+        panic!("anyOf beside unevaluatedProperties is a union")
+    };
+    let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
+    assert_eq!(names, ["PaymentCard", "PaymentBankAccount"], "named by title");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
-use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
+use crate::ir::{Api, Field, IntegerVariant, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
 /// Writes `src/types.rs`.
 pub fn emit(api: &Api) -> TokenStream {
@@ -21,17 +21,28 @@ fn emit_type(def: &TypeDef) -> TokenStream {
     let docs = doc_opt(def.docs.as_deref());
     let name = ident(&def.name);
     match &def.kind {
-        TypeKind::Struct { fields } => {
+        TypeKind::Struct { fields, extra } => {
             let default = fields.iter().all(|f| f.optional).then(|| quote!(Default,));
+            let extra = extra.as_ref().map(|extra| {
+                let field = ident(&extra.rust_name);
+                let value = type_tokens(&extra.value);
+                quote! {
+                    /// Properties the schema does not declare, by name.
+                    #[serde(flatten)]
+                    pub #field: std::collections::BTreeMap<String, #value>,
+                }
+            });
             let fields = fields.iter().map(|f| emit_field(f, true));
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
                 pub struct #name {
                     #(#fields)*
+                    #extra
                 }
             }
         }
+        TypeKind::IntegerEnum { variants } => emit_integer_enum(&name, &docs, variants),
         TypeKind::Options { fields } => {
             let fields = fields.iter().map(|f| emit_field(f, false));
             quote! {
@@ -184,6 +195,75 @@ fn emit_open_enum(
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = String::deserialize(deserializer)?;
                 Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+/// An integer enum whose unknown values decode into `Other`, so a server adding a value breaks nothing.
+fn emit_integer_enum(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[IntegerVariant],
+) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let text = format!("`{}`", v.value);
+        let variant = ident(&v.rust_name);
+        quote!(#[doc = #text] #variant,)
+    });
+    let to_value = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = proc_macro2::Literal::i64_unsuffixed(v.value);
+        quote!(Self::#variant => #value,)
+    });
+    let from_value = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = proc_macro2::Literal::i64_unsuffixed(v.value);
+        quote!(#value => Self::#variant,)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#declarations)*
+            /// A value this client does not know yet, kept as the server sent it.
+            Other(i64),
+        }
+
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn value(self) -> i64 {
+                match self {
+                    #(#to_value)*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#from_value)*
+                    other => Self::Other(other),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }

@@ -33,24 +33,24 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
         let own = component[i];
         let in_cycle = |name: &str| component_of.get(name) == Some(&own);
         match &mut def.kind {
-            TypeKind::Struct { fields } => fields
+            TypeKind::Struct { fields, .. } => fields
                 .iter_mut()
                 .for_each(|f| box_named(&mut f.ty, &in_cycle)),
             TypeKind::Alias { target } => box_named(target, &in_cycle),
             TypeKind::Union { variants, .. } => variants
                 .iter_mut()
                 .for_each(|v| box_named(&mut v.ty, &in_cycle)),
-            TypeKind::StringEnum { .. } | TypeKind::Options { .. } => {}
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Options { .. } => {}
         }
     }
 }
 
 fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
     match kind {
-        TypeKind::Struct { fields } => fields.iter().map(|f| &f.ty).collect(),
+        TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
         TypeKind::Alias { target } => vec![target],
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::StringEnum { .. } | TypeKind::Options { .. } => Vec::new(),
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Options { .. } => Vec::new(),
     }
 }
 
@@ -140,6 +140,7 @@ mod tests {
                         docs: None,
                     })
                     .collect(),
+                extra: None,
             },
         }
     }
@@ -154,7 +155,7 @@ mod tests {
 
     fn field_types(def: &TypeDef) -> Vec<TypeRef> {
         match &def.kind {
-            TypeKind::Struct { fields } => fields.iter().map(|f| f.ty.clone()).collect(),
+            TypeKind::Struct { fields, .. } => fields.iter().map(|f| f.ty.clone()).collect(),
             _ => Vec::new(),
         }
     }

@@ -621,7 +621,13 @@ fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
         | TypeRef::F64 => true,
         TypeRef::Named(name) => types
             .iter()
-            .any(|t| &t.name == name && matches!(t.kind, TypeKind::StringEnum { .. })),
+            .any(|t| {
+                &t.name == name
+                    && matches!(
+                        t.kind,
+                        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }
+                    )
+            }),
         _ => false,
     }
 }

@@ -10,7 +10,9 @@ use openapiv3::{
 
 use super::names::{camel_name, snake_name, variant_name, Scope};
 use crate::error::{pointer_push, Warning};
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
+use crate::ir::{
+    ExtraProperties, Field, IntegerVariant, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
+};
 
 /// Names the generated crate uses itself (or that shadow the prelude), so no schema may take them.
 const RESERVED_TYPE_NAMES: &[&str] = &[
@@ -145,11 +147,21 @@ impl<'a> TypeLowering<'a> {
     fn named_kind(&mut self, schema: &Schema, name: &str, at: &str) -> Option<TypeKind> {
         match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
-                Some(self.struct_kind(&object.properties, &object.required, name, at))
+                Some(self.struct_kind(
+                    &object.properties,
+                    &object.required,
+                    object.additional_properties.as_ref(),
+                    name,
+                    at,
+                ))
             }
-            SchemaKind::Any(any) if !any.properties.is_empty() => {
-                Some(self.struct_kind(&any.properties, &any.required, name, at))
-            }
+            SchemaKind::Any(any) if !any.properties.is_empty() => Some(self.struct_kind(
+                &any.properties,
+                &any.required,
+                any.additional_properties.as_ref(),
+                name,
+                at,
+            )),
             SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
                 self.merged_struct(all_of, name, at)
             }
@@ -164,11 +176,30 @@ impl<'a> TypeLowering<'a> {
                 name,
                 at,
             )),
+            // `oneOf`/`anyOf` beside keywords that only constrain objects (such as `additionalProperties: false`).
+            SchemaKind::Any(any) if is_object_union(any) => {
+                let alternatives = if any.one_of.is_empty() {
+                    &any.any_of
+                } else {
+                    &any.one_of
+                };
+                Some(self.union_kind(
+                    alternatives,
+                    schema.schema_data.discriminator.as_ref(),
+                    name,
+                    at,
+                ))
+            }
             SchemaKind::Type(Type::String(string))
                 if string.enumeration.iter().any(Option::is_some) =>
             {
                 let values = string.enumeration.iter().flatten().map(String::as_str);
                 Some(string_enum(values, true))
+            }
+            SchemaKind::Type(Type::Integer(integer))
+                if integer.enumeration.iter().any(Option::is_some) =>
+            {
+                Some(integer_enum(integer.enumeration.iter().flatten().copied()))
             }
             _ => None,
         }
@@ -181,14 +212,21 @@ impl<'a> TypeLowering<'a> {
             self.push(name.clone(), docs, at, kind);
             return TypeRef::Named(name);
         }
+        // A scalar `type` beside `oneOf`/`anyOf`/`not`: every valid value has that type.
+        if let SchemaKind::Any(any) = &schema.schema_kind {
+            if let Some(scalar) = any.typ.as_deref().and_then(|t| scalar_type(t, any.format.as_deref())) {
+                return scalar;
+            }
+        }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(_)) => TypeRef::String,
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
-            SchemaKind::Type(Type::Integer(integer)) => match &integer.format {
-                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
-                VariantOrUnknownOrEmpty::Unknown(format) if format == "uint64" => TypeRef::U64,
-                _ => TypeRef::I64,
-            },
+            SchemaKind::Type(Type::Integer(integer)) => integer_type(match &integer.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Some("int32"),
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => Some("int64"),
+                VariantOrUnknownOrEmpty::Unknown(format) => Some(format.as_str()),
+                VariantOrUnknownOrEmpty::Empty => None,
+            }),
             SchemaKind::Type(Type::Number(number)) => match &number.format {
                 VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
                 _ => TypeRef::F64,
@@ -205,6 +243,13 @@ impl<'a> TypeLowering<'a> {
                 role,
                 &pointer_push(at, "allOf/0"),
             ),
+            SchemaKind::AllOf { all_of } => match self.all_of_scalar(all_of) {
+                Some(scalar) => scalar,
+                None => self.untyped(
+                    at,
+                    "`allOf` parts that are neither all objects nor one scalar type cannot be merged",
+                ),
+            },
             SchemaKind::Any(any) if any.items.is_some() => {
                 self.array(any.items.as_ref(), hint, role, at)
             }
@@ -219,18 +264,46 @@ impl<'a> TypeLowering<'a> {
             {
                 TypeRef::Json
             }
-            SchemaKind::OneOf { .. }
-            | SchemaKind::AnyOf { .. }
-            | SchemaKind::AllOf { .. }
-            | SchemaKind::Not { .. }
-            | SchemaKind::Any(_) => {
-                self.warnings.push(Warning {
-                    pointer: at.to_string(),
-                    message: "oneOf/anyOf/allOf/not schemas are not typed yet; lowered as serde_json::Value".into(),
-                });
-                TypeRef::Json
+            SchemaKind::Not { .. } => TypeRef::Json,
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Any(_) => self
+                .untyped(
+                    at,
+                    "this combination of `type`, `allOf`, `oneOf` and `anyOf` has no Rust type yet",
+                ),
+        }
+    }
+
+    /// Records that a schema could not be typed and stands for any JSON.
+    fn untyped(&mut self, at: &str, why: &str) -> TypeRef {
+        self.warnings.push(Warning {
+            pointer: at.to_string(),
+            message: format!("{why}; lowered as serde_json::Value"),
+        });
+        TypeRef::Json
+    }
+
+    /// `allOf` whose parts all have one scalar type (parts without a type only add constraints): that type.
+    fn all_of_scalar(&self, parts: &[ReferenceOr<Schema>]) -> Option<TypeRef> {
+        let mut found: Option<TypeRef> = None;
+        for part in parts {
+            let schema = match part {
+                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Reference { reference } => self.resolve(reference)?,
+            };
+            let ty = match &schema.schema_kind {
+                SchemaKind::Type(Type::String(_)) => TypeRef::String,
+                SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
+                SchemaKind::Type(Type::Integer(_)) => TypeRef::I64,
+                SchemaKind::Type(Type::Number(_)) => TypeRef::F64,
+                SchemaKind::Any(any) if is_constraint_only(any) => continue,
+                _ => return None,
+            };
+            match &found {
+                Some(previous) if *previous != ty => return None,
+                _ => found = Some(ty),
             }
         }
+        found
     }
 
     /// `allOf` of object schemas: one struct with every part's properties; `None` if a part is not an object.
@@ -245,7 +318,13 @@ impl<'a> TypeLowering<'a> {
         if !self.collect_all_of(parts, &mut properties, &mut required, 0) {
             return None;
         }
-        Some(self.struct_kind(&properties, &required, name, &pointer_push(at, "allOf")))
+        Some(self.struct_kind(
+            &properties,
+            &required,
+            None,
+            name,
+            &pointer_push(at, "allOf"),
+        ))
     }
 
     fn collect_all_of(
@@ -303,7 +382,14 @@ impl<'a> TypeLowering<'a> {
             .iter()
             .enumerate()
             .map(|(i, alternative)| {
-                let hint = format!("{name}Variant{}", i + 1);
+                let hint = match alternative {
+                    ReferenceOr::Item(schema) => schema.schema_data.title.as_deref(),
+                    ReferenceOr::Reference { .. } => None,
+                }
+                .map_or_else(
+                    || format!("{name}Variant{}", i + 1),
+                    |title| format!("{name}{}", camel_name(title, "Variant")),
+                );
                 let role = format!("One of the shapes of [`{name}`].");
                 let ty = self.lower(
                     alternative.into(),
@@ -351,22 +437,38 @@ impl<'a> TypeLowering<'a> {
         role: &str,
         at: &str,
     ) -> TypeRef {
-        let value = match additional {
+        TypeRef::Map(Box::new(self.map_value(
+            additional,
+            &format!("{hint}Value"),
+            &format!("A value of: {}", lowercase_first(role)),
+            at,
+        )))
+    }
+
+    /// The type of a map's values: the `additionalProperties` schema, or any JSON.
+    fn map_value(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
+        match additional {
             Some(AdditionalProperties::Schema(schema)) => self.lower(
                 (&**schema).into(),
-                &format!("{hint}Value"),
-                &format!("A value of: {}", lowercase_first(role)),
+                hint,
+                role,
                 &pointer_push(at, "additionalProperties"),
             ),
             _ => TypeRef::Json,
-        };
-        TypeRef::Map(Box::new(value))
+        }
     }
 
     fn struct_kind(
         &mut self,
         properties: &IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],
+        additional: Option<&AdditionalProperties>,
         name: &str,
         at: &str,
     ) -> TypeKind {
@@ -394,7 +496,22 @@ impl<'a> TypeLowering<'a> {
                 }
             })
             .collect();
-        TypeKind::Struct { fields }
+        let extra = match additional {
+            Some(AdditionalProperties::Any(false)) | None => None,
+            Some(additional) => {
+                let value = self.map_value(
+                    Some(additional),
+                    &format!("{name}Extra"),
+                    &format!("An undeclared property of [`{name}`]."),
+                    at,
+                );
+                Some(ExtraProperties {
+                    rust_name: field_names.claim("additional_properties".into()),
+                    value,
+                })
+            }
+        };
+        TypeKind::Struct { fields, extra }
     }
 
     fn lower_ref(&mut self, reference: &str, at: &str) -> TypeRef {
@@ -492,6 +609,60 @@ pub fn string_enum<'v>(values: impl Iterator<Item = &'v str>, open: bool) -> Typ
         })
         .collect();
     TypeKind::StringEnum { variants, open }
+}
+
+/// An integer enum; it is always open (`Other(i64)`), like the string enums decoded from answers.
+fn integer_enum(values: impl Iterator<Item = i64>) -> TypeKind {
+    let mut names = Scope::with_reserved(&["Other"]);
+    let mut seen = std::collections::HashSet::new();
+    let variants = values
+        .filter(|value| seen.insert(*value))
+        .map(|value| IntegerVariant {
+            rust_name: names.claim(variant_name(&value.to_string())),
+            value,
+        })
+        .collect();
+    TypeKind::IntegerEnum { variants }
+}
+
+/// The Rust integer for a `format`: `int32` is `i32`, `uint64` is `u64`, anything else `i64`.
+fn integer_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("int32") => TypeRef::I32,
+        Some("uint64") => TypeRef::U64,
+        _ => TypeRef::I64,
+    }
+}
+
+/// The Rust type of a scalar JSON Schema `type`, if it names one.
+fn scalar_type(typ: &str, format: Option<&str>) -> Option<TypeRef> {
+    match typ {
+        "string" => Some(TypeRef::String),
+        "boolean" => Some(TypeRef::Bool),
+        "integer" => Some(integer_type(format)),
+        "number" if format == Some("float") => Some(TypeRef::F32),
+        "number" => Some(TypeRef::F64),
+        _ => None,
+    }
+}
+
+/// A schema without a type or structure of its own: it only narrows the values another schema allows.
+fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
+    any.typ.is_none()
+        && any.properties.is_empty()
+        && any.items.is_none()
+        && any.additional_properties.is_none()
+        && any.one_of.is_empty()
+        && any.any_of.is_empty()
+        && any.all_of.is_empty()
+}
+
+/// `oneOf` or `anyOf` (not both, no `allOf`, no properties) on a schema that is an object or untyped.
+fn is_object_union(any: &openapiv3::AnySchema) -> bool {
+    matches!(any.typ.as_deref(), None | Some("object"))
+        && any.properties.is_empty()
+        && any.all_of.is_empty()
+        && (any.one_of.is_empty() != any.any_of.is_empty())
 }
 
 fn schema_docs(schema: &Schema) -> Option<String> {
