@@ -40,6 +40,10 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
         .as_object_mut()
         .ok_or_else(|| Located::new("#", "the document is not a mapping"))?;
     let version = check_version(root)?;
+    inline_path_item_refs(doc);
+    let Some(root) = doc.as_object_mut() else {
+        return Ok(());
+    };
     if version == OpenApiVersion::V3_0 {
         return Ok(());
     }
@@ -60,6 +64,41 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
         components_section(components)?;
     }
     Ok(())
+}
+
+/// Replaces each path item that is a local `$ref` (to another path or to `#/components/pathItems`) with a
+/// copy of its target, so lowering sees every path item whole. Chains are followed a bounded number of times;
+/// a reference that cannot be resolved is left for lowering to report.
+fn inline_path_item_refs(doc: &mut Value) {
+    const MAX_CHAIN: usize = 8;
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return;
+    };
+    let mut resolved = Vec::new();
+    for (path, item) in paths {
+        let mut target = item;
+        for _ in 0..MAX_CHAIN {
+            let Some(pointer) = target
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+            else {
+                break;
+            };
+            match doc.pointer(pointer) {
+                Some(next) => target = next,
+                None => break,
+            }
+        }
+        if !std::ptr::eq(target, item) && target.get("$ref").is_none() {
+            resolved.push((path.clone(), target.clone()));
+        }
+    }
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in resolved {
+            paths.insert(path, item);
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -433,6 +472,29 @@ mod tests {
         normalize(&mut doc).expect("normalises");
         assert_eq!(doc["openapi"], "3.0.3");
         doc["components"]["schemas"]["S"].clone()
+    }
+
+    #[test]
+    fn path_item_refs_are_replaced_by_their_targets() {
+        let get = json!({ "get": { "responses": {} } });
+        let mut doc = json!({
+            "openapi": "3.0.3",
+            "paths": {
+                "/copy": { "$ref": "#/paths/~1source" },
+                "/source": get,
+                "/chained": { "$ref": "#/paths/~1copy" },
+                "/shared": { "$ref": "#/components/pathItems/Shared" },
+                "/dangling": { "$ref": "#/paths/~1nowhere" },
+                "/loop": { "$ref": "#/paths/~1loop" }
+            },
+            "components": { "pathItems": { "Shared": get } }
+        });
+        normalize(&mut doc).expect("normalises");
+        for path in ["/copy", "/chained", "/shared"] {
+            assert_eq!(doc["paths"][path], get, "{path}");
+        }
+        assert_eq!(doc["paths"]["/dangling"], json!({ "$ref": "#/paths/~1nowhere" }));
+        assert_eq!(doc["paths"]["/loop"], json!({ "$ref": "#/paths/~1loop" }));
     }
 
     #[test]
