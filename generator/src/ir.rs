@@ -214,6 +214,31 @@ pub enum ParamEncoding {
     DeepObject,
     /// JSON text, for values with no simpler form.
     Json,
+    /// A path, header or cookie value arranged by an RFC 6570 style (`simple`, `label`, `matrix`).
+    Styled {
+        shape: ValueShape,
+        style: TextStyle,
+        explode: bool,
+    },
+}
+
+/// What a parameter value is made of, which decides how a style arranges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ValueShape {
+    Scalar,
+    List,
+    Object,
+}
+
+/// The RFC 6570 styles OpenAPI allows outside the query (cookies use `simple` spelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TextStyle {
+    /// `a,b,c`; objects `k,v,k2,v2` or, exploded, `k=v,k2=v2`.
+    Simple,
+    /// A leading `.`: `.a,b` or, exploded, `.a.b`.
+    Label,
+    /// `;name=a,b` or, exploded, `;name=a;name=b`; objects exploded are `;k=v;k2=v2`.
+    Matrix,
 }
 
 /// Where a parameter is sent.

@@ -7,7 +7,7 @@ use quote::quote;
 use super::{doc_opt, ident};
 use crate::ir::{
     Api, ApiKeyLocation, BodyEncoding, ParamEncoding, ParamLocation, Returns, SecurityKind,
-    SecurityScheme,
+    SecurityScheme, ValueShape,
 };
 
 /// What the operations of an API need from the runtime.
@@ -16,6 +16,10 @@ struct Uses {
     query: bool,
     query_json: bool,
     query_object: bool,
+    /// Path, header or cookie values arranged by a style (`Parts`, `Style`).
+    styled: bool,
+    styled_path: bool,
+    styled_object: bool,
     headers: bool,
     cookies: bool,
     json_body: bool,
@@ -48,6 +52,20 @@ impl Uses {
                     ParamEncoding::ObjectExploded
                         | ParamEncoding::ObjectJoined
                         | ParamEncoding::DeepObject
+                )
+            }),
+            styled: params().any(|p| matches!(p.encoding, ParamEncoding::Styled { .. })),
+            styled_path: params().any(|p| {
+                p.location == ParamLocation::Path
+                    && matches!(p.encoding, ParamEncoding::Styled { .. })
+            }),
+            styled_object: params().any(|p| {
+                matches!(
+                    p.encoding,
+                    ParamEncoding::Styled {
+                        shape: ValueShape::Object,
+                        ..
+                    }
                 )
             }),
             headers: params().any(|p| p.location == ParamLocation::Header),
@@ -91,6 +109,7 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let answer = emit_answer(&uses);
     let path_segment = uses.path_params.then(emit_path_segment);
+    let styles = emit_styles(&uses);
     let query = uses
         .query
         .then(|| quote!(request = request.query(&call.query);));
@@ -175,6 +194,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #call
         #answer
         #path_segment
+        #styles
     }
 }
 
@@ -615,22 +635,13 @@ fn emit_call(uses: &Uses) -> TokenStream {
                 deep: bool,
                 explode: bool,
             ) -> Result<(), Error> {
-                let value = serde_json::to_value(value)
-                    .map_err(|source| Error::Encode { operation: self.operation, source })?;
-                let serde_json::Value::Object(properties) = value else {
-                    return Err(Error::InvalidArgument { name, reason: "expected an object".to_string() });
-                };
-                let text = |value: &serde_json::Value| match value {
-                    serde_json::Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                };
-                let present = properties.iter().filter(|(_, value)| !value.is_null());
+                let pairs = object_pairs(self.operation, name, value)?;
                 if deep {
-                    self.query.extend(present.map(|(key, value)| (format!("{name}[{key}]"), text(value))));
+                    self.query.extend(pairs.into_iter().map(|(key, value)| (format!("{name}[{key}]"), value)));
                 } else if explode {
-                    self.query.extend(present.map(|(key, value)| (key.clone(), text(value))));
+                    self.query.extend(pairs);
                 } else {
-                    let joined: Vec<String> = present.flat_map(|(key, value)| [key.clone(), text(value)]).collect();
+                    let joined: Vec<String> = pairs.into_iter().flat_map(|(key, value)| [key, value]).collect();
                     self.query.push((name.to_string(), joined.join(",")));
                 }
                 Ok(())
@@ -805,6 +816,119 @@ fn emit_answer(uses: &Uses) -> TokenStream {
             #text
             #bytes
         }
+    }
+}
+
+/// `object_pairs`, and the `Parts`/`Style` machinery for styled path, header and cookie values.
+fn emit_styles(uses: &Uses) -> TokenStream {
+    let object_pairs = (uses.query_object || uses.styled_object).then(|| {
+        quote! {
+            /// An object argument's properties as `(name, text)` pairs, in order; null properties are left out.
+            pub(crate) fn object_pairs(
+                operation: &'static str,
+                name: &'static str,
+                value: &impl serde::Serialize,
+            ) -> Result<Vec<(String, String)>, Error> {
+                let value = serde_json::to_value(value).map_err(|source| Error::Encode { operation, source })?;
+                let serde_json::Value::Object(properties) = value else {
+                    return Err(Error::InvalidArgument { name, reason: "expected an object".to_string() });
+                };
+                Ok(properties
+                    .into_iter()
+                    .filter(|(_, value)| !value.is_null())
+                    .map(|(key, value)| match value {
+                        serde_json::Value::String(text) => (key, text),
+                        other => (key, other.to_string()),
+                    })
+                    .collect())
+            }
+        }
+    });
+    let styled = uses.styled.then(|| {
+        quote! {
+            /// A parameter value broken into what a style arranges.
+            pub(crate) enum Parts {
+                Scalar(String),
+                List(Vec<String>),
+                Object(Vec<(String, String)>),
+            }
+
+            /// The RFC 6570 styles OpenAPI allows in paths, headers and cookies.
+            #[derive(Clone, Copy, PartialEq, Eq)]
+            pub(crate) enum Style {
+                /// `a,b`; objects `k,v` or, exploded, `k=v`.
+                Simple,
+                /// `.a,b` or, exploded, `.a.b`.
+                Label,
+                /// `;name=a,b` or, exploded, `;name=a;name=b` and, for objects, `;k=v`.
+                Matrix,
+            }
+
+            /// Arranges `parts` the way `style` and `explode` say (OpenAPI's style tables).
+            pub(crate) fn styled(name: &str, parts: Parts, style: Style, explode: bool) -> String {
+                let (lead, exploded_separator) = match style {
+                    Style::Simple => ("", ","),
+                    Style::Label => (".", "."),
+                    Style::Matrix => (";", ";"),
+                };
+                let separator = if explode { exploded_separator } else { "," };
+                match (parts, style) {
+                    (Parts::Scalar(value), Style::Matrix) => format!(";{name}={value}"),
+                    (Parts::Scalar(value), _) => format!("{lead}{value}"),
+                    (Parts::List(items), Style::Matrix) if explode => {
+                        items.iter().map(|item| format!(";{name}={item}")).collect()
+                    }
+                    (Parts::List(items), Style::Matrix) => format!(";{name}={}", items.join(",")),
+                    (Parts::List(items), _) => format!("{lead}{}", items.join(separator)),
+                    (Parts::Object(pairs), Style::Matrix) if explode => {
+                        pairs.iter().map(|(key, value)| format!(";{key}={value}")).collect()
+                    }
+                    (Parts::Object(pairs), _) if explode => {
+                        let pairs: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}={value}")).collect();
+                        format!("{lead}{}", pairs.join(separator))
+                    }
+                    (Parts::Object(pairs), style) => {
+                        let flat: Vec<String> = pairs.into_iter().flat_map(|(key, value)| [key, value]).collect();
+                        let prefix = if style == Style::Matrix { format!(";{name}=") } else { lead.to_string() };
+                        format!("{prefix}{}", flat.join(","))
+                    }
+                }
+            }
+        }
+    });
+    let path_styled = uses.styled_path.then(|| {
+        quote! {
+            /// A styled value as one path segment: every part is percent-encoded before it is arranged, so
+            /// no value can add a `/`; the segments that would change the path's meaning are refused.
+            pub(crate) fn path_styled(
+                name: &'static str,
+                parts: Parts,
+                style: Style,
+                explode: bool,
+            ) -> Result<String, Error> {
+                let encode = |text: String| percent_encoding::utf8_percent_encode(&text, SEGMENT).to_string();
+                let parts = match parts {
+                    Parts::Scalar(value) => Parts::Scalar(encode(value)),
+                    Parts::List(items) => Parts::List(items.into_iter().map(encode).collect()),
+                    Parts::Object(pairs) => {
+                        Parts::Object(pairs.into_iter().map(|(key, value)| (encode(key), encode(value))).collect())
+                    }
+                };
+                let segment = styled(&encode(name.to_string()), parts, style, explode);
+                if segment.is_empty() || segment == "." || segment == ".." {
+                    return Err(Error::InvalidArgument {
+                        name,
+                        reason: format!("`{segment}` cannot be a path segment"),
+                    });
+                }
+                Ok(segment)
+            }
+        }
+    });
+    quote! {
+        #object_pairs
+        #styled
+        #path_styled
     }
 }
 

@@ -7,7 +7,7 @@ use quote::quote;
 use super::{doc, ident, named_in, type_tokens};
 use crate::ir::{
     Api, BodyEncoding, Operation, ParamEncoding, ParamLocation, Parameter, PathSegment, Returns,
-    StatusMatch, TypeRef,
+    StatusMatch, TextStyle, TypeRef, ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -40,6 +40,7 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     {
         client_items.push(quote!(Scheme));
     }
+    client_items.extend(styled_helpers(&operations));
     let named = named_types(&operations);
     let types_use = (!named.is_empty()).then(|| {
         let named = named.iter().map(|n| ident(n));
@@ -76,6 +77,51 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
         }
     }
     named
+}
+
+/// The client helpers a module's styled parameters call.
+fn styled_helpers(operations: &[&Operation]) -> Vec<TokenStream> {
+    let styled: Vec<(ParamLocation, ValueShape)> = operations
+        .iter()
+        .flat_map(|op| op.params.iter())
+        .filter_map(|p| match p.encoding {
+            ParamEncoding::Styled { shape, .. } => Some((p.location, shape)),
+            _ => None,
+        })
+        .collect();
+    let mut helpers = Vec::new();
+    if styled.is_empty() {
+        return helpers;
+    }
+    helpers.extend([quote!(Parts), quote!(Style)]);
+    if styled.iter().any(|(_, shape)| *shape == ValueShape::Object) {
+        helpers.push(quote!(object_pairs));
+    }
+    if styled.iter().any(|(location, _)| *location == ParamLocation::Path) {
+        helpers.push(quote!(path_styled));
+    }
+    if styled.iter().any(|(location, _)| *location != ParamLocation::Path) {
+        helpers.push(quote!(styled));
+    }
+    helpers
+}
+
+/// The `Parts` a styled value is broken into; `value` is an expression for it.
+fn emit_parts(operation: &str, param: &Parameter, shape: ValueShape, value: &TokenStream) -> TokenStream {
+    let wire = &param.wire_name;
+    match shape {
+        ValueShape::Scalar => quote!(Parts::Scalar(#value.to_string())),
+        ValueShape::List => quote!(Parts::List(#value.iter().map(ToString::to_string).collect())),
+        ValueShape::Object => quote!(Parts::Object(object_pairs(#operation, #wire, &#value)?)),
+    }
+}
+
+fn style_tokens(style: TextStyle) -> TokenStream {
+    match style {
+        TextStyle::Simple => quote!(Style::Simple),
+        TextStyle::Label => quote!(Style::Label),
+        TextStyle::Matrix => quote!(Style::Matrix),
+    }
 }
 
 fn emit_method(api: &Api, op: &Operation) -> TokenStream {
@@ -121,12 +167,12 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         .filter(|p| p.location != ParamLocation::Path)
         .map(|p| {
             let value = ident(&p.rust_name);
-            emit_param_step(p, &quote!(#value))
+            emit_param_step(&op.spec_id, p, &quote!(#value))
         })
         .collect();
     steps.extend(op.params.iter().filter(|p| !p.required).map(|p| {
         let field = ident(&p.rust_name);
-        let step = emit_param_step(p, &quote!(value));
+        let step = emit_param_step(&op.spec_id, p, &quote!(value));
         quote! {
             if let Some(value) = &options.#field {
                 #step
@@ -245,7 +291,18 @@ fn emit_path(op: &Operation) -> TokenStream {
                 let wire = &param.wire_name;
                 let value = ident(&param.rust_name);
                 template.push_str(&format!("{{{}}}", param.rust_name));
-                encodings.push(quote!(let #value = path_segment(#wire, #value)?;));
+                encodings.push(match param.encoding {
+                    ParamEncoding::Styled {
+                        shape,
+                        style,
+                        explode,
+                    } => {
+                        let parts = emit_parts(&op.spec_id, param, shape, &quote!(#value));
+                        let style = style_tokens(style);
+                        quote!(let #value = path_styled(#wire, #parts, #style, #explode)?;)
+                    }
+                    _ => quote!(let #value = path_segment(#wire, #value)?;),
+                });
             }
         }
     }
@@ -271,9 +328,26 @@ fn emit_security(api: &Api, op: &Operation) -> TokenStream {
 }
 
 /// How one query, header or cookie parameter is added to the call; `value` is an expression for its value.
-fn emit_param_step(param: &Parameter, value: &TokenStream) -> TokenStream {
+fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> TokenStream {
     let wire = &param.wire_name;
     match (param.location, param.encoding) {
+        (
+            location,
+            ParamEncoding::Styled {
+                shape,
+                style,
+                explode,
+            },
+        ) => {
+            let parts = emit_parts(operation, param, shape, value);
+            let style = style_tokens(style);
+            let text = quote!(styled(#wire, #parts, #style, #explode));
+            match location {
+                ParamLocation::Header => quote!(call.header(#wire, #text)?;),
+                ParamLocation::Cookie => quote!(call.cookie(#wire, #text)?;),
+                _ => quote!(call.query(#wire, #text);),
+            }
+        }
         (ParamLocation::Query, ParamEncoding::Display) => quote!(call.query(#wire, #value);),
         (ParamLocation::Query, ParamEncoding::EachDisplay) => quote! {
             for item in #value.iter() {

@@ -5,7 +5,7 @@
 use indexmap::IndexMap;
 use openapiv3::{
     MediaType, OpenAPI, Operation as SpecOperation, Parameter as SpecParameter,
-    ParameterSchemaOrContent, PathItem, QueryStyle, ReferenceOr, RequestBody as SpecBody,
+    ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr, RequestBody as SpecBody,
     Response as SpecResponse, StatusCode,
 };
 use serde_json::Value;
@@ -17,7 +17,7 @@ use crate::error::{pointer_push, Warning};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, ParamEncoding, ParamLocation,
     Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns, SecurityRequirement,
-    SecurityScheme, StatusMatch, TypeDef, TypeKind, TypeRef,
+    SecurityScheme, StatusMatch, TextStyle, TypeDef, TypeKind, TypeRef, ValueShape,
 };
 
 /// `Client` methods that are not operations.
@@ -293,19 +293,15 @@ impl<'s, 't> OperationLowering<'s, 't> {
             TypeRef::Option(inner) => *inner,
             ty => ty,
         };
-        let encoding = query_encoding(param, &ty, &self.types.types);
-        let scalar_text = matches!(encoding, ParamEncoding::Display | ParamEncoding::Joined(_));
-        let fits_location = match location {
-            ParamLocation::Query => true,
-            ParamLocation::Path => encoding == ParamEncoding::Display,
-            ParamLocation::Header | ParamLocation::Cookie => scalar_text,
+        let encoding = match location {
+            ParamLocation::Query => query_encoding(param, &ty, &self.types.types),
+            _ => styled_encoding(param, &ty, &self.types.types).ok_or_else(|| {
+                format!(
+                    "parameter `{}` in the {location:?} is neither a scalar, a list of scalars nor an object",
+                    data.name
+                )
+            })?,
         };
-        if !fits_location {
-            return Err(format!(
-                "parameter `{}` in the {location:?} is not a scalar; only scalars are supported outside the query",
-                data.name
-            ));
-        }
         Ok(Parameter {
             wire_name: data.name.clone(),
             rust_name: arg_names.claim(snake_name(&data.name, "param")),
@@ -586,13 +582,7 @@ fn query_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> Par
         _ => None,
     };
     let explode = param.parameter_data_ref().explode.unwrap_or(true);
-    let is_object = match ty {
-        TypeRef::Map(_) => true,
-        TypeRef::Named(name) => types
-            .iter()
-            .any(|t| &t.name == name && matches!(t.kind, TypeKind::Struct { .. })),
-        _ => false,
-    };
+    let is_object = is_object(ty, types);
     match (ty, style) {
         (TypeRef::Vec(item), _) if is_scalar(item, types) => match style {
             Some(QueryStyle::SpaceDelimited) => ParamEncoding::Joined(' '),
@@ -607,6 +597,50 @@ fn query_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> Par
         (_, Some(QueryStyle::Form)) if is_object && explode => ParamEncoding::ObjectExploded,
         (_, Some(QueryStyle::Form)) if is_object => ParamEncoding::ObjectJoined,
         _ => ParamEncoding::Json,
+    }
+}
+
+/// How a path, header or cookie value is spelled, from its shape and the parameter's `style` and `explode`
+/// (defaults: `simple`, not exploded). A simple scalar is its `Display` form; simple lists in headers and
+/// cookies are comma-joined; everything else is arranged by the client's `styled` helper.
+fn styled_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> Option<ParamEncoding> {
+    let shape = match ty {
+        ty if is_scalar(ty, types) => ValueShape::Scalar,
+        TypeRef::Vec(item) if is_scalar(item, types) => ValueShape::List,
+        ty if is_object(ty, types) => ValueShape::Object,
+        _ => return None,
+    };
+    let style = match param {
+        SpecParameter::Path {
+            style: PathStyle::Label,
+            ..
+        } => TextStyle::Label,
+        SpecParameter::Path {
+            style: PathStyle::Matrix,
+            ..
+        } => TextStyle::Matrix,
+        _ => TextStyle::Simple,
+    };
+    let explode = param.parameter_data_ref().explode.unwrap_or(false);
+    let in_path = matches!(param, SpecParameter::Path { .. });
+    Some(match (shape, style) {
+        (ValueShape::Scalar, TextStyle::Simple) => ParamEncoding::Display,
+        (ValueShape::List, TextStyle::Simple) if !in_path => ParamEncoding::Joined(','),
+        _ => ParamEncoding::Styled {
+            shape,
+            style,
+            explode,
+        },
+    })
+}
+
+fn is_object(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    match ty {
+        TypeRef::Map(_) => true,
+        TypeRef::Named(name) => types
+            .iter()
+            .any(|t| &t.name == name && matches!(t.kind, TypeKind::Struct { .. })),
+        _ => false,
     }
 }
 
