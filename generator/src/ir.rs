@@ -267,6 +267,9 @@ pub enum BodyEncoding {
     Json,
     /// `application/x-www-form-urlencoded`, serialised with serde_urlencoded (flat objects).
     Form,
+    /// `multipart/form-data` from a struct: one part per field (bytes as file parts, scalars as text, anything
+    /// else as JSON).
+    Multipart,
     /// Text (`text/*`), sent as given.
     Text,
     /// Sent as the bytes given, under the declared media type.
@@ -357,19 +360,12 @@ pub enum TypeKind {
         extra: Option<ExtraProperties>,
     },
     /// An integer enumeration; unknown values decode into `Other(i64)`.
-    IntegerEnum {
-        variants: Vec<IntegerVariant>,
-    },
+    IntegerEnum { variants: Vec<IntegerVariant> },
     /// A string enumeration. `open` enums keep unknown values in an `Other(String)` variant, so a server
     /// adding a value does not break decoding.
-    StringEnum {
-        variants: Vec<Variant>,
-        open: bool,
-    },
+    StringEnum { variants: Vec<Variant>, open: bool },
     /// A name for another type (`pub type Name = ...;`).
-    Alias {
-        target: TypeRef,
-    },
+    Alias { target: TypeRef },
     /// One of several shapes (`oneOf`/`anyOf`). With a discriminator the property's value picks the variant;
     /// without one, the first variant the value decodes as wins.
     Union {
@@ -377,9 +373,7 @@ pub enum TypeKind {
         discriminator: Option<String>,
     },
     /// The optional parameters of one operation, every field an `Option`, with `Default`.
-    Options {
-        fields: Vec<Field>,
-    },
+    Options { fields: Vec<Field> },
 }
 
 /// One alternative of a union.

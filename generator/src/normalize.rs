@@ -493,7 +493,10 @@ mod tests {
         for path in ["/copy", "/chained", "/shared"] {
             assert_eq!(doc["paths"][path], get, "{path}");
         }
-        assert_eq!(doc["paths"]["/dangling"], json!({ "$ref": "#/paths/~1nowhere" }));
+        assert_eq!(
+            doc["paths"]["/dangling"],
+            json!({ "$ref": "#/paths/~1nowhere" })
+        );
         assert_eq!(doc["paths"]["/loop"], json!({ "$ref": "#/paths/~1loop" }));
     }
 

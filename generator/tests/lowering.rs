@@ -222,7 +222,9 @@ fn integer_enums_maps_and_constraint_compositions_are_typed() {
         panic!("struct")
     };
     assert_eq!(fields.len(), 1);
-    let extra = extra.as_ref().expect("additionalProperties beside properties");
+    let extra = extra
+        .as_ref()
+        .expect("additionalProperties beside properties");
     assert_eq!(
         (extra.rust_name.as_str(), &extra.value),
         ("additional_properties", &TypeRef::String)
@@ -239,7 +241,11 @@ fn integer_enums_maps_and_constraint_compositions_are_typed() {
         panic!("anyOf beside unevaluatedProperties is a union")
     };
     let names: Vec<&str> = variants.iter().map(|v| v.rust_name.as_str()).collect();
-    assert_eq!(names, ["PaymentCard", "PaymentBankAccount"], "named by title");
+    assert_eq!(
+        names,
+        ["PaymentCard", "PaymentBankAccount"],
+        "named by title"
+    );
 }
 
 #[test]

@@ -25,6 +25,8 @@ struct Uses {
     json_body: bool,
     form_body: bool,
     bytes_body: bool,
+    multipart_body: bool,
+    json_part: bool,
     json_answer: bool,
     exists: bool,
     nothing: bool,
@@ -73,6 +75,13 @@ impl Uses {
             json_body: bodies(BodyEncoding::Json),
             form_body: bodies(BodyEncoding::Form),
             bytes_body: bodies(BodyEncoding::Bytes) || bodies(BodyEncoding::Text),
+            multipart_body: bodies(BodyEncoding::Multipart),
+            json_part: api.operations.iter().any(|op| {
+                op.body.as_ref().is_some_and(|b| {
+                    b.encoding == BodyEncoding::Multipart
+                        && super::multipart::needs_json_part(api, &b.ty)
+                })
+            }),
             json_answer: returns(|r| matches!(r, Returns::Json(_))),
             exists: returns(|r| matches!(r, Returns::Exists)),
             nothing: returns(|r| matches!(r, Returns::Nothing)),
@@ -124,6 +133,13 @@ pub fn emit(api: &Api) -> TokenStream {
         quote! {
             if let Some((content_type, body)) = call.body {
                 request = request.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
+            }
+        }
+    });
+    let multipart = uses.multipart_body.then(|| {
+        quote! {
+            if let Some(form) = call.multipart {
+                request = request.multipart(form);
             }
         }
     });
@@ -182,6 +198,7 @@ pub fn emit(api: &Api) -> TokenStream {
                 #query
                 #headers
                 #body
+                #multipart
                 let response = request.send().await.map_err(|err| Error::transport(call.operation, err))?;
                 let status = response.status();
                 let body = response.bytes().await.map_err(|err| Error::transport(call.operation, err))?;
@@ -605,6 +622,32 @@ fn emit_call(uses: &Uses) -> TokenStream {
         .then(|| quote!(pub(crate) body: Option<(&'static str, Vec<u8>)>,));
     let body_init =
         (uses.json_body || uses.form_body || uses.bytes_body).then(|| quote!(body: None,));
+    let multipart_field = uses
+        .multipart_body
+        .then(|| quote!(pub(crate) multipart: Option<reqwest::multipart::Form>,));
+    let multipart_init = uses.multipart_body.then(|| quote!(multipart: None,));
+    let multipart_fn = uses.multipart_body.then(|| {
+        quote! {
+            /// Sends `form` as `multipart/form-data` (reqwest writes the boundary).
+            pub(crate) fn multipart_body(&mut self, form: reqwest::multipart::Form) {
+                self.multipart = Some(form);
+            }
+        }
+    });
+    let json_part_fn = uses.json_part.then(|| {
+        quote! {
+            /// A multipart part holding `value` as JSON, the default for object fields of a multipart body.
+            pub(crate) fn json_part(
+                operation: &'static str,
+                value: &impl serde::Serialize,
+            ) -> Result<reqwest::multipart::Part, Error> {
+                let text = serde_json::to_string(value).map_err(|source| Error::Encode { operation, source })?;
+                reqwest::multipart::Part::text(text)
+                    .mime_str("application/json")
+                    .map_err(|source| Error::transport(operation, source))
+            }
+        }
+    });
     let query_fn = uses.query.then(|| {
         quote! {
             /// Adds `name=value` to the query string (percent-encoded when sent).
@@ -720,6 +763,7 @@ fn emit_call(uses: &Uses) -> TokenStream {
             #query_field
             #header_field
             #body_field
+            #multipart_field
         }
 
         impl Call {
@@ -730,9 +774,10 @@ fn emit_call(uses: &Uses) -> TokenStream {
                 path: String,
                 security: &'static [&'static [Scheme]],
             ) -> Self {
-                Self { operation, method, path, security, #query_init #header_init #body_init }
+                Self { operation, method, path, security, #query_init #header_init #body_init #multipart_init }
             }
 
+            #multipart_fn
             #query_fn
             #query_json_fn
             #query_object_fn
@@ -742,6 +787,8 @@ fn emit_call(uses: &Uses) -> TokenStream {
             #form_fn
             #bytes_fn
         }
+
+        #json_part_fn
     }
 }
 

@@ -25,11 +25,12 @@ license = "MIT OR Apache-2.0"
 
 [dependencies]
 bytes = "1"
-{percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
+{percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = [{reqwest_features}] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {serde_urlencoded}"#,
         name = toml_string(&api.package_name),
+        reqwest_features = reqwest_features(api),
         description = toml_string(&description),
         percent_encoding =
             optional_dependency(uses_path_parameters(api), "percent-encoding = \"2.3\""),
@@ -61,6 +62,20 @@ fn uses_form_bodies(api: &Api) -> bool {
             .as_ref()
             .is_some_and(|b| b.encoding == BodyEncoding::Form)
     })
+}
+
+/// rustls and HTTP/2 always; `multipart` only for crates that send multipart bodies.
+fn reqwest_features(api: &Api) -> String {
+    let multipart = api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|b| b.encoding == BodyEncoding::Multipart)
+    });
+    let mut features = vec!["\"rustls-tls\"", "\"http2\""];
+    if multipart {
+        features.push("\"multipart\"");
+    }
+    features.join(", ")
 }
 
 /// A dependency line, only when the crate uses it.

@@ -5,6 +5,7 @@ mod client;
 mod error;
 mod lib_rs;
 mod manifest;
+mod multipart;
 mod operations;
 mod types;
 

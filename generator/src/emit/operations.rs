@@ -41,6 +41,13 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
         client_items.push(quote!(Scheme));
     }
     client_items.extend(styled_helpers(&operations));
+    if operations.iter().any(|op| {
+        op.body.as_ref().is_some_and(|b| {
+            b.encoding == BodyEncoding::Multipart && super::multipart::needs_json_part(api, &b.ty)
+        })
+    }) {
+        client_items.push(quote!(json_part));
+    }
     let named = named_types(&operations);
     let types_use = (!named.is_empty()).then(|| {
         let named = named.iter().map(|n| ident(n));
@@ -97,17 +104,28 @@ fn styled_helpers(operations: &[&Operation]) -> Vec<TokenStream> {
     if styled.iter().any(|(_, shape)| *shape == ValueShape::Object) {
         helpers.push(quote!(object_pairs));
     }
-    if styled.iter().any(|(location, _)| *location == ParamLocation::Path) {
+    if styled
+        .iter()
+        .any(|(location, _)| *location == ParamLocation::Path)
+    {
         helpers.push(quote!(path_styled));
     }
-    if styled.iter().any(|(location, _)| *location != ParamLocation::Path) {
+    if styled
+        .iter()
+        .any(|(location, _)| *location != ParamLocation::Path)
+    {
         helpers.push(quote!(styled));
     }
     helpers
 }
 
 /// The `Parts` a styled value is broken into; `value` is an expression for it.
-fn emit_parts(operation: &str, param: &Parameter, shape: ValueShape, value: &TokenStream) -> TokenStream {
+fn emit_parts(
+    operation: &str,
+    param: &Parameter,
+    shape: ValueShape,
+    value: &TokenStream,
+) -> TokenStream {
     let wire = &param.wire_name;
     match shape {
         ValueShape::Scalar => quote!(Parts::Scalar(#value.to_string())),
@@ -143,6 +161,11 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
             (BodyEncoding::Bytes, false) => quote!(Option<Vec<u8>>),
             (BodyEncoding::Text, true) => quote!(&str),
             (BodyEncoding::Text, false) => quote!(Option<&str>),
+            (BodyEncoding::Multipart, true) => type_tokens(&body.ty),
+            (BodyEncoding::Multipart, false) => {
+                let ty = type_tokens(&body.ty);
+                quote!(Option<#ty>)
+            }
             (BodyEncoding::Json | BodyEncoding::Form, true) => reference_to(&body.ty),
             (BodyEncoding::Json | BodyEncoding::Form, false) => {
                 let ty = reference_to(&body.ty);
@@ -186,6 +209,13 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
             BodyEncoding::Form => quote!(call.form_body(body)?;),
             BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
             BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
+            BodyEncoding::Multipart => {
+                let form = super::multipart::emit_form_steps(api, &op.spec_id, &body.ty);
+                quote! {
+                    #form
+                    call.multipart_body(form);
+                }
+            }
         };
         steps.push(if body.required {
             step

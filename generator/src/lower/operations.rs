@@ -5,8 +5,8 @@
 use indexmap::IndexMap;
 use openapiv3::{
     MediaType, OpenAPI, Operation as SpecOperation, Parameter as SpecParameter,
-    ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr, RequestBody as SpecBody,
-    Response as SpecResponse, StatusCode,
+    ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr,
+    RequestBody as SpecBody, Response as SpecResponse, StatusCode,
 };
 use serde_json::Value;
 
@@ -378,6 +378,10 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 },
                 ty,
             )
+        } else if let Some(ty) =
+            self.multipart_struct(media_type, media, type_hint, method, &media_at)
+        {
+            (BodyEncoding::Multipart, ty)
         } else if media_type.to_ascii_lowercase().starts_with("text/") {
             (BodyEncoding::Text, TypeRef::String)
         } else {
@@ -390,6 +394,37 @@ impl<'s, 't> OperationLowering<'s, 't> {
             required: body.required,
             docs: body.description.clone(),
         }))
+    }
+
+    /// A `multipart/form-data` body whose schema is an object becomes a struct, one part per field; other
+    /// multipart bodies are sent as bytes the caller encodes.
+    fn multipart_struct(
+        &mut self,
+        media_type: &str,
+        media: &MediaType,
+        type_hint: &str,
+        method: &str,
+        at: &str,
+    ) -> Option<TypeRef> {
+        if !media_type.eq_ignore_ascii_case("multipart/form-data") {
+            return None;
+        }
+        let ty = self.types.lower(
+            media.schema.as_ref()?.into(),
+            &format!("{type_hint}Request"),
+            &format!("The parts of the request body of {}.", method_link(method)),
+            &pointer_push(at, "schema"),
+        );
+        let is_struct = |name: &str| {
+            self.types
+                .types
+                .iter()
+                .any(|t| t.name == name && matches!(t.kind, TypeKind::Struct { .. }))
+        };
+        match &ty {
+            TypeRef::Named(name) if is_struct(name) => Some(ty),
+            _ => None,
+        }
     }
 
     fn lower_responses(
@@ -603,7 +638,11 @@ fn query_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> Par
 /// How a path, header or cookie value is spelled, from its shape and the parameter's `style` and `explode`
 /// (defaults: `simple`, not exploded). A simple scalar is its `Display` form; simple lists in headers and
 /// cookies are comma-joined; everything else is arranged by the client's `styled` helper.
-fn styled_encoding(param: &SpecParameter, ty: &TypeRef, types: &[TypeDef]) -> Option<ParamEncoding> {
+fn styled_encoding(
+    param: &SpecParameter,
+    ty: &TypeRef,
+    types: &[TypeDef],
+) -> Option<ParamEncoding> {
     let shape = match ty {
         ty if is_scalar(ty, types) => ValueShape::Scalar,
         TypeRef::Vec(item) if is_scalar(item, types) => ValueShape::List,
@@ -653,15 +692,13 @@ fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
         | TypeRef::U64
         | TypeRef::F32
         | TypeRef::F64 => true,
-        TypeRef::Named(name) => types
-            .iter()
-            .any(|t| {
-                &t.name == name
-                    && matches!(
-                        t.kind,
-                        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }
-                    )
-            }),
+        TypeRef::Named(name) => types.iter().any(|t| {
+            &t.name == name
+                && matches!(
+                    t.kind,
+                    TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }
+                )
+        }),
         _ => false,
     }
 }

@@ -5,7 +5,7 @@
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
-    Type, VariantOrUnknownOrEmpty,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::names::{camel_name, snake_name, variant_name, Scope};
@@ -214,11 +214,20 @@ impl<'a> TypeLowering<'a> {
         }
         // A scalar `type` beside `oneOf`/`anyOf`/`not`: every valid value has that type.
         if let SchemaKind::Any(any) = &schema.schema_kind {
-            if let Some(scalar) = any.typ.as_deref().and_then(|t| scalar_type(t, any.format.as_deref())) {
+            if let Some(scalar) = any
+                .typ
+                .as_deref()
+                .and_then(|t| scalar_type(t, any.format.as_deref()))
+            {
                 return scalar;
             }
         }
         match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string))
+                if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::Binary) =>
+            {
+                TypeRef::Bytes
+            }
             SchemaKind::Type(Type::String(_)) => TypeRef::String,
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
             SchemaKind::Type(Type::Integer(integer)) => integer_type(match &integer.format {
