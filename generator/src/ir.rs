@@ -102,6 +102,8 @@ pub struct Operation {
     pub params: Vec<Parameter>,
     /// Name of the struct gathering the optional parameters, if there are any.
     pub options_struct: Option<String>,
+    /// The enum of typed error bodies, when the operation declares any.
+    pub error_type: Option<String>,
     pub body: Option<RequestBody>,
     /// Every declared response, in spec order.
     pub responses: Vec<Response>,
@@ -372,6 +374,13 @@ pub enum TypeKind {
         variants: Vec<UnionVariant>,
         discriminator: Option<String>,
     },
+    /// The typed error bodies of one operation (`operation` is its spec id), by status. `untyped` lists the
+    /// error statuses it declares without a typed body, so they are not mistaken for `default`.
+    StatusBodies {
+        operation: String,
+        variants: Vec<StatusVariant>,
+        untyped: Vec<StatusMatch>,
+    },
     /// The optional parameters of one operation, every field an `Option`, with `Default`.
     Options { fields: Vec<Field> },
 }
@@ -395,6 +404,16 @@ pub struct Field {
     /// Whether the field may be left out when serialising (not required).
     pub optional: bool,
     pub docs: Option<String>,
+}
+
+/// One status of an operation's error bodies.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusVariant {
+    pub rust_name: String,
+    pub status: StatusMatch,
+    pub ty: TypeRef,
+    /// The response's description.
+    pub docs: String,
 }
 
 /// The map field that keeps a struct's undeclared properties.

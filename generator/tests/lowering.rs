@@ -77,7 +77,9 @@ fn operations_get_stable_unique_names() {
             "get_pet",
             "get_pet_2",
             "put_pet_note",
-            "book_visit"
+            "book_visit",
+            "upload_photo",
+            "search_animals"
         ]
     );
     let list = &api.operations[0];

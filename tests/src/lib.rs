@@ -19,3 +19,17 @@ pub fn crisp_config() -> generator::Config {
         package_name: "crisp-client".to_string(),
     }
 }
+
+/// The command that regenerates `tests/pets-client` from the generator's own 3.1 fixture.
+pub const PETS_REGENERATE: &str =
+    "cargo run -p generator -- --spec generator/tests/fixtures/pets-3.1.yaml \
+     --out tests/pets-client --name pets-client";
+
+/// The generator configuration of `tests/pets-client`, whose end-to-end tests prove the general features at runtime.
+pub fn pets_config() -> generator::Config {
+    generator::Config {
+        spec: workspace_root().join("generator/tests/fixtures/pets-3.1.yaml"),
+        overlays: Vec::new(),
+        package_name: "pets-client".to_string(),
+    }
+}

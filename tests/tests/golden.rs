@@ -1,7 +1,7 @@
 //! The committed `generated-client/` is the generator's golden output: regenerating in memory must give the
 //! same bytes, file for file, with nothing missing or extra.
 
-use workspace_tests::{crisp_config, workspace_root};
+use workspace_tests::{crisp_config, pets_config, workspace_root, PETS_REGENERATE};
 
 #[test]
 fn committed_client_is_what_the_generator_writes() {
@@ -12,6 +12,20 @@ fn committed_client_is_what_the_generator_writes() {
     assert!(
         drift.is_clean(),
         "generated-client/ is stale:\n{drift}run `cargo run -p generator` and review the diff"
+    );
+}
+
+#[test]
+fn committed_pets_client_is_what_the_generator_writes() {
+    let generated = generator::generate(&pets_config()).expect("the pets fixture generates");
+    let drift = generator::write::check(
+        &workspace_root().join("tests/pets-client"),
+        &generated.files,
+    )
+    .expect("tests/pets-client/ is readable");
+    assert!(
+        drift.is_clean(),
+        "tests/pets-client/ is stale:\n{drift}run `{PETS_REGENERATE}` and review the diff"
     );
 }
 

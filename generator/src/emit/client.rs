@@ -893,7 +893,8 @@ fn emit_styles(uses: &Uses) -> TokenStream {
     });
     let styled = uses.styled.then(|| {
         quote! {
-            /// A parameter value broken into what a style arranges.
+            /// A parameter value broken into what a style arranges. Which shapes occur depends on the spec.
+            #[allow(dead_code)]
             pub(crate) enum Parts {
                 Scalar(String),
                 List(Vec<String>),

@@ -297,6 +297,13 @@ fn method_docs(op: &Operation) -> String {
             listed.join("\n")
         ));
     }
+    if let Some(error_type) = &op.error_type {
+        parts.push(format!(
+            "# Errors\n\nError statuses with a declared body decode into \
+             [`{error_type}`](crate::types::{error_type}) through \
+             [`{error_type}::from_error`](crate::types::{error_type}::from_error)."
+        ));
+    }
     if let Returns::Exists = op.returns {
         parts.push(
             "Returns `true` when the server answers with success and `false` on 404 Not Found."

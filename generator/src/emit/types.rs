@@ -5,7 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
-use crate::ir::{Api, Field, IntegerVariant, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
+use crate::ir::{
+    Api, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind, TypeRef,
+    UnionVariant, Variant,
+};
 
 /// Writes `src/types.rs`.
 pub fn emit(api: &Api) -> TokenStream {
@@ -43,6 +46,11 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::IntegerEnum { variants } => emit_integer_enum(&name, &docs, variants),
+        TypeKind::StatusBodies {
+            operation,
+            variants,
+            untyped,
+        } => emit_status_bodies(&name, &docs, operation, variants, untyped),
         TypeKind::Options { fields } => {
             let fields = fields.iter().map(|f| emit_field(f, false));
             quote! {
@@ -207,7 +215,7 @@ fn emit_integer_enum(
     variants: &[IntegerVariant],
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
-        let text = format!("`{}`", v.value);
+        let text = format!(" `{}`", v.value);
         let variant = ident(&v.rust_name);
         quote!(#[doc = #text] #variant,)
     });
@@ -266,6 +274,93 @@ fn emit_integer_enum(
                 <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
+    }
+}
+
+/// An operation's error bodies by status, decoded from an `Error::Status` of that operation. Exact statuses are
+/// matched before classes (`4XX`) and classes before `default`; statuses declared without a typed body yield
+/// `None` rather than falling through to `default`.
+fn emit_status_bodies(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    operation: &str,
+    variants: &[StatusVariant],
+    untyped: &[StatusMatch],
+) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let text = format!(" {}: {}", status_label(v.status), v.docs);
+        let variant = ident(&v.rust_name);
+        let ty = type_tokens(&v.ty);
+        quote!(#[doc = #text] #variant(#ty),)
+    });
+    let rank = |status: &StatusMatch| match status {
+        StatusMatch::Code(_) => 0,
+        StatusMatch::Class(_) => 1,
+        StatusMatch::Default => 2,
+    };
+    let mut arms: Vec<(StatusMatch, Option<&StatusVariant>)> = variants
+        .iter()
+        .map(|v| (v.status, Some(v)))
+        .chain(untyped.iter().map(|status| (*status, None)))
+        .collect();
+    arms.sort_by_key(|(status, _)| rank(status));
+    let has_default = arms
+        .iter()
+        .any(|(status, _)| *status == StatusMatch::Default);
+    let arms = arms.iter().map(|(status, variant)| {
+        let pattern = match status {
+            StatusMatch::Code(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(*code);
+                quote!(#code)
+            }
+            StatusMatch::Class(class) => {
+                let low = proc_macro2::Literal::u16_unsuffixed(u16::from(*class) * 100);
+                let high = proc_macro2::Literal::u16_unsuffixed(u16::from(*class) * 100 + 99);
+                quote!(#low..=#high)
+            }
+            StatusMatch::Default => quote!(_),
+        };
+        match variant {
+            Some(v) => {
+                let variant = ident(&v.rust_name);
+                quote!(#pattern => serde_json::from_str(body).ok().map(Self::#variant),)
+            }
+            None => quote!(#pattern => None,),
+        }
+    });
+    let fallback = (!has_default).then(|| quote!(_ => None,));
+    let from_error_doc = format!(
+        " The body of `error` as the type `{operation}` declares for its status; `None` when `error` is not an \
+         [`Error::Status`](crate::Error::Status) of `{operation}`, the status declares no typed body, or the body \
+         does not match (it may also have been cut at [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY))."
+    );
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#declarations)*
+        }
+
+        impl #name {
+            #[doc = #from_error_doc]
+            pub fn from_error(error: &crate::Error) -> Option<Self> {
+                let crate::Error::Status { operation: #operation, status, body, .. } = error else {
+                    return None;
+                };
+                match *status {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        }
+    }
+}
+
+fn status_label(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Class(class) => format!("{class}XX"),
+        StatusMatch::Default => "Any other status".to_string(),
     }
 }
 

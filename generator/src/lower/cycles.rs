@@ -42,6 +42,7 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
                 .for_each(|v| box_named(&mut v.ty, &in_cycle)),
             TypeKind::StringEnum { .. }
             | TypeKind::IntegerEnum { .. }
+            | TypeKind::StatusBodies { .. }
             | TypeKind::Options { .. } => {}
         }
     }
@@ -52,9 +53,10 @@ fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
         TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
         TypeKind::Alias { target } => vec![target],
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Options { .. } => {
-            Vec::new()
-        }
+        TypeKind::StringEnum { .. }
+        | TypeKind::IntegerEnum { .. }
+        | TypeKind::StatusBodies { .. }
+        | TypeKind::Options { .. } => Vec::new(),
     }
 }
 

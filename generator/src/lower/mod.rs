@@ -2,6 +2,7 @@
 //! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
 
 mod cycles;
+mod errors;
 mod names;
 mod operations;
 mod security;

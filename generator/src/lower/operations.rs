@@ -191,6 +191,14 @@ impl<'s, 't> OperationLowering<'s, 't> {
         };
         let responses = self.lower_responses(op, &type_hint, method_name, at);
         let returns = returns_for(method, &responses);
+        let error_type = super::errors::error_bodies(
+            self.types,
+            &responses,
+            &spec_id,
+            &type_hint,
+            &method_link(method_name),
+            at,
+        );
         let security = match &op.security {
             Some(requirements) => lower_requirements(
                 requirements,
@@ -213,6 +221,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             },
             params: ordered,
             options_struct,
+            error_type,
             body,
             responses,
             returns,
