@@ -48,6 +48,7 @@ impl Client {
             .timeout(self.timeout)
             .header(USER_AGENT, self.user_agent.clone());
         request = self.credentials.authorize(call.operation, call.security, request)?;
+        request = request.query(&call.query);
         if let Some((content_type, body)) = call.body {
             request = request
                 .header(reqwest::header::CONTENT_TYPE, content_type)
@@ -314,6 +315,7 @@ pub(crate) struct Call {
     pub(crate) method: reqwest::Method,
     pub(crate) path: String,
     pub(crate) security: &'static [&'static [Scheme]],
+    pub(crate) query: Vec<(String, String)>,
     pub(crate) body: Option<(&'static str, Vec<u8>)>,
 }
 
@@ -330,8 +332,14 @@ impl Call {
             method,
             path,
             security,
+            query: Vec::new(),
             body: None,
         }
+    }
+
+    /// Adds `name=value` to the query string (percent-encoded when sent).
+    pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
+        self.query.push((name.to_string(), value.to_string()));
     }
 
     /// Sends `body` as JSON.
@@ -366,21 +374,34 @@ impl Answer {
         }
     }
 
-    /// Decodes a successful JSON answer; an empty body decodes as JSON `null`.
-    pub(crate) fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+    /// Decodes the part of a successful JSON answer at `pointer`; a missing or null part (or an empty
+    /// body) decodes from `empty`.
+    pub(crate) fn json_at<T: serde::de::DeserializeOwned>(
+        self,
+        pointer: &str,
+        empty: &str,
+    ) -> Result<T, Error> {
         let answer = self.success()?;
-        let body: &[u8] = if answer.body.iter().all(u8::is_ascii_whitespace) {
-            b"null"
+        let decode_error = |source| Error::decode(
+            answer.operation,
+            answer.status,
+            source,
+            &answer.body,
+        );
+        let mut whole: serde_json::Value = if answer
+            .body
+            .iter()
+            .all(u8::is_ascii_whitespace)
+        {
+            serde_json::Value::Null
         } else {
-            &answer.body
+            serde_json::from_slice(&answer.body).map_err(decode_error)?
         };
-        serde_json::from_slice(body)
-            .map_err(|source| Error::decode(
-                answer.operation,
-                answer.status,
-                source,
-                &answer.body,
-            ))
+        match whole.pointer_mut(pointer).map(serde_json::Value::take) {
+            Some(part) if !part.is_null() => serde_json::from_value(part),
+            _ => serde_json::from_str(empty),
+        }
+            .map_err(decode_error)
     }
 
     /// `true` for a success status, `false` for 404 Not Found.
@@ -389,6 +410,11 @@ impl Answer {
             return Ok(false);
         }
         self.success().map(|_| true)
+    }
+
+    /// Checks the status and ignores any body.
+    pub(crate) fn nothing(self) -> Result<(), Error> {
+        self.success().map(drop)
     }
 }
 

@@ -3,7 +3,9 @@
 
 use crate::client::{Call, path_segment, Scheme};
 use crate::types::{
-    SendConversationMessageRequest, UpdateConversationStateRequest,
+    ListConversationsOptions, Conversation, NewConversation,
+    ListConversationMessagesOptions, Message, NewMessage, SentMessage,
+    UpdateConversationStateRequest, UpdateConversationRoutingRequest, ConversationMeta,
     SaveConversationParticipantsRequest,
 };
 use crate::{Client, Error};
@@ -12,30 +14,100 @@ impl Client {
     /// List conversations
     ///
     /// `GET /website/{website_id}/conversations/{page_number}` (`listConversations`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Conversations ([`ListConversationsResponse`](crate::types::ListConversationsResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn list_conversations(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> Result<serde_json::Value, Error> {
+        options: &ListConversationsOptions,
+    ) -> Result<Vec<Conversation>, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let page_number = path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/conversations/{page_number}");
-        let call = Call::new(
+        let mut call = Call::new(
             "listConversations",
             reqwest::Method::GET,
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        if let Some(value) = &options.per_page {
+            call.query("per_page", value);
+        }
+        if let Some(value) = &options.include_empty {
+            call.query("include_empty", value);
+        }
+        if let Some(value) = &options.filter_inbox_id {
+            call.query("filter_inbox_id", value);
+        }
+        if let Some(value) = &options.filter_unread {
+            call.query("filter_unread", value);
+        }
+        if let Some(value) = &options.filter_resolved {
+            call.query("filter_resolved", value);
+        }
+        if let Some(value) = &options.filter_not_resolved {
+            call.query("filter_not_resolved", value);
+        }
+        if let Some(value) = &options.filter_mention {
+            call.query("filter_mention", value);
+        }
+        if let Some(value) = &options.filter_assigned {
+            call.query("filter_assigned", value);
+        }
+        if let Some(value) = &options.filter_unassigned {
+            call.query("filter_unassigned", value);
+        }
+        if let Some(value) = &options.filter_date_start {
+            call.query("filter_date_start", value);
+        }
+        if let Some(value) = &options.filter_date_end {
+            call.query("filter_date_end", value);
+        }
+        if let Some(value) = &options.order_date_created {
+            call.query("order_date_created", value);
+        }
+        if let Some(value) = &options.order_date_updated {
+            call.query("order_date_updated", value);
+        }
+        if let Some(value) = &options.order_date_waiting {
+            call.query("order_date_waiting", value);
+        }
+        if let Some(value) = &options.search_type {
+            call.query("search_type", value);
+        }
+        if let Some(value) = &options.search_query {
+            call.query("search_query", value);
+        }
+        if let Some(value) = &options.search_operator {
+            call.query("search_operator", value);
+        }
+        self.send(call).await?.json_at("/data", "[]")
     }
 
     /// Create a new conversation
     ///
     /// `POST /website/{website_id}/conversation` (`createConversation`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 201: Created ([`CreateConversationResponse`](crate::types::CreateConversationResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn create_conversation(
         &self,
         website_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<NewConversation, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversation");
         let call = Call::new(
@@ -44,17 +116,26 @@ impl Client {
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// Get conversation
     ///
     /// `GET /website/{website_id}/conversation/{session_id}` (`getConversation`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Conversation ([`GetConversationResponse`](crate::types::GetConversationResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn get_conversation(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<Conversation, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
@@ -64,38 +145,60 @@ impl Client {
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// List conversation messages
     ///
     /// `GET /website/{website_id}/conversation/{session_id}/messages` (`listConversationMessages`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Messages ([`ListConversationMessagesResponse`](crate::types::ListConversationMessagesResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn list_conversation_messages(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+        options: &ListConversationMessagesOptions,
+    ) -> Result<Vec<Message>, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/messages");
-        let call = Call::new(
+        let mut call = Call::new(
             "listConversationMessages",
             reqwest::Method::GET,
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        if let Some(value) = &options.timestamp_before {
+            call.query("timestamp_before", value);
+        }
+        self.send(call).await?.json_at("/data", "[]")
     }
 
     /// Send a message in conversation
     ///
     /// `POST /website/{website_id}/conversation/{session_id}/message` (`sendConversationMessage`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Sent ([`SendConversationMessageResponse`](crate::types::SendConversationMessageResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn send_conversation_message(
         &self,
         website_id: &str,
         session_id: &str,
-        body: &SendConversationMessageRequest,
-    ) -> Result<serde_json::Value, Error> {
+        body: &NewMessage,
+    ) -> Result<SentMessage, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/message");
@@ -106,18 +209,25 @@ impl Client {
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
         call.json_body(body)?;
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// Update conversation state
     ///
     /// `PATCH /website/{website_id}/conversation/{session_id}/state` (`updateConversationState`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Updated ([`Envelope`](crate::types::Envelope))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     pub async fn update_conversation_state(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationStateRequest,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<(), Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
@@ -128,37 +238,55 @@ impl Client {
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
         call.json_body(body)?;
-        self.send(call).await?.json()
+        self.send(call).await?.nothing()
     }
 
     /// Assign conversation routing
     ///
     /// `PATCH /website/{website_id}/conversation/{session_id}/routing` (`updateConversationRouting`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Updated ([`Envelope`](crate::types::Envelope))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     pub async fn update_conversation_routing(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+        body: &UpdateConversationRoutingRequest,
+    ) -> Result<(), Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
-        let call = Call::new(
+        let mut call = Call::new(
             "updateConversationRouting",
             reqwest::Method::PATCH,
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        call.json_body(body)?;
+        self.send(call).await?.nothing()
     }
 
     /// Get conversation metadata
     ///
     /// `GET /website/{website_id}/conversation/{session_id}/meta` (`getConversationMeta`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Metadata ([`GetConversationMetaResponse`](crate::types::GetConversationMetaResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn get_conversation_meta(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<ConversationMeta, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
@@ -168,18 +296,25 @@ impl Client {
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// Save conversation participants
     ///
     /// `PUT /website/{website_id}/conversation/{session_id}/participants` (`saveConversationParticipants`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Saved ([`Envelope`](crate::types::Envelope))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     pub async fn save_conversation_participants(
         &self,
         website_id: &str,
         session_id: &str,
         body: &SaveConversationParticipantsRequest,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<(), Error> {
         let website_id = path_segment("website_id", website_id)?;
         let session_id = path_segment("session_id", session_id)?;
         let path = format!(
@@ -192,6 +327,6 @@ impl Client {
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
         call.json_body(body)?;
-        self.send(call).await?.json()
+        self.send(call).await?.nothing()
     }
 }

@@ -7,6 +7,8 @@
 //! messages, people and metadata. Endpoint inventory drawn from
 //! https://docs.crisp.chat/references/rest-api/v1/.
 //!
+//! The exact OpenAPI document this client implements (the spec with its overlays applied) is `openapi.json` at the crate's root.
+//!
 //! # Example
 //!
 //! ```no_run
@@ -17,7 +19,7 @@
 //!     .basic_auth("username", "password")
 //!     .tier(Tier::User)
 //!     .build()?;
-//! let exists = client.check_website().await?;
+//! let exists = client.check_website("example").await?;
 //! # Ok(())
 //! # }
 //! ```

@@ -32,26 +32,2386 @@ impl std::fmt::Display for Tier {
     }
 }
 
-/// The request body of [`Client::create_website`](crate::Client::create_website).
+/// What every Crisp answer is wrapped in.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Envelope {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+}
+
+/// A boolean query flag, sent as 1 (yes) or 0 (no).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// `0`
+    No,
+    /// `1`
+    Yes,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(i64),
+}
+
+impl Flag {
+    /// The value as it is sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::No => 0,
+            Self::Yes => 1,
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<i64> for Flag {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::No,
+            1 => Self::Yes,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize for Flag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// A website (a Crisp workspace).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CreateWebsiteRequest {
+pub struct Website {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
+    /// URL of the logo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institutional: Option<bool>,
 }
 
-/// The request body of [`Client::send_conversation_message`](crate::Client::send_conversation_message).
+/// What `secret` is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DeleteWebsiteRequestVerifyMethod {
+    /// `password`
+    Password,
+    /// `token`
+    Token,
+    /// `google`
+    Google,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl DeleteWebsiteRequestVerifyMethod {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Password => "password",
+            Self::Token => "token",
+            Self::Google => "google",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for DeleteWebsiteRequestVerifyMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "password" => Self::Password,
+            "token" => Self::Token,
+            "google" => Self::Google,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for DeleteWebsiteRequestVerifyMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for DeleteWebsiteRequestVerifyMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteWebsiteRequestVerifyMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `verify` field of [`DeleteWebsiteRequest`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteWebsiteRequestVerify {
+    /// What `secret` is.
+    pub method: DeleteWebsiteRequestVerifyMethod,
+    /// The password
+    pub secret: String,
+}
+
+/// How the owner proves the deletion.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteWebsiteRequest {
+    pub verify: DeleteWebsiteRequestVerify,
+}
+
+/// The conversation just created.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewConversation {
+    pub session_id: String,
+}
+
+/// The message just sent.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SentMessage {
+    /// Identifies the message in its conversation.
+    pub fingerprint: i64,
+}
+
+/// The `ConversationState` schema.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ConversationState {
+    /// `pending`
+    Pending,
+    /// `unresolved`
+    Unresolved,
+    /// `resolved`
+    Resolved,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ConversationState {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Unresolved => "unresolved",
+            Self::Resolved => "resolved",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "pending" => Self::Pending,
+            "unresolved" => Self::Unresolved,
+            "resolved" => Self::Resolved,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ConversationState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ConversationState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How `target` is reached.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ParticipantType {
+    /// `email`
+    Email,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ParticipantType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Email => "email",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ParticipantType {
+    fn from(value: &str) -> Self {
+        match value {
+            "email" => Self::Email,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ParticipantType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ParticipantType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ParticipantType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Someone outside Crisp taking part in the conversation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Participant {
+    /// How `target` is reached.
+    #[serde(rename = "type")]
+    pub type_: ParticipantType,
+    /// The address.
+    pub target: String,
+}
+
+/// The `type` field of [`MessageUser`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MessageUserType {
+    /// `participant`
+    Participant,
+    /// `website`
+    Website,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl MessageUserType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Participant => "participant",
+            Self::Website => "website",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for MessageUserType {
+    fn from(value: &str) -> Self {
+        match value {
+            "participant" => Self::Participant,
+            "website" => Self::Website,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for MessageUserType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for MessageUserType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MessageUserType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Who wrote a message or made a change.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SendConversationMessageRequest {
+pub struct MessageUser {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MessageUserType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+}
+
+/// The `MessageType` schema.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MessageType {
+    /// `text`
+    Text,
+    /// `note`
+    Note,
+    /// `file`
+    File,
+    /// `animation`
+    Animation,
+    /// `audio`
+    Audio,
+    /// `picker`
+    Picker,
+    /// `field`
+    Field,
+    /// `carousel`
+    Carousel,
+    /// `event`
+    Event,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl MessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Text => "text",
+            Self::Note => "note",
+            Self::File => "file",
+            Self::Animation => "animation",
+            Self::Audio => "audio",
+            Self::Picker => "picker",
+            Self::Field => "field",
+            Self::Carousel => "carousel",
+            Self::Event => "event",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for MessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "text" => Self::Text,
+            "note" => Self::Note,
+            "file" => Self::File,
+            "animation" => Self::Animation,
+            "audio" => Self::Audio,
+            "picker" => Self::Picker,
+            "field" => Self::Field,
+            "carousel" => Self::Carousel,
+            "event" => Self::Event,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for MessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for MessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Which side sent a message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MessageFrom {
+    /// `user`
+    User,
+    /// `operator`
+    Operator,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl MessageFrom {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Operator => "operator",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for MessageFrom {
+    fn from(value: &str) -> Self {
+        match value {
+            "user" => Self::User,
+            "operator" => Self::Operator,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for MessageFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for MessageFrom {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MessageFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `active` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationActive {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<bool>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<i64>,
+}
+
+/// The `preview_message` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationPreviewMessage {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MessageType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<MessageFrom>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+}
+
+/// An item of: the `verifications` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationVerificationsItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+}
+
+/// The `compose` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationCompose {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<Composing>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor: Option<Composing>,
+}
+
+/// The `unread` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationUnread {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor: Option<i64>,
+}
+
+/// The `assigned` field of [`Conversation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationAssigned {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// A conversation with a visitor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Conversation {
+    pub session_id: String,
+    pub website_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ConversationState>,
+    /// 0 pending, 1 unresolved, 2 resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_blocked: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<ConversationActive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview_message: Option<ConversationPreviewMessage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verifications: Option<Vec<ConversationVerificationsItem>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<Participant>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compose: Option<ConversationCompose>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<ConversationUnread>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<ConversationAssigned>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<ConversationMeta>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_since: Option<i64>,
+}
+
+impl Conversation {
+    /// Creates a `Conversation` from its required fields; the optional ones are left out.
+    pub fn new(session_id: String, website_id: String) -> Self {
+        Self {
+            session_id,
+            website_id,
+            inbox_id: Default::default(),
+            people_id: Default::default(),
+            state: Default::default(),
+            status: Default::default(),
+            is_verified: Default::default(),
+            is_blocked: Default::default(),
+            availability: Default::default(),
+            last_message: Default::default(),
+            topic: Default::default(),
+            active: Default::default(),
+            preview_message: Default::default(),
+            verifications: Default::default(),
+            participants: Default::default(),
+            mentions: Default::default(),
+            compose: Default::default(),
+            unread: Default::default(),
+            assigned: Default::default(),
+            meta: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            waiting_since: Default::default(),
+        }
+    }
+}
+
+/// What one side is typing.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Composing {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
+    pub excerpt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+}
+
+/// A value of: the `data` field of [`ConversationMeta`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ConversationMetaDataValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// The `connection` field of [`ConversationMeta`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaConnection {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asn: Option<String>,
+}
+
+/// The `coordinates` field of [`ConversationMetaDeviceGeolocation`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaDeviceGeolocationCoordinates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+}
+
+/// The `geolocation` field of [`ConversationMetaDevice`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaDeviceGeolocation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<ConversationMetaDeviceGeolocationCoordinates>,
+}
+
+/// The `browser` field of [`ConversationMetaDeviceSystem`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaDeviceSystemBrowser {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub major: Option<String>,
+}
+
+/// The `system` field of [`ConversationMetaDevice`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaDeviceSystem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<NameAndVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<NameAndVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<ConversationMetaDeviceSystemBrowser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub useragent: Option<String>,
+}
+
+/// The `device` field of [`ConversationMeta`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMetaDevice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<ConversationMetaDeviceGeolocation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<ConversationMetaDeviceSystem>,
+    /// Offset from UTC in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<Vec<String>>,
+}
+
+/// What is known about the visitor of a conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ConversationMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
+    /// Custom data, by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, ConversationMetaDataValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<ConversationMetaConnection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<ConversationMetaDevice>,
+}
+
+/// The `NameAndVersion` schema.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct NameAndVersion {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// The `preview` field of [`MessagePreviewItem`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessagePreviewItemPreview {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embed: Option<String>,
+}
+
+/// An item of: the `preview` field of [`Message`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessagePreviewItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<MessagePreviewItemPreview>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamped: Option<bool>,
+}
+
+/// A value of: the `ignored` field of [`Message`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageIgnoredValue {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A message of a conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Message {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MessageType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<MessageFrom>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Depends on `type`: text for text and note, an object for the others.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub content: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<Vec<MessagePreviewItem>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignored: Option<std::collections::BTreeMap<String, MessageIgnoredValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamped: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+/// The message this one was made from (a translation or an edit).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageOriginal {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_id: Option<String>,
+}
+
+/// The `MessageReference` schema.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageReference {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// A message to send; `type` decides what `content` is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewMessage {
+    /// `type` is `text`.
+    TextMessage(TextMessage),
+    /// `type` is `note`.
+    NoteMessage(NoteMessage),
+    /// `type` is `file`.
+    FileMessage(FileMessage),
+    /// `type` is `animation`.
+    AnimationMessage(AnimationMessage),
+    /// `type` is `audio`.
+    AudioMessage(AudioMessage),
+    /// `type` is `picker`.
+    PickerMessage(PickerMessage),
+    /// `type` is `field`.
+    FieldMessage(FieldMessage),
+    /// `type` is `carousel`.
+    CarouselMessage(CarouselMessage),
+    /// `type` is `event`.
+    EventMessage(EventMessage),
+}
+
+impl serde::Serialize for NewMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::TextMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::NoteMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::FileMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::AnimationMessage(value) => {
+                serde::Serialize::serialize(value, serializer)
+            }
+            Self::AudioMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::PickerMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::FieldMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::CarouselMessage(value) => {
+                serde::Serialize::serialize(value, serializer)
+            }
+            Self::EventMessage(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
+        let decoded = match tag.as_deref() {
+            Some("text") => serde_json::from_value(value).map(Self::TextMessage),
+            Some("note") => serde_json::from_value(value).map(Self::NoteMessage),
+            Some("file") => serde_json::from_value(value).map(Self::FileMessage),
+            Some("animation") => {
+                serde_json::from_value(value).map(Self::AnimationMessage)
+            }
+            Some("audio") => serde_json::from_value(value).map(Self::AudioMessage),
+            Some("picker") => serde_json::from_value(value).map(Self::PickerMessage),
+            Some("field") => serde_json::from_value(value).map(Self::FieldMessage),
+            Some("carousel") => serde_json::from_value(value).map(Self::CarouselMessage),
+            Some("event") => serde_json::from_value(value).map(Self::EventMessage),
+            _ => return Err(serde::de::Error::custom("unknown or missing `type`")),
+        };
+        decoded.map_err(serde::de::Error::custom)
+    }
+}
+
+/// What every message to send has, whatever its type.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MessageOptions {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+}
+
+impl MessageOptions {
+    /// Creates a `MessageOptions` from its required fields; the optional ones are left out.
+    pub fn new(from: MessageFrom, origin: String) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+        }
+    }
+}
+
+/// The `type` field of [`TextMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TextMessageType {
+    /// `text`
+    Text,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl TextMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Text => "text",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for TextMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "text" => Self::Text,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for TextMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for TextMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TextMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `TextMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TextMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: TextMessageType,
+    pub content: String,
+}
+
+impl TextMessage {
+    /// Creates a `TextMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: TextMessageType,
+        content: String,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`NoteMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NoteMessageType {
+    /// `note`
+    Note,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl NoteMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Note => "note",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for NoteMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "note" => Self::Note,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for NoteMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for NoteMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NoteMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `NoteMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NoteMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: NoteMessageType,
+    pub content: String,
+    /// User ids the note mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<String>>,
+}
+
+impl NoteMessage {
+    /// Creates a `NoteMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: NoteMessageType,
+        content: String,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+            mentions: Default::default(),
+        }
+    }
+}
+
+/// The `type` field of [`FileMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileMessageType {
+    /// `file`
+    File,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl FileMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::File => "file",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for FileMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "file" => Self::File,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for FileMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for FileMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FileMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `content` field of [`FileMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FileMessageContent {
+    pub name: String,
+    pub url: String,
+    /// The file's MIME type.
+    #[serde(rename = "type")]
+    pub type_: String,
+}
+
+/// The `FileMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FileMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: FileMessageType,
+    pub content: FileMessageContent,
+}
+
+impl FileMessage {
+    /// Creates a `FileMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: FileMessageType,
+        content: FileMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`AnimationMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnimationMessageType {
+    /// `animation`
+    Animation,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl AnimationMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Animation => "animation",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AnimationMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "animation" => Self::Animation,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for AnimationMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for AnimationMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AnimationMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `content` field of [`AnimationMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AnimationMessageContent {
+    pub url: String,
+    /// The animation's MIME type.
+    #[serde(rename = "type")]
+    pub type_: String,
+}
+
+/// The `AnimationMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AnimationMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: AnimationMessageType,
+    pub content: AnimationMessageContent,
+}
+
+impl AnimationMessage {
+    /// Creates a `AnimationMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: AnimationMessageType,
+        content: AnimationMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`AudioMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AudioMessageType {
+    /// `audio`
+    Audio,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl AudioMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Audio => "audio",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AudioMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "audio" => Self::Audio,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for AudioMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for AudioMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AudioMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `content` field of [`AudioMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AudioMessageContent {
+    pub url: String,
+    /// The recording's MIME type.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Length in seconds.
+    pub duration: i64,
+}
+
+/// The `AudioMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AudioMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: AudioMessageType,
+    pub content: AudioMessageContent,
+}
+
+impl AudioMessage {
+    /// Creates a `AudioMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: AudioMessageType,
+        content: AudioMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`PickerMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PickerMessageType {
+    /// `picker`
+    Picker,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl PickerMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Picker => "picker",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PickerMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "picker" => Self::Picker,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for PickerMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for PickerMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PickerMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `action` field of [`PickerMessageContentChoicesItem`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PickerMessageContentChoicesItemAction {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub target: String,
+}
+
+/// An item of: the `choices` field of [`PickerMessageContent`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PickerMessageContentChoicesItem {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    pub label: String,
+    pub selected: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<PickerMessageContentChoicesItemAction>,
+}
+
+impl PickerMessageContentChoicesItem {
+    /// Creates a `PickerMessageContentChoicesItem` from its required fields; the optional ones are left out.
+    pub fn new(value: String, label: String, selected: bool) -> Self {
+        Self {
+            value,
+            icon: Default::default(),
+            label,
+            selected,
+            action: Default::default(),
+        }
+    }
+}
+
+/// The `content` field of [`PickerMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PickerMessageContent {
+    pub id: String,
+    pub text: String,
+    pub choices: Vec<PickerMessageContentChoicesItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+impl PickerMessageContent {
+    /// Creates a `PickerMessageContent` from its required fields; the optional ones are left out.
+    pub fn new(
+        id: String,
+        text: String,
+        choices: Vec<PickerMessageContentChoicesItem>,
+    ) -> Self {
+        Self {
+            id,
+            text,
+            choices,
+            required: Default::default(),
+        }
+    }
+}
+
+/// The `PickerMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PickerMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: PickerMessageType,
+    pub content: PickerMessageContent,
+}
+
+impl PickerMessage {
+    /// Creates a `PickerMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: PickerMessageType,
+        content: PickerMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`FieldMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FieldMessageType {
+    /// `field`
+    Field,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl FieldMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Field => "field",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for FieldMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "field" => Self::Field,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for FieldMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `content` field of [`FieldMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FieldMessageContent {
+    pub id: String,
+    pub text: String,
+    pub explain: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+impl FieldMessageContent {
+    /// Creates a `FieldMessageContent` from its required fields; the optional ones are left out.
+    pub fn new(id: String, text: String, explain: String) -> Self {
+        Self {
+            id,
+            text,
+            explain,
+            value: Default::default(),
+            required: Default::default(),
+        }
+    }
+}
+
+/// The `FieldMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FieldMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: FieldMessageType,
+    pub content: FieldMessageContent,
+}
+
+impl FieldMessage {
+    /// Creates a `FieldMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: FieldMessageType,
+        content: FieldMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`CarouselMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CarouselMessageType {
+    /// `carousel`
+    Carousel,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl CarouselMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Carousel => "carousel",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CarouselMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "carousel" => Self::Carousel,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for CarouselMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CarouselMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CarouselMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// An item of: the `actions` field of [`CarouselMessageContentTargetsItem`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CarouselMessageContentTargetsItemActionsItem {
+    pub label: String,
+    pub url: String,
+}
+
+/// An item of: the `targets` field of [`CarouselMessageContent`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CarouselMessageContentTargetsItem {
+    pub title: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    pub actions: Vec<CarouselMessageContentTargetsItemActionsItem>,
+}
+
+impl CarouselMessageContentTargetsItem {
+    /// Creates a `CarouselMessageContentTargetsItem` from its required fields; the optional ones are left out.
+    pub fn new(
+        title: String,
+        description: String,
+        actions: Vec<CarouselMessageContentTargetsItemActionsItem>,
+    ) -> Self {
+        Self {
+            title,
+            description,
+            image: Default::default(),
+            actions,
+        }
+    }
+}
+
+/// The `content` field of [`CarouselMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CarouselMessageContent {
+    pub text: String,
+    pub targets: Vec<CarouselMessageContentTargetsItem>,
+}
+
+/// The `CarouselMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CarouselMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: CarouselMessageType,
+    pub content: CarouselMessageContent,
+}
+
+impl CarouselMessage {
+    /// Creates a `CarouselMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: CarouselMessageType,
+        content: CarouselMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The `type` field of [`EventMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EventMessageType {
+    /// `event`
+    Event,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl EventMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Event => "event",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for EventMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "event" => Self::Event,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for EventMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for EventMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EventMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `content` field of [`EventMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EventMessageContent {
+    pub namespace: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl EventMessageContent {
+    /// Creates a `EventMessageContent` from its required fields; the optional ones are left out.
+    pub fn new(namespace: String) -> Self {
+        Self {
+            namespace,
+            text: Default::default(),
+        }
+    }
+}
+
+/// The `EventMessage` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EventMessage {
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Set to make the message idempotent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Do not notify the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(rename = "type")]
+    pub type_: EventMessageType,
+    pub content: EventMessageContent,
+}
+
+impl EventMessage {
+    /// Creates a `EventMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        from: MessageFrom,
+        origin: String,
+        type_: EventMessageType,
+        content: EventMessageContent,
+    ) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprint: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            timestamp: Default::default(),
+            stealth: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            type_,
+            content,
+        }
+    }
+}
+
+/// The request body of [`Client::create_website`](crate::Client::create_website).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateWebsiteRequest {
+    pub name: String,
+    pub domain: String,
+}
+
+/// The answer of [`Client::create_website`](crate::Client::create_website) with HTTP 201.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateWebsiteResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Website>,
+}
+
+impl CreateWebsiteResponse {
+    /// Creates a `CreateWebsiteResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_website`](crate::Client::get_website) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetWebsiteResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Website>,
+}
+
+impl GetWebsiteResponse {
+    /// Creates a `GetWebsiteResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The `search_type` parameter of [`Client::list_conversations`](crate::Client::list_conversations).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ListConversationsSearchType {
+    /// `text`
+    Text,
+    /// `segment`
+    Segment,
+    /// `filter`
+    Filter,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ListConversationsSearchType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Text => "text",
+            Self::Segment => "segment",
+            Self::Filter => "filter",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ListConversationsSearchType {
+    fn from(value: &str) -> Self {
+        match value {
+            "text" => Self::Text,
+            "segment" => Self::Segment,
+            "filter" => Self::Filter,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ListConversationsSearchType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ListConversationsSearchType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListConversationsSearchType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Optional parameters of [`Client::list_conversations`](crate::Client::list_conversations).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListConversationsOptions {
+    /// Conversations per page (20 to 50).
+    pub per_page: Option<i64>,
+    /// Include conversations without messages (1).
+    pub include_empty: Option<Flag>,
+    /// Only this inbox.
+    pub filter_inbox_id: Option<String>,
+    /// Only unread conversations (1).
+    pub filter_unread: Option<Flag>,
+    /// Only resolved conversations (1).
+    pub filter_resolved: Option<Flag>,
+    /// Only conversations not resolved (1).
+    pub filter_not_resolved: Option<Flag>,
+    /// Only conversations mentioning the user (1).
+    pub filter_mention: Option<Flag>,
+    /// Only conversations assigned to this user id.
+    pub filter_assigned: Option<String>,
+    /// Only unassigned conversations (1).
+    pub filter_unassigned: Option<Flag>,
+    /// Only conversations since this date (ISO 8601).
+    pub filter_date_start: Option<String>,
+    /// Only conversations until this date (ISO 8601).
+    pub filter_date_end: Option<String>,
+    /// Order by creation date (1).
+    pub order_date_created: Option<Flag>,
+    /// Order by last update (1).
+    pub order_date_updated: Option<Flag>,
+    /// Order by waiting time (1).
+    pub order_date_waiting: Option<Flag>,
+    /// How `search_query` is read.
+    pub search_type: Option<ListConversationsSearchType>,
+    /// What to search for.
+    pub search_query: Option<String>,
+    /// How several search terms combine (`and`, `or`).
+    pub search_operator: Option<String>,
+}
+
+/// The answer of [`Client::list_conversations`](crate::Client::list_conversations) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListConversationsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Conversation>>,
+}
+
+impl ListConversationsResponse {
+    /// Creates a `ListConversationsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::create_conversation`](crate::Client::create_conversation) with HTTP 201.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewConversation>,
+}
+
+impl CreateConversationResponse {
+    /// Creates a `CreateConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_conversation`](crate::Client::get_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Conversation>,
+}
+
+impl GetConversationResponse {
+    /// Creates a `GetConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// Optional parameters of [`Client::list_conversation_messages`](crate::Client::list_conversation_messages).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListConversationMessagesOptions {
+    /// Only messages sent before this time (milliseconds since the epoch); omit for the latest.
+    pub timestamp_before: Option<i64>,
+}
+
+/// The answer of [`Client::list_conversation_messages`](crate::Client::list_conversation_messages) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListConversationMessagesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Message>>,
+}
+
+impl ListConversationMessagesResponse {
+    /// Creates a `ListConversationMessagesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::send_conversation_message`](crate::Client::send_conversation_message) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SendConversationMessageResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<SentMessage>,
+}
+
+impl SendConversationMessageResponse {
+    /// Creates a `SendConversationMessageResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
 }
 
 /// The `state` field of [`UpdateConversationStateRequest`].
@@ -112,15 +2472,92 @@ impl<'de> serde::Deserialize<'de> for UpdateConversationStateRequestState {
 }
 
 /// The request body of [`Client::update_conversation_state`](crate::Client::update_conversation_state).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateConversationStateRequest {
+    pub state: UpdateConversationStateRequestState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<UpdateConversationStateRequestState>,
+    pub user: Option<MessageUser>,
+    /// Where the change comes from: `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl UpdateConversationStateRequest {
+    /// Creates a `UpdateConversationStateRequest` from its required fields; the optional ones are left out.
+    pub fn new(state: UpdateConversationStateRequestState) -> Self {
+        Self {
+            state,
+            user: Default::default(),
+            origin: Default::default(),
+        }
+    }
+}
+
+/// The operator to assign, or null to unassign.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateConversationRoutingRequestAssigned {
+    pub user_id: String,
+}
+
+/// The request body of [`Client::update_conversation_routing`](crate::Client::update_conversation_routing).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateConversationRoutingRequest {
+    /// The operator to assign, or null to unassign.
+    pub assigned: Option<UpdateConversationRoutingRequestAssigned>,
+    /// Do not notify the operator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub silent: Option<bool>,
+}
+
+impl UpdateConversationRoutingRequest {
+    /// Creates a `UpdateConversationRoutingRequest` from its required fields; the optional ones are left out.
+    pub fn new(assigned: Option<UpdateConversationRoutingRequestAssigned>) -> Self {
+        Self {
+            assigned,
+            silent: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_conversation_meta`](crate::Client::get_conversation_meta) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetConversationMetaResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationMeta>,
+}
+
+impl GetConversationMetaResponse {
+    /// Creates a `GetConversationMetaResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
 }
 
 /// The request body of [`Client::save_conversation_participants`](crate::Client::save_conversation_participants).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SaveConversationParticipantsRequest {
+    pub participants: Vec<Participant>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participants: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl SaveConversationParticipantsRequest {
+    /// Creates a `SaveConversationParticipantsRequest` from its required fields; the optional ones are left out.
+    pub fn new(participants: Vec<Participant>) -> Self {
+        Self {
+            participants,
+            user: Default::default(),
+            origin: Default::default(),
+        }
+    }
 }

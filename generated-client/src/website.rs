@@ -2,7 +2,7 @@
 //! Operations tagged `Website`.
 
 use crate::client::{Call, path_segment, Scheme};
-use crate::types::CreateWebsiteRequest;
+use crate::types::{CreateWebsiteRequest, Website, DeleteWebsiteRequest};
 use crate::{Client, Error};
 
 impl Client {
@@ -10,25 +10,39 @@ impl Client {
     ///
     /// `HEAD /website` (`checkWebsite`)
     ///
+    /// # Arguments
+    ///
+    /// - `domain`: The domain to look up, e.g. `example.com`.
+    ///
     /// Returns `true` when the server answers with success and `false` on 404 Not Found.
-    pub async fn check_website(&self) -> Result<bool, Error> {
+    pub async fn check_website(&self, domain: &str) -> Result<bool, Error> {
         let path = "/website".to_string();
-        let call = Call::new(
+        let mut call = Call::new(
             "checkWebsite",
             reqwest::Method::HEAD,
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
+        call.query("domain", domain);
         self.send(call).await?.exists()
     }
 
     /// Create a new website
     ///
     /// `POST /website` (`createWebsite`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 201: Created ([`CreateWebsiteResponse`](crate::types::CreateWebsiteResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub async fn create_website(
         &self,
         body: &CreateWebsiteRequest,
-    ) -> Result<serde_json::Value, Error> {
+    ) -> Result<Website, Error> {
         let path = "/website".to_string();
         let mut call = Call::new(
             "createWebsite",
@@ -37,16 +51,22 @@ impl Client {
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
         call.json_body(body)?;
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// Get website
     ///
     /// `GET /website/{website_id}` (`getWebsite`)
-    pub async fn get_website(
-        &self,
-        website_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Website ([`GetWebsiteResponse`](crate::types::GetWebsiteResponse))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    ///
+    /// Returns the part of the answer at `/data` (an answer without it is empty).
+    pub async fn get_website(&self, website_id: &str) -> Result<Website, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
         let call = Call::new(
@@ -55,34 +75,47 @@ impl Client {
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        self.send(call).await?.json_at("/data", "{}")
     }
 
     /// Delete website
     ///
     /// `DELETE /website/{website_id}` (`deleteWebsite`)
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Deletion scheduled ([`Envelope`](crate::types::Envelope))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     pub async fn delete_website(
         &self,
         website_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+        body: &DeleteWebsiteRequest,
+    ) -> Result<(), Error> {
         let website_id = path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
-        let call = Call::new(
+        let mut call = Call::new(
             "deleteWebsite",
             reqwest::Method::DELETE,
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        call.json_body(body)?;
+        self.send(call).await?.nothing()
     }
 
     /// Abort scheduled website deletion
     ///
     /// `DELETE /website/{website_id}/expunge` (`abortDeleteWebsite`)
-    pub async fn abort_delete_website(
-        &self,
-        website_id: &str,
-    ) -> Result<serde_json::Value, Error> {
+    ///
+    /// # Responses
+    ///
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
+    ///
+    /// - 200: Aborted ([`Envelope`](crate::types::Envelope))
+    /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
+    pub async fn abort_delete_website(&self, website_id: &str) -> Result<(), Error> {
         let website_id = path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/expunge");
         let call = Call::new(
@@ -91,6 +124,6 @@ impl Client {
             path,
             &[&[Scheme::BasicAuth, Scheme::Tier]],
         );
-        self.send(call).await?.json()
+        self.send(call).await?.nothing()
     }
 }

@@ -312,10 +312,25 @@ pub enum Returns {
     Exists,
     /// A JSON body decoded into this type; an empty body decodes as JSON `null`.
     Json(TypeRef),
+    /// The part of a JSON body at `pointer` (the spec's `x-unwrap`), decoded into `ty`; a missing or null part
+    /// decodes from `empty`.
+    JsonAt {
+        ty: TypeRef,
+        pointer: String,
+        empty: EmptyAnswer,
+    },
     /// A textual body.
     Text,
     /// Raw bytes.
     Bytes,
+}
+
+/// The JSON an absent unwrapped part stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum EmptyAnswer {
+    Null,
+    Array,
+    Object,
 }
 
 /// A Rust type as used in a signature or field.

@@ -45,7 +45,7 @@ pub fn generate(config: &Config) -> Result<Generated, Error> {
     let document = effective_document(&config.spec, &config.overlays)?;
     let spec = deserialize(&document, &config.spec)?;
     let (api, warnings) = lower::lower(&spec, &document, &config.package_name);
-    let files = emit::emit_crate(&api).map_err(|message| Error::Document {
+    let files = emit::emit_crate(&api, &document).map_err(|message| Error::Document {
         file: config.spec.clone(),
         message: format!("internal error while emitting the crate: {message}"),
     })?;

@@ -6,12 +6,17 @@ use std::time::Duration;
 
 use base64::Engine;
 use crisp_client::types::{
-    CreateWebsiteRequest, SaveConversationParticipantsRequest, SendConversationMessageRequest,
-    Tier, UpdateConversationStateRequest, UpdateConversationStateRequestState,
+    ConversationState, CreateWebsiteRequest, DeleteWebsiteRequest, DeleteWebsiteRequestVerify,
+    DeleteWebsiteRequestVerifyMethod, Envelope, FileMessage, FileMessageContent, FileMessageType,
+    Flag, ListConversationMessagesOptions, ListConversationsOptions, MessageFrom, MessageType,
+    NewMessage, Participant, ParticipantType, SaveConversationParticipantsRequest, TextMessage,
+    TextMessageType, Tier, UpdateConversationRoutingRequest,
+    UpdateConversationRoutingRequestAssigned, UpdateConversationStateRequest,
+    UpdateConversationStateRequestState,
 };
 use crisp_client::{Client, Error};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 const IDENTIFIER: &str = "7c3ef21c-1e04-41ce-8c06-5605c346f73e";
@@ -45,6 +50,7 @@ fn envelope(data: serde_json::Value) -> ResponseTemplate {
 async fn check_website_is_true_on_200_and_false_on_404() {
     let server = MockServer::start().await;
     crisp("HEAD", "/website")
+        .and(query_param("domain", "acme.example"))
         .respond_with(ResponseTemplate::new(200))
         .up_to_n_times(1)
         .mount(&server)
@@ -54,9 +60,9 @@ async fn check_website_is_true_on_200_and_false_on_404() {
         .mount(&server)
         .await;
     let client = client(&server);
-    assert!(client.check_website().await.expect("200"));
+    assert!(client.check_website("acme.example").await.expect("200"));
     assert!(!client
-        .check_website()
+        .check_website("acme.example")
         .await
         .expect("404 is an answer, not an error"));
 }
@@ -69,40 +75,46 @@ async fn create_website_sends_its_json_body() {
         .and(body_json(
             json!({ "name": "Acme", "domain": "acme.example" }),
         ))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .set_body_json(json!({ "error": false, "data": { "website_id": "w1" } })),
-        )
+        .respond_with(ResponseTemplate::new(201).set_body_json(
+            json!({ "error": false, "reason": "added", "data": { "website_id": "w1" } }),
+        ))
         .expect(1)
         .mount(&server)
         .await;
     let body = CreateWebsiteRequest {
-        name: Some("Acme".into()),
-        domain: Some("acme.example".into()),
+        name: "Acme".into(),
+        domain: "acme.example".into(),
     };
-    let answer = client(&server)
+    let website = client(&server)
         .create_website(&body)
         .await
         .expect("created");
-    assert_eq!(answer["data"]["website_id"], "w1");
+    assert_eq!(website.website_id.as_deref(), Some("w1"));
 }
 
 #[tokio::test]
 async fn get_website_decodes_the_answer() {
     let server = MockServer::start().await;
     crisp("GET", "/website/w1")
-        .respond_with(envelope(json!({ "website_id": "w1", "name": "Acme" })))
+        .respond_with(envelope(
+            json!({ "website_id": "w1", "name": "Acme", "verified": true }),
+        ))
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server).get_website("w1").await.expect("found");
-    assert_eq!(answer["data"]["name"], "Acme");
+    let website = client(&server).get_website("w1").await.expect("found");
+    assert_eq!(website.name.as_deref(), Some("Acme"));
+    assert_eq!(website.verified, Some(true));
 }
 
 #[tokio::test]
 async fn delete_website_and_abort_deletion() {
     let server = MockServer::start().await;
     crisp("DELETE", "/website/w1")
+        .and(header("content-type", "application/json"))
+        .and(body_json(
+            json!({ "verify": { "method": "password", "secret": "hunter2" } }),
+        ))
         .respond_with(envelope(json!({})))
         .expect(1)
         .mount(&server)
@@ -113,31 +125,52 @@ async fn delete_website_and_abort_deletion() {
         .mount(&server)
         .await;
     let client = client(&server);
-    assert_eq!(
-        client.delete_website("w1").await.expect("deleted")["error"],
-        false
-    );
-    assert_eq!(
-        client.abort_delete_website("w1").await.expect("aborted")["error"],
-        false
-    );
+    let body = DeleteWebsiteRequest {
+        verify: DeleteWebsiteRequestVerify {
+            method: DeleteWebsiteRequestVerifyMethod::Password,
+            secret: "hunter2".into(),
+        },
+    };
+    client
+        .delete_website("w1", &body)
+        .await
+        .expect("deleted, with a body on DELETE");
+    client.abort_delete_website("w1").await.expect("aborted");
 }
 
 #[tokio::test]
 async fn list_conversations_puts_the_page_in_the_path() {
     let server = MockServer::start().await;
     crisp("GET", "/website/w1/conversations/2")
-        .respond_with(envelope(
-            json!([{ "session_id": "s1" }, { "session_id": "s2" }]),
-        ))
+        .and(query_param("per_page", "20"))
+        .and(query_param("filter_unread", "1"))
+        .and(query_param("search_type", "text"))
+        .and(query_param("search_query", "refund & return"))
+        .respond_with(envelope(json!([
+            { "session_id": "s1", "website_id": "w1", "state": "resolved" },
+            { "session_id": "s2", "website_id": "w1", "state": "snoozed" }
+        ])))
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server)
-        .list_conversations("w1", 2)
+    let options = ListConversationsOptions {
+        per_page: Some(20),
+        filter_unread: Some(Flag::Yes),
+        search_type: Some("text".into()),
+        search_query: Some("refund & return".into()),
+        ..ListConversationsOptions::default()
+    };
+    let conversations = client(&server)
+        .list_conversations("w1", 2, &options)
         .await
         .expect("listed");
-    assert_eq!(answer["data"].as_array().map(Vec::len), Some(2));
+    assert_eq!(conversations.len(), 2);
+    assert_eq!(conversations[0].state, Some(ConversationState::Resolved));
+    assert_eq!(
+        conversations[1].state,
+        Some(ConversationState::Other("snoozed".into())),
+        "a state the client does not know yet is kept"
+    );
 }
 
 #[tokio::test]
@@ -150,48 +183,57 @@ async fn conversation_reads() {
         .await;
     crisp("GET", "/website/w1/conversation/session_1")
         .respond_with(envelope(
-            json!({ "session_id": "session_1", "state": "pending" }),
+            json!({ "session_id": "session_1", "website_id": "w1", "state": "pending", "created_at": 1_700_000_000_000_i64 }),
         ))
         .expect(1)
         .mount(&server)
         .await;
     crisp("GET", "/website/w1/conversation/session_1/messages")
+        .and(query_param("timestamp_before", "1700000000000"))
         .respond_with(envelope(
-            json!([{ "fingerprint": 9_007_199_254_740_993_u64 }]),
+            json!([{ "fingerprint": 9_007_199_254_740_993_u64, "type": "text", "from": "user", "content": "Hi" }]),
         ))
         .expect(1)
         .mount(&server)
         .await;
     crisp("GET", "/website/w1/conversation/session_1/meta")
-        .respond_with(envelope(json!({ "nickname": "Jane", "segments": ["vip"] })))
+        .respond_with(envelope(json!({
+            "nickname": "Jane",
+            "segments": ["vip"],
+            "data": { "plan": "pro", "seats": 3, "trial": false },
+            "device": { "timezone": -120, "geolocation": { "coordinates": { "latitude": 48.85 } } }
+        })))
         .expect(1)
         .mount(&server)
         .await;
     let client = client(&server);
-    assert_eq!(
-        client.create_conversation("w1").await.expect("created")["data"]["session_id"],
-        "session_1"
-    );
-    assert_eq!(
-        client
-            .get_conversation("w1", "session_1")
-            .await
-            .expect("found")["data"]["state"],
-        "pending"
-    );
+    let created = client.create_conversation("w1").await.expect("created");
+    assert_eq!(created.session_id, "session_1");
+    let conversation = client
+        .get_conversation("w1", "session_1")
+        .await
+        .expect("found");
+    assert_eq!(conversation.state, Some(ConversationState::Pending));
+    assert_eq!(conversation.created_at, Some(1_700_000_000_000));
+    let options = ListConversationMessagesOptions {
+        timestamp_before: Some(1_700_000_000_000),
+    };
     let messages = client
-        .list_conversation_messages("w1", "session_1")
+        .list_conversation_messages("w1", "session_1", &options)
         .await
         .expect("listed");
-    assert_eq!(
-        messages["data"][0]["fingerprint"].as_u64(),
-        Some(9_007_199_254_740_993)
-    );
+    assert_eq!(messages[0].fingerprint, Some(9_007_199_254_740_993));
+    assert_eq!(messages[0].type_, Some(MessageType::Text));
+    assert_eq!(messages[0].from, Some(MessageFrom::User));
     let meta = client
         .get_conversation_meta("w1", "session_1")
         .await
         .expect("found");
-    assert_eq!(meta["data"]["segments"][0], "vip");
+    assert_eq!(meta.segments, Some(vec!["vip".to_string()]));
+    let data = meta.data.expect("custom data");
+    assert_eq!(data.len(), 3);
+    let timezone = meta.device.and_then(|device| device.timezone);
+    assert_eq!(timezone, Some(-120));
 }
 
 #[tokio::test]
@@ -206,17 +248,17 @@ async fn send_conversation_message_sends_its_json_body() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = SendConversationMessageRequest {
-        type_: Some("text".into()),
-        from: Some("operator".into()),
-        origin: Some("chat".into()),
-        content: json!("Hello!"),
-    };
-    let answer = client(&server)
+    let body = NewMessage::TextMessage(TextMessage::new(
+        MessageFrom::Operator,
+        "chat".into(),
+        TextMessageType::Text,
+        "Hello!".into(),
+    ));
+    let sent = client(&server)
         .send_conversation_message("w1", "session_1", &body)
         .await
         .expect("sent");
-    assert_eq!(answer["data"]["fingerprint"], 163_239_623_707_965_u64);
+    assert_eq!(sent.fingerprint, 163_239_623_707_965);
 }
 
 #[tokio::test]
@@ -229,9 +271,7 @@ async fn update_conversation_state_sends_a_typed_enum() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = UpdateConversationStateRequest {
-        state: Some(UpdateConversationStateRequestState::Resolved),
-    };
+    let body = UpdateConversationStateRequest::new(UpdateConversationStateRequestState::Resolved);
     client(&server)
         .update_conversation_state("w1", "session_1", &body)
         .await
@@ -242,6 +282,15 @@ async fn update_conversation_state_sends_a_typed_enum() {
 async fn update_routing_and_save_participants() {
     let server = MockServer::start().await;
     crisp("PATCH", "/website/w1/conversation/session_1/routing")
+        .and(body_json(
+            json!({ "assigned": { "user_id": "u1" }, "silent": true }),
+        ))
+        .respond_with(envelope(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    crisp("PATCH", "/website/w1/conversation/session_1/routing")
+        .and(body_json(json!({ "assigned": null })))
         .respond_with(envelope(json!({})))
         .expect(1)
         .mount(&server)
@@ -255,14 +304,29 @@ async fn update_routing_and_save_participants() {
         .mount(&server)
         .await;
     let client = client(&server);
+    let assign = UpdateConversationRoutingRequest {
+        assigned: Some(UpdateConversationRoutingRequestAssigned {
+            user_id: "u1".into(),
+        }),
+        silent: Some(true),
+    };
     client
-        .update_conversation_routing("w1", "session_1")
+        .update_conversation_routing("w1", "session_1", &assign)
         .await
         .expect("routed");
-    let participant = json!({ "type": "email", "target": "jane@example.com" });
-    let body = SaveConversationParticipantsRequest {
-        participants: Some(vec![serde_json::from_value(participant).expect("an object")]),
+    client
+        .update_conversation_routing(
+            "w1",
+            "session_1",
+            &UpdateConversationRoutingRequest::new(None),
+        )
+        .await
+        .expect("unassigned");
+    let participant = Participant {
+        type_: ParticipantType::Email,
+        target: "jane@example.com".into(),
     };
+    let body = SaveConversationParticipantsRequest::new(vec![participant]);
     client
         .save_conversation_participants("w1", "session_1", &body)
         .await
@@ -324,6 +388,8 @@ async fn error_status_carries_status_and_crisp_reason() {
         err.to_string(),
         "`getWebsite` failed with HTTP 404: website_not_found"
     );
+    let envelope: Envelope = err.body_json().expect("errors carry the envelope");
+    assert!(envelope.error);
 }
 
 #[tokio::test]
@@ -356,24 +422,71 @@ async fn non_json_answers_are_errors_not_panics() {
     assert_eq!(err.body(), Some("{\"data\": tru"));
 
     let err = client
-        .check_website()
+        .check_website("acme.example")
         .await
         .expect_err("HEAD 500 is neither yes nor no");
     assert_eq!(err.status(), Some(500));
 }
 
 #[tokio::test]
-async fn empty_success_body_decodes_as_null() {
+async fn a_missing_data_field_decodes_as_empty() {
     let server = MockServer::start().await;
-    crisp("DELETE", "/website/w1")
+    crisp("GET", "/website/w1")
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({ "error": false, "reason": "resolved" })),
+        )
+        .mount(&server)
+        .await;
+    crisp("GET", "/website/w1/conversations/1")
         .respond_with(ResponseTemplate::new(200))
         .mount(&server)
         .await;
-    let answer = client(&server)
-        .delete_website("w1")
+    let client = client(&server);
+    let website = client
+        .get_website("w1")
         .await
-        .expect("empty body is fine");
-    assert!(answer.is_null());
+        .expect("no data is an empty website");
+    assert_eq!(website, crisp_client::types::Website::default());
+    let conversations = client
+        .list_conversations("w1", 1, &ListConversationsOptions::default())
+        .await
+        .expect("an empty body is an empty page");
+    assert!(conversations.is_empty());
+}
+
+#[tokio::test]
+async fn messages_of_every_type_are_typed_on_the_wire() {
+    let server = MockServer::start().await;
+    crisp("POST", "/website/w1/conversation/s1/message")
+        .and(body_json(json!({
+            "from": "operator",
+            "origin": "chat",
+            "stealth": true,
+            "type": "file",
+            "content": { "name": "invoice.pdf", "url": "https://files.example/i.pdf", "type": "application/pdf" }
+        })))
+        .respond_with(envelope(json!({ "fingerprint": 1 })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let content = FileMessageContent {
+        name: "invoice.pdf".into(),
+        url: "https://files.example/i.pdf".into(),
+        type_: "application/pdf".into(),
+    };
+    let mut file = FileMessage::new(
+        MessageFrom::Operator,
+        "chat".into(),
+        FileMessageType::File,
+        content,
+    );
+    file.stealth = Some(true);
+    let sent = client(&server)
+        .send_conversation_message("w1", "s1", &NewMessage::FileMessage(file))
+        .await
+        .expect("sent");
+    assert_eq!(sent.fingerprint, 1);
 }
 
 #[tokio::test]

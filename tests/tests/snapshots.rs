@@ -17,6 +17,7 @@ fn crisp_emitted_files() {
         names,
         [
             "Cargo.toml",
+            "openapi.json",
             "src/lib.rs",
             "src/client.rs",
             "src/error.rs",

@@ -32,6 +32,7 @@ struct Uses {
     nothing: bool,
     text: bool,
     bytes_answer: bool,
+    json_at_answer: bool,
 }
 
 impl Uses {
@@ -87,6 +88,7 @@ impl Uses {
             nothing: returns(|r| matches!(r, Returns::Nothing)),
             text: returns(|r| matches!(r, Returns::Text)),
             bytes_answer: returns(|r| matches!(r, Returns::Bytes)),
+            json_at_answer: returns(|r| matches!(r, Returns::JsonAt { .. })),
         }
     }
 }
@@ -803,6 +805,26 @@ fn emit_answer(uses: &Uses) -> TokenStream {
             }
         }
     });
+    let json_at = uses.json_at_answer.then(|| {
+        quote! {
+            /// Decodes the part of a successful JSON answer at `pointer`; a missing or null part (or an empty
+            /// body) decodes from `empty`.
+            pub(crate) fn json_at<T: serde::de::DeserializeOwned>(self, pointer: &str, empty: &str) -> Result<T, Error> {
+                let answer = self.success()?;
+                let decode_error = |source| Error::decode(answer.operation, answer.status, source, &answer.body);
+                let mut whole: serde_json::Value = if answer.body.iter().all(u8::is_ascii_whitespace) {
+                    serde_json::Value::Null
+                } else {
+                    serde_json::from_slice(&answer.body).map_err(decode_error)?
+                };
+                match whole.pointer_mut(pointer).map(serde_json::Value::take) {
+                    Some(part) if !part.is_null() => serde_json::from_value(part),
+                    _ => serde_json::from_str(empty),
+                }
+                .map_err(decode_error)
+            }
+        }
+    });
     let exists = uses.exists.then(|| {
         quote! {
             /// `true` for a success status, `false` for 404 Not Found.
@@ -858,6 +880,7 @@ fn emit_answer(uses: &Uses) -> TokenStream {
             }
 
             #json
+            #json_at
             #exists
             #nothing
             #text

@@ -15,6 +15,10 @@ pub fn emit(api: &Api) -> TokenStream {
     if let Some(description) = &api.description {
         intro = format!("{intro}\n\n{}", description.trim());
     }
+    intro.push_str(
+        "\n\nThe exact OpenAPI document this client implements (the spec with its overlays applied) is \
+         `openapi.json` at the crate's root.",
+    );
     let intro = inner_doc(&intro);
     let example = inner_doc(&example(api));
     let modules = api.modules.iter().map(|m| ident(&m.name));

@@ -7,6 +7,7 @@ mod lib_rs;
 mod manifest;
 mod multipart;
 mod operations;
+mod spec_json;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -26,10 +27,12 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Every file of the crate, in a fixed order. Fails only if the generator produced invalid Rust (a bug).
-pub fn emit_crate(api: &Api) -> Result<Vec<GeneratedFile>, String> {
+/// Every file of the crate, in a fixed order; `document` is the effective spec, written beside the code. Fails
+/// only if the generator produced invalid Rust (a bug).
+pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<GeneratedFile>, String> {
     let mut files = vec![
         manifest::emit(api),
+        spec_json::emit(document)?,
         rust_file("src/lib.rs", lib_rs::emit(api))?,
         rust_file("src/client.rs", client::emit(api))?,
         rust_file("src/error.rs", error::emit(api))?,

@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::{doc, ident, named_in, type_tokens};
 use crate::ir::{
-    Api, BodyEncoding, Operation, ParamEncoding, ParamLocation, Parameter, PathSegment, Returns,
-    StatusMatch, TextStyle, TypeRef, ValueShape,
+    Api, BodyEncoding, EmptyAnswer, Operation, ParamEncoding, ParamLocation, Parameter,
+    PathSegment, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -79,7 +79,7 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
         if let Some(body) = &op.body {
             named_in(&body.ty, &mut named);
         }
-        if let Returns::Json(ty) = &op.returns {
+        if let Returns::Json(ty) | Returns::JsonAt { ty, .. } = &op.returns {
             named_in(ty, &mut named);
         }
     }
@@ -236,6 +236,14 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         Returns::Nothing => (quote!(()), quote!(nothing())),
         Returns::Exists => (quote!(bool), quote!(exists())),
         Returns::Json(ty) => (type_tokens(ty), quote!(json())),
+        Returns::JsonAt { ty, pointer, empty } => {
+            let empty = match empty {
+                EmptyAnswer::Null => "null",
+                EmptyAnswer::Array => "[]",
+                EmptyAnswer::Object => "{}",
+            };
+            (type_tokens(ty), quote!(json_at(#pointer, #empty)))
+        }
         Returns::Text => (quote!(String), quote!(text())),
         Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
     };
@@ -288,12 +296,21 @@ fn method_docs(op: &Operation) -> String {
                     StatusMatch::Class(class) => format!("{class}XX"),
                     StatusMatch::Default => "other".to_string(),
                 };
-                format!("- {status}: {}", r.description.trim().replace('\n', " "))
+                let body = match r.body.as_ref().map(|b| &b.ty) {
+                    Some(TypeRef::Named(name)) => {
+                        format!(" ([`{name}`](crate::types::{name}))")
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "- {status}: {}{body}",
+                    r.description.trim().replace('\n', " ")
+                )
             })
             .collect();
         parts.push(format!(
             "# Responses\n\nThe first success status is decoded; error statuses arrive as [`Error::Status`] with \
-             the body.\n\n{}",
+             the body, which [`Error::body_json`] decodes into the type listed here.\n\n{}",
             listed.join("\n")
         ));
     }
@@ -302,6 +319,11 @@ fn method_docs(op: &Operation) -> String {
             "# Errors\n\nError statuses with a declared body decode into \
              [`{error_type}`](crate::types::{error_type}) through \
              [`{error_type}::from_error`](crate::types::{error_type}::from_error)."
+        ));
+    }
+    if let Returns::JsonAt { pointer, .. } = &op.returns {
+        parts.push(format!(
+            "Returns the part of the answer at `{pointer}` (an answer without it is empty)."
         ));
     }
     if let Returns::Exists = op.returns {

@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
 use crate::ir::{
-    Api, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind, TypeRef,
-    UnionVariant, Variant,
+    Api, ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind,
+    TypeRef, UnionVariant, Variant,
 };
 
 /// Writes `src/types.rs`.
@@ -25,6 +25,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     match &def.kind {
         TypeKind::Struct { fields, extra } => {
+            let constructor = emit_constructor(&name, fields, extra.as_ref());
             let default = fields.iter().all(|f| f.optional).then(|| quote!(Default,));
             let extra = extra.as_ref().map(|extra| {
                 let field = ident(&extra.rust_name);
@@ -43,6 +44,8 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                     #(#fields)*
                     #extra
                 }
+
+                #constructor
             }
         }
         TypeKind::IntegerEnum { variants } => emit_integer_enum(&name, &docs, variants),
@@ -99,6 +102,51 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             open: false,
         } => emit_closed_enum(&name, &docs, variants),
     }
+}
+
+/// `new(required fields)` for a struct that has both required and optional fields, so callers need not spell
+/// out every absent field (a struct with only optional fields has `Default` instead).
+fn emit_constructor(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    extra: Option<&ExtraProperties>,
+) -> Option<TokenStream> {
+    let required: Vec<&Field> = fields.iter().filter(|f| !f.optional).collect();
+    if required.is_empty() || (required.len() == fields.len() && extra.is_none()) {
+        return None;
+    }
+    let params = required.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let ty = type_tokens(&f.ty);
+        quote!(#field: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        if f.optional {
+            quote!(#field: Default::default(),)
+        } else {
+            quote!(#field,)
+        }
+    });
+    let extra_init = extra.map(|extra| {
+        let field = ident(&extra.rust_name);
+        quote!(#field: Default::default(),)
+    });
+    let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc =
+        format!(" Creates a `{name}` from its required fields; the optional ones are left out.");
+    Some(quote! {
+        impl #name {
+            #[doc = #doc]
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self {
+                    #(#inits)*
+                    #extra_init
+                }
+            }
+        }
+    })
 }
 
 fn emit_field(field: &Field, serde: bool) -> TokenStream {

@@ -33,7 +33,8 @@ pub fn error_bodies(
             _ => untyped.push(response.status),
         }
     }
-    if variants.is_empty() {
+    // With `default` alone there is no status to tell apart: `Error::body_json` decodes it directly.
+    if variants.iter().all(|v| v.status == StatusMatch::Default) {
         return None;
     }
     let name = types.claim_name(&format!("{type_hint}Error"));

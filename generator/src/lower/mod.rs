@@ -7,6 +7,7 @@ mod names;
 mod operations;
 mod security;
 mod types;
+mod unwrap;
 
 pub use names::{camel_name, snake_name, variant_name, Scope};
 pub use operations::is_json;
@@ -32,26 +33,17 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
 
     let mut lowering =
         operations::OperationLowering::new(spec, raw, &mut types, &schemes, &default_security);
-    let operations = lowering.lower_all();
+    let mut operations = lowering.lower_all();
     let modules = std::mem::take(&mut lowering.module_list);
     warnings.append(&mut lowering.warnings);
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
     cycles::box_recursive_fields(&mut type_defs);
 
-    let error_reason_pointer = match spec.extensions.get("x-error-reason") {
-        Some(Value::String(pointer)) if pointer.starts_with('/') => Some(pointer.clone()),
-        Some(_) => {
-            warnings.push(Warning {
-                pointer: "#/x-error-reason".into(),
-                message:
-                    "`x-error-reason` must be a JSON pointer string such as `/reason`; ignored"
-                        .into(),
-            });
-            None
-        }
-        None => None,
-    };
+    let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
+    if let Some(pointer) = pointer_extension(spec, "x-unwrap", &mut warnings) {
+        unwrap::unwrap_answers(&mut operations, &type_defs, &pointer);
+    }
 
     let api = Api {
         package_name: package_name.to_string(),
@@ -68,4 +60,18 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         modules,
     };
     (api, warnings)
+}
+
+/// A top-level vendor extension whose value is a JSON pointer (`x-error-reason: /reason`, `x-unwrap: /data`).
+fn pointer_extension(spec: &OpenAPI, name: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    match spec.extensions.get(name)? {
+        Value::String(pointer) if pointer.starts_with('/') => Some(pointer.clone()),
+        _ => {
+            warnings.push(Warning {
+                pointer: format!("#/{name}"),
+                message: format!("`{name}` must be a JSON pointer string such as `/data`; ignored"),
+            });
+            None
+        }
+    }
 }

@@ -199,7 +199,11 @@ impl<'a> TypeLowering<'a> {
             SchemaKind::Type(Type::Integer(integer))
                 if integer.enumeration.iter().any(Option::is_some) =>
             {
-                Some(integer_enum(integer.enumeration.iter().flatten().copied()))
+                let names = enum_varnames(schema);
+                Some(integer_enum(
+                    integer.enumeration.iter().flatten().copied(),
+                    &names,
+                ))
             }
             _ => None,
         }
@@ -620,15 +624,34 @@ pub fn string_enum<'v>(values: impl Iterator<Item = &'v str>, open: bool) -> Typ
     TypeKind::StringEnum { variants, open }
 }
 
-/// An integer enum; it is always open (`Other(i64)`), like the string enums decoded from answers.
-fn integer_enum(values: impl Iterator<Item = i64>) -> TypeKind {
+/// Variant names a spec gives its enum values (`x-enum-varnames`, as other generators read it), in order.
+fn enum_varnames(schema: &Schema) -> Vec<String> {
+    match schema.schema_data.extensions.get("x-enum-varnames") {
+        Some(serde_json::Value::Array(names)) => names
+            .iter()
+            .map(|name| name.as_str().unwrap_or_default().to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An integer enum; it is always open (`Other(i64)`), like the string enums decoded from answers. Variants are
+/// named by `x-enum-varnames` where given, else after their value (`Value1`, `Minus1`).
+fn integer_enum(values: impl Iterator<Item = i64>, given_names: &[String]) -> TypeKind {
     let mut names = Scope::with_reserved(&["Other"]);
     let mut seen = std::collections::HashSet::new();
     let variants = values
-        .filter(|value| seen.insert(*value))
-        .map(|value| IntegerVariant {
-            rust_name: names.claim(variant_name(&value.to_string())),
-            value,
+        .enumerate()
+        .filter(|(_, value)| seen.insert(*value))
+        .map(|(i, value)| {
+            let name = match given_names.get(i).filter(|name| !name.is_empty()) {
+                Some(given) => camel_name(given, "Value"),
+                None => variant_name(&value.to_string()),
+            };
+            IntegerVariant {
+                rust_name: names.claim(name),
+                value,
+            }
         })
         .collect();
     TypeKind::IntegerEnum { variants }

@@ -94,6 +94,15 @@ impl Error {
         }
     }
 
+    /// The body of an error status decoded as `T` (the type the spec declares for that status), or
+    /// `None` when this is not a status error or the body is not a `T`.
+    pub fn body_json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        match self {
+            Self::Status { body, .. } => serde_json::from_str(body).ok(),
+            _ => None,
+        }
+    }
+
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Self::Timeout { .. })

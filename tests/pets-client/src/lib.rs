@@ -5,6 +5,8 @@
 //!
 //! A small OpenAPI 3.1 document written for the generator's own tests.
 //!
+//! The exact OpenAPI document this client implements (the spec with its overlays applied) is `openapi.json` at the crate's root.
+//!
 //! # Example
 //!
 //! ```no_run

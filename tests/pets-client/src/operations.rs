@@ -64,12 +64,12 @@ impl Client {
     ///
     /// # Responses
     ///
-    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body.
+    /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: One pet
-    /// - 404: No such pet
+    /// - 200: One pet ([`Pet`](crate::types::Pet))
+    /// - 404: No such pet ([`ErrorModel`](crate::types::ErrorModel))
     /// - 4XX: The request was refused
-    /// - other: Something else went wrong
+    /// - other: Something else went wrong ([`ErrorModel`](crate::types::ErrorModel))
     ///
     /// # Errors
     ///

@@ -89,6 +89,24 @@ pub struct Pet {
     pub mood: Option<Mood>,
 }
 
+impl Pet {
+    /// Creates a `Pet` from its required fields; the optional ones are left out.
+    pub fn new(id: i64, name: String) -> Self {
+        Self {
+            id,
+            name,
+            type_: Default::default(),
+            nickname: Default::default(),
+            status: Default::default(),
+            parent: Default::default(),
+            size: Default::default(),
+            tags: Default::default(),
+            slug: Default::default(),
+            mood: Default::default(),
+        }
+    }
+}
+
 /// The `status` field of [`Cat`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CatStatus {
@@ -180,6 +198,26 @@ pub struct Cat {
     pub lives: Option<i32>,
 }
 
+impl Cat {
+    /// Creates a `Cat` from its required fields; the optional ones are left out.
+    pub fn new(id: i64, name: String, kind: String) -> Self {
+        Self {
+            id,
+            name,
+            type_: Default::default(),
+            nickname: Default::default(),
+            status: Default::default(),
+            parent: Default::default(),
+            size: Default::default(),
+            tags: Default::default(),
+            slug: Default::default(),
+            mood: Default::default(),
+            kind,
+            lives: Default::default(),
+        }
+    }
+}
+
 /// The `status` field of [`Dog`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DogStatus {
@@ -267,6 +305,25 @@ pub struct Dog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
     pub kind: String,
+}
+
+impl Dog {
+    /// Creates a `Dog` from its required fields; the optional ones are left out.
+    pub fn new(id: i64, name: String, kind: String) -> Self {
+        Self {
+            id,
+            name,
+            type_: Default::default(),
+            nickname: Default::default(),
+            status: Default::default(),
+            parent: Default::default(),
+            size: Default::default(),
+            tags: Default::default(),
+            slug: Default::default(),
+            mood: Default::default(),
+            kind,
+        }
+    }
 }
 
 /// The `Animal` schema.
@@ -384,6 +441,16 @@ pub struct Tag {
     pub additional_properties: std::collections::BTreeMap<String, String>,
 }
 
+impl Tag {
+    /// Creates a `Tag` from its required fields; the optional ones are left out.
+    pub fn new(name: String) -> Self {
+        Self {
+            name,
+            additional_properties: Default::default(),
+        }
+    }
+}
+
 /// The `Slug` schema.
 pub type Slug = String;
 /// The `Mood` schema.
@@ -482,6 +549,18 @@ pub struct UploadPhotoRequest {
     pub tags: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<UploadPhotoRequestMeta>,
+}
+
+impl UploadPhotoRequest {
+    /// Creates a `UploadPhotoRequest` from its required fields; the optional ones are left out.
+    pub fn new(photo: Vec<u8>) -> Self {
+        Self {
+            photo,
+            caption: Default::default(),
+            tags: Default::default(),
+            meta: Default::default(),
+        }
+    }
 }
 
 /// The `near` parameter of [`Client::search_animals`](crate::Client::search_animals).

@@ -1,0 +1,75 @@
+//! Envelope unwrapping (`x-unwrap` at the top of the spec, a JSON pointer such as `/data`): APIs that wrap every
+//! answer in an envelope declare where the payload sits, and methods return the payload's type instead of the
+//! envelope. An answer whose schema has nothing at the pointer returns `()`; an answer that leaves the payload
+//! out (or sends null) decodes as empty (`[]`, `{}` or null, by type).
+
+use crate::ir::{EmptyAnswer, Operation, Returns, TypeDef, TypeKind, TypeRef};
+
+/// Rewrites the return of every operation whose JSON answer is a struct, to the part at `pointer`.
+pub fn unwrap_answers(operations: &mut [Operation], types: &[TypeDef], pointer: &str) {
+    let tokens: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(super::types::unescape)
+        .collect();
+    for op in operations {
+        let Returns::Json(envelope) = &op.returns else {
+            continue;
+        };
+        if !is_struct(envelope, types) {
+            continue;
+        }
+        op.returns = match part_at(envelope, &tokens, types) {
+            Some(ty) => Returns::JsonAt {
+                empty: empty_for(&ty, types),
+                ty,
+                pointer: pointer.to_string(),
+            },
+            None => Returns::Nothing,
+        };
+    }
+}
+
+/// The type at `tokens` inside `ty`, walking struct fields by wire name; `Option`s along the way are dropped,
+/// since an absent part decodes as empty.
+fn part_at(ty: &TypeRef, tokens: &[String], types: &[TypeDef]) -> Option<TypeRef> {
+    let Some((first, rest)) = tokens.split_first() else {
+        return Some(ty.clone());
+    };
+    let field = fields_of(ty, types)?
+        .iter()
+        .find(|f| &f.wire_name == first)?;
+    part_at(strip(&field.ty), rest, types)
+}
+
+fn strip(ty: &TypeRef) -> &TypeRef {
+    match ty {
+        TypeRef::Option(inner) | TypeRef::Boxed(inner) => strip(inner),
+        ty => ty,
+    }
+}
+
+fn fields_of<'a>(ty: &TypeRef, types: &'a [TypeDef]) -> Option<&'a [crate::ir::Field]> {
+    let TypeRef::Named(name) = strip(ty) else {
+        return None;
+    };
+    match &types.iter().find(|t| &t.name == name)?.kind {
+        TypeKind::Struct { fields, .. } => Some(fields),
+        TypeKind::Alias { target } => fields_of(target, types),
+        _ => None,
+    }
+}
+
+fn is_struct(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    fields_of(ty, types).is_some()
+}
+
+/// What an absent payload decodes from.
+fn empty_for(ty: &TypeRef, types: &[TypeDef]) -> EmptyAnswer {
+    match ty {
+        TypeRef::Vec(_) => EmptyAnswer::Array,
+        TypeRef::Map(_) => EmptyAnswer::Object,
+        ty if is_struct(ty, types) => EmptyAnswer::Object,
+        _ => EmptyAnswer::Null,
+    }
+}
