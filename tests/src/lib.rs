@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub mod prism;
+
 /// The workspace root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

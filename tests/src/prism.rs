@@ -1,0 +1,152 @@
+//! Stoplight Prism, an OpenAPI mock server nobody here wrote, as an independent judge of the Crisp client: it
+//! validates every request against the effective spec (`generated-client/openapi.json`) and answers with data
+//! generated from the response schemas. Installed from npm (pinned) into `target/` on first use.
+
+use std::io;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use crate::workspace_root;
+
+/// The Prism release the contract tests are pinned to.
+pub const PRISM_VERSION: &str = "5.14.2";
+
+/// How long Prism may take to start listening.
+const START_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// A running `prism mock`, stopped when dropped.
+pub struct Prism {
+    child: Child,
+    /// `http://127.0.0.1:<port>`.
+    pub base_url: String,
+    log: PathBuf,
+}
+
+/// How Prism makes up answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    /// The same answer every time, from examples or the schema's first choices.
+    Static,
+    /// Random data valid against the response schema, different on every call.
+    Dynamic,
+}
+
+impl Prism {
+    /// Starts `prism mock` for `spec` on a free loopback port and waits until it listens.
+    pub fn start(spec: &Path, answers: Answers) -> Result<Self, String> {
+        let prism = installed()?;
+        let port = free_port().map_err(|err| format!("no free port: {err}"))?;
+        let log = workspace_root()
+            .join("target")
+            .join(format!("prism-{port}.log"));
+        let log_file = std::fs::File::create(&log)
+            .map_err(|err| format!("cannot create {}: {err}", log.display()))?;
+        let stderr = log_file
+            .try_clone()
+            .map_err(|err| format!("cannot share {}: {err}", log.display()))?;
+        let mut command = Command::new(&prism);
+        command
+            .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string()])
+            .arg(spec)
+            .stdin(Stdio::null())
+            .stdout(log_file)
+            .stderr(stderr);
+        if answers == Answers::Dynamic {
+            command.arg("--dynamic");
+        }
+        let child = command
+            .spawn()
+            .map_err(|err| format!("cannot run {}: {err}", prism.display()))?;
+        let mut server = Self {
+            child,
+            base_url: format!("http://127.0.0.1:{port}"),
+            log,
+        };
+        server.wait_until_listening(port)?;
+        Ok(server)
+    }
+
+    fn wait_until_listening(&mut self, port: u16) -> Result<(), String> {
+        let started = Instant::now();
+        while started.elapsed() < START_TIMEOUT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Err(format!("prism exited with {status}:\n{}", self.log_text()));
+            }
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        Err(format!(
+            "prism did not listen within {START_TIMEOUT:?}:\n{}",
+            self.log_text()
+        ))
+    }
+
+    /// What Prism printed, for failure messages.
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Prism {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The `prism` executable, installed with npm into `target/prism-<version>` the first time.
+fn installed() -> Result<PathBuf, String> {
+    static INSTALLED: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    INSTALLED.get_or_init(install).clone()
+}
+
+fn install() -> Result<PathBuf, String> {
+    let prefix = workspace_root()
+        .join("target")
+        .join(format!("prism-{PRISM_VERSION}"));
+    let executable = prefix.join("node_modules/.bin/prism");
+    if executable.is_file() {
+        return Ok(executable);
+    }
+    let npm_found = Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !npm_found {
+        return Err(
+            "the Prism contract tests need Node.js and npm on the PATH (for example `apt-get install nodejs npm`, \
+             or https://nodejs.org); install them and run the tests again"
+                .to_string(),
+        );
+    }
+    let package = format!("@stoplight/prism-cli@{PRISM_VERSION}");
+    let output = Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            "--prefix",
+        ])
+        .arg(&prefix)
+        .arg(&package)
+        .output()
+        .map_err(|err| format!("cannot run npm: {err}"))?;
+    if !output.status.success() || !executable.is_file() {
+        return Err(format!(
+            "`npm install {package}` failed ({}):\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(executable)
+}
+
+fn free_port() -> io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
