@@ -32,6 +32,10 @@ mod client;
 #[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
+mod retry;
+#[rustfmt::skip]
+mod pages;
+#[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
 mod website;
@@ -39,8 +43,11 @@ mod website;
 mod conversations;
 #[rustfmt::skip]
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT,
+    DEFAULT_USER_AGENT,
 };
 
 #[rustfmt::skip]
-pub use error::{Error, MAX_ERROR_BODY};
+pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
+#[rustfmt::skip]
+pub use retry::RetryPolicy;

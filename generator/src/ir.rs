@@ -102,6 +102,10 @@ pub struct Operation {
     pub params: Vec<Parameter>,
     /// Name of the struct gathering the optional parameters, if there are any.
     pub options_struct: Option<String>,
+    /// The method that also returns status and headers (`<name>_with_response`).
+    pub with_response_name: String,
+    /// How the operation pages, when the spec says it does (`x-pagination`).
+    pub pagination: Option<Pagination>,
     /// The enum of typed error bodies, when the operation declares any.
     pub error_type: Option<String>,
     pub body: Option<RequestBody>,
@@ -181,6 +185,19 @@ pub enum PathSegment {
     Literal(String),
     /// Index into the operation's `params`.
     Param(usize),
+}
+
+/// A page-numbered listing, streamed item by item by a companion method.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// The companion method's name (`<name>_stream`).
+    pub stream_name: String,
+    /// Index into the operation's `params` of the page number.
+    pub page_param: usize,
+    /// The number of the first page.
+    pub first_page: i64,
+    /// The type of one item (the answer is a list of them).
+    pub item: TypeRef,
 }
 
 /// One parameter of an operation.

@@ -22,6 +22,8 @@ fn crisp_emitted_files() {
             "src/client.rs",
             "src/error.rs",
             "src/types.rs",
+            "src/retry.rs",
+            "src/pages.rs",
             "src/website.rs",
             "src/conversations.rs"
         ]

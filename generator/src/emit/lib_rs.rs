@@ -27,6 +27,16 @@ pub fn emit(api: &Api) -> TokenStream {
         .operations
         .is_empty()
         .then(|| quote!(#![allow(dead_code)]));
+    let pages_mod = api
+        .operations
+        .iter()
+        .any(|op| op.pagination.is_some())
+        .then(|| {
+            quote! {
+                #[rustfmt::skip]
+                mod pages;
+            }
+        });
     quote! {
         #intro
         #no_operations
@@ -45,13 +55,18 @@ pub fn emit(api: &Api) -> TokenStream {
         #[rustfmt::skip]
         mod error;
         #[rustfmt::skip]
+        mod retry;
+        #pages_mod
+        #[rustfmt::skip]
         pub mod types;
         #(#[rustfmt::skip] mod #modules;)*
 
         #[rustfmt::skip]
-        pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+        pub use client::{Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
         #[rustfmt::skip]
-        pub use error::{Error, MAX_ERROR_BODY};
+        pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
+        #[rustfmt::skip]
+        pub use retry::RetryPolicy;
     }
 }
 

@@ -25,12 +25,20 @@ license = "MIT OR Apache-2.0"
 
 [dependencies]
 bytes = "1"
+fastrand = "2"
+{futures}httpdate = "1"
 {percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = [{reqwest_features}] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-{serde_urlencoded}"#,
+{serde_urlencoded}tokio = {{ version = "1", features = ["time"] }}
+tracing = "0.1"
+"#,
         name = toml_string(&api.package_name),
         reqwest_features = reqwest_features(api),
+        futures = optional_dependency(
+            api.operations.iter().any(|op| op.pagination.is_some()),
+            "futures = { version = \"0.3\", default-features = false, features = [\"std\"] }",
+        ),
         description = toml_string(&description),
         percent_encoding =
             optional_dependency(uses_path_parameters(api), "percent-encoding = \"2.3\""),

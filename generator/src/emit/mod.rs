@@ -38,11 +38,28 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
         rust_file("src/error.rs", error::emit(api))?,
         rust_file("src/types.rs", types::emit(api))?,
     ];
+    files.push(runtime_file(
+        "src/retry.rs",
+        include_str!("../../runtime/retry.rs"),
+    )?);
+    if api.operations.iter().any(|op| op.pagination.is_some()) {
+        files.push(runtime_file(
+            "src/pages.rs",
+            include_str!("../../runtime/pages.rs"),
+        )?);
+    }
     for (index, module) in api.modules.iter().enumerate() {
         let path = format!("src/{}.rs", module.name);
         files.push(rust_file(&path, operations::emit(api, index))?);
     }
     Ok(files)
+}
+
+/// A runtime module written by hand (`generator/runtime/`) and copied into every crate that needs it, formatted
+/// like the emitted files.
+fn runtime_file(path: &str, source: &str) -> Result<GeneratedFile, String> {
+    let tokens: TokenStream = source.parse().map_err(|err| format!("{path}: {err}"))?;
+    rust_file(path, tokens)
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {

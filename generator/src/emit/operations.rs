@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::{doc, ident, named_in, type_tokens};
 use crate::ir::{
-    Api, BodyEncoding, EmptyAnswer, Operation, ParamEncoding, ParamLocation, Parameter,
+    Api, BodyEncoding, EmptyAnswer, Operation, Pagination, ParamEncoding, ParamLocation, Parameter,
     PathSegment, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
 };
 
@@ -27,7 +27,7 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     }
     let module_doc = super::inner_doc(&module_doc);
 
-    let mut client_items = vec![quote!(Call)];
+    let mut client_items = vec![quote!(Call), quote!(Response)];
     if operations
         .iter()
         .any(|op| op.params.iter().any(|p| p.location == ParamLocation::Path))
@@ -54,10 +54,19 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
         quote!(use crate::types::{#(#named),*};)
     });
     let methods = operations.iter().map(|op| emit_method(api, op));
+    let pages_use = operations
+        .iter()
+        .any(|op| op.pagination.is_some())
+        .then(|| {
+            quote!(
+                use crate::pages::pages;
+            )
+        });
     quote! {
         #module_doc
 
         use crate::client::{#(#client_items),*};
+        #pages_use
         #types_use
         use crate::{Client, Error};
 
@@ -247,14 +256,98 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         Returns::Text => (quote!(String), quote!(text())),
         Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
     };
+    let with_response = ident(&op.with_response_name);
+    let with_response_doc = format!(
+        " Like [`Client::{}`], with the answer's HTTP status and headers.",
+        op.rust_name
+    );
+    let forwarded = forwarded_arguments(op);
+    let template = &op.path_template;
+    let stream = op
+        .pagination
+        .as_ref()
+        .map(|pagination| emit_stream(op, pagination));
     quote! {
         #docs
         #allow
         pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
+            self.#with_response(#(#forwarded),*).await.map(Response::into_value)
+        }
+
+        #[doc = #with_response_doc]
+        #allow
+        pub async fn #with_response(&self, #(#args),*) -> Result<Response<#output>, Error> {
             #path
-            #binding = Call::new(#spec_id, reqwest::Method::#method, path, #security);
+            #binding = Call::new(#spec_id, reqwest::Method::#method, path, #template, #security);
             #(#steps)*
             self.send(call).await?.#finish
+        }
+
+        #stream
+    }
+}
+
+/// The argument names of an operation's method, in order, to pass them on.
+fn forwarded_arguments(op: &Operation) -> Vec<TokenStream> {
+    let mut names: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| {
+            let arg = ident(&p.rust_name);
+            quote!(#arg)
+        })
+        .collect();
+    if op.body.is_some() {
+        names.push(quote!(body));
+    }
+    if op.options_struct.is_some() {
+        names.push(quote!(options));
+    }
+    names
+}
+
+/// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read.
+fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
+    let name = ident(&op.rust_name);
+    let stream = ident(&pagination.stream_name);
+    let page = &op.params[pagination.page_param];
+    let page_arg = ident(&page.rust_name);
+    let item = type_tokens(&pagination.item);
+    let first = proc_macro2::Literal::i64_unsuffixed(pagination.first_page);
+    // The same arguments as the method, minus the page, borrowed for as long as the stream lives.
+    let lifetime = quote!('a);
+    let required: Vec<&Parameter> = op.params.iter().filter(|p| p.required).collect();
+    let mut kept_args: Vec<TokenStream> = required
+        .iter()
+        .filter(|p| p.wire_name != page.wire_name)
+        .map(|p| {
+            let arg = ident(&p.rust_name);
+            let ty = borrowed_argument_type(&p.ty, &lifetime);
+            quote!(#arg: #ty)
+        })
+        .collect();
+    let mut call_args: Vec<TokenStream> = required
+        .iter()
+        .map(|p| {
+            let arg = ident(&p.rust_name);
+            quote!(#arg)
+        })
+        .collect();
+    if let Some(options) = &op.options_struct {
+        let options = ident(options);
+        kept_args.push(quote!(options: &'a #options));
+        call_args.push(quote!(options));
+    }
+    let doc = format!(
+        " Every item of [`Client::{}`], page after page from page {}, up to the first empty page. Pages are \
+         fetched as the stream is read; an error ends the stream after the items before it.",
+        op.rust_name, pagination.first_page
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl futures::Stream<Item = Result<#item, Error>> + 'a {
+            pages(#first, move |#page_arg| self.#name(#(#call_args),*))
         }
     }
 }
@@ -441,13 +534,21 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
 
 /// Arguments borrow what they can: `&str` for strings, slices for lists, references for structs.
 fn argument_type(ty: &TypeRef) -> TokenStream {
+    borrowed_argument_type(ty, &TokenStream::new())
+}
+
+/// `argument_type` with references that live for `lifetime` (empty for an elided one).
+fn borrowed_argument_type(ty: &TypeRef, lifetime: &TokenStream) -> TokenStream {
     match ty {
-        TypeRef::String => quote!(&str),
+        TypeRef::String => quote!(&#lifetime str),
         TypeRef::Vec(item) => {
             let item = type_tokens(item);
-            quote!(&[#item])
+            quote!(&#lifetime [#item])
         }
-        TypeRef::Named(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Bytes => reference_to(ty),
+        TypeRef::Named(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Bytes => {
+            let ty = type_tokens(ty);
+            quote!(&#lifetime #ty)
+        }
         _ => type_tokens(ty),
     }
 }

@@ -5,6 +5,7 @@ mod cycles;
 mod errors;
 mod names;
 mod operations;
+mod pagination;
 mod security;
 mod types;
 mod unwrap;
@@ -31,9 +32,11 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     );
     types.lower_components();
 
+    let unwrap = pointer_extension(spec, "x-unwrap", &mut warnings);
     let mut lowering =
         operations::OperationLowering::new(spec, raw, &mut types, &schemes, &default_security);
-    let mut operations = lowering.lower_all();
+    lowering.unwrap = unwrap;
+    let operations = lowering.lower_all();
     let modules = std::mem::take(&mut lowering.module_list);
     warnings.append(&mut lowering.warnings);
     warnings.append(&mut types.warnings);
@@ -41,9 +44,6 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     cycles::box_recursive_fields(&mut type_defs);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
-    if let Some(pointer) = pointer_extension(spec, "x-unwrap", &mut warnings) {
-        unwrap::unwrap_answers(&mut operations, &type_defs, &pointer);
-    }
 
     let api = Api {
         package_name: package_name.to_string(),

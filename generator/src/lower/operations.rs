@@ -21,7 +21,15 @@ use crate::ir::{
 };
 
 /// `Client` methods that are not operations.
-const CLIENT_METHODS: &[&str] = &["builder", "base_url", "send", "clone"];
+const CLIENT_METHODS: &[&str] = &[
+    "builder",
+    "base_url",
+    "send",
+    "request",
+    "clone",
+    "with_timeout",
+    "with_retry_policy",
+];
 
 /// Module names the generated crate uses itself.
 const CRATE_MODULES: &[&str] = &["client", "error", "types", "lib"];
@@ -35,6 +43,8 @@ pub struct OperationLowering<'s, 't> {
     pub schemes: &'t [SecurityScheme],
     pub default_security: &'t [SecurityRequirement],
     pub warnings: Vec<Warning>,
+    /// The spec's `x-unwrap` pointer: methods return that part of their answers.
+    pub unwrap: Option<String>,
     methods: Scope,
     module_names: Scope,
     modules: IndexMap<String, usize>,
@@ -56,6 +66,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             schemes,
             default_security,
             warnings: Vec::new(),
+            unwrap: None,
             methods: Scope::with_reserved(CLIENT_METHODS),
             module_names: Scope::with_reserved(CRATE_MODULES),
             modules: IndexMap::new(),
@@ -133,6 +144,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         let type_hint = camel_name(&spec_id, "Operation");
         let (template, path_names) = parse_template(path)?;
         let rust_name = self.methods.claim(snake_name(&spec_id, "operation"));
+        let with_response_name = self.methods.claim(format!("{rust_name}_with_response"));
         let method_name = rust_name.as_str();
 
         let mut arg_names = Scope::with_reserved(&["body", "options"]);
@@ -191,6 +203,30 @@ impl<'s, 't> OperationLowering<'s, 't> {
         };
         let responses = self.lower_responses(op, &type_hint, method_name, at);
         let returns = returns_for(method, &responses);
+        let returns = match &self.unwrap {
+            Some(pointer) => super::unwrap::unwrap_answer(returns, &self.types.types, pointer),
+            None => returns,
+        };
+        let pagination = match op.extensions.get("x-pagination") {
+            Some(declared) => {
+                let stream_name = self.methods.claim(format!("{rust_name}_stream"));
+                super::pagination::pagination(
+                    declared,
+                    &ordered,
+                    &returns,
+                    body.is_some(),
+                    stream_name,
+                )
+                .map_err(|why| {
+                    self.warnings.push(Warning {
+                        pointer: pointer_push(at, "x-pagination"),
+                        message: format!("{why}; no stream method"),
+                    })
+                })
+                .ok()
+            }
+            None => None,
+        };
         let error_type = super::errors::error_bodies(
             self.types,
             &responses,
@@ -210,6 +246,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
         };
         Ok(Operation {
             rust_name,
+            with_response_name,
+            pagination,
             module: self.module_for(op),
             spec_id,
             method,

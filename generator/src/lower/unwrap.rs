@@ -3,30 +3,28 @@
 //! envelope. An answer whose schema has nothing at the pointer returns `()`; an answer that leaves the payload
 //! out (or sends null) decodes as empty (`[]`, `{}` or null, by type).
 
-use crate::ir::{EmptyAnswer, Operation, Returns, TypeDef, TypeKind, TypeRef};
+use crate::ir::{EmptyAnswer, Returns, TypeDef, TypeKind, TypeRef};
 
-/// Rewrites the return of every operation whose JSON answer is a struct, to the part at `pointer`.
-pub fn unwrap_answers(operations: &mut [Operation], types: &[TypeDef], pointer: &str) {
+/// The return of an operation whose JSON answer is a struct, rewritten to the part at `pointer`.
+pub fn unwrap_answer(returns: Returns, types: &[TypeDef], pointer: &str) -> Returns {
+    let Returns::Json(envelope) = &returns else {
+        return returns;
+    };
+    if !is_struct(envelope, types) {
+        return returns;
+    }
     let tokens: Vec<String> = pointer
         .split('/')
         .skip(1)
         .map(super::types::unescape)
         .collect();
-    for op in operations {
-        let Returns::Json(envelope) = &op.returns else {
-            continue;
-        };
-        if !is_struct(envelope, types) {
-            continue;
-        }
-        op.returns = match part_at(envelope, &tokens, types) {
-            Some(ty) => Returns::JsonAt {
-                empty: empty_for(&ty, types),
-                ty,
-                pointer: pointer.to_string(),
-            },
-            None => Returns::Nothing,
-        };
+    match part_at(envelope, &tokens, types) {
+        Some(ty) => Returns::JsonAt {
+            empty: empty_for(&ty, types),
+            ty,
+            pointer: pointer.to_string(),
+        },
+        None => Returns::Nothing,
     }
 }
 

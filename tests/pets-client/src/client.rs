@@ -3,8 +3,10 @@
 
 use std::fmt;
 use std::time::Duration;
-use reqwest::header::{HeaderValue, USER_AGENT};
-use crate::Error;
+use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
+use tracing::Instrument;
+use crate::error::RequestInfo;
+use crate::{Error, RetryPolicy};
 
 /// Base URL from the spec's first server: `https://shelter.example/api/`.
 pub const DEFAULT_BASE_URL: &str = "https://shelter.example/api/";
@@ -25,6 +27,7 @@ pub struct Client {
     base_url: String,
     user_agent: HeaderValue,
     timeout: Duration,
+    retry: RetryPolicy,
     credentials: Credentials,
 }
 
@@ -39,41 +42,150 @@ impl Client {
         &self.base_url
     }
 
-    /// Sends one request: authorises it, sends it and reads the whole answer.
-    pub(crate) async fn send(&self, call: Call) -> Result<Answer, Error> {
-        let url = format!("{}{}", self.base_url, call.path);
+    /// A client that gives up on each request after `timeout`, for the calls made through it; the
+    /// connection pool is shared.
+    pub fn with_timeout(&self, timeout: Duration) -> Self {
+        Self { timeout, ..self.clone() }
+    }
+
+    /// A client that retries as `retry` says, for the calls made through it; the connection pool is
+    /// shared.
+    pub fn with_retry_policy(&self, retry: RetryPolicy) -> Self {
+        Self { retry, ..self.clone() }
+    }
+
+    /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer. Each call is a
+    /// `tracing` span (operation, method, path template, final status, attempts), each attempt a span
+    /// within it; credentials never appear in them.
+    pub(crate) async fn send(&self, mut call: Call) -> Result<Answer, Error> {
+        let span = tracing::info_span!(
+            "call", operation = call.operation, method = % call.method, path = call
+            .path_template, status = tracing::field::Empty, attempts =
+            tracing::field::Empty,
+        );
+        async move {
+            let url = format!("{}{}", self.base_url, call.path);
+            let resendable = call.multipart.is_none();
+            let mut attempt = 1;
+            loop {
+                let request = self.request(&mut call, &url)?;
+                let sent = read_answer(request)
+                    .instrument(tracing::debug_span!("attempt", attempt))
+                    .await;
+                let retry = match &sent {
+                    Ok((status, headers, _)) => {
+                        self.retry
+                            .delay_after_status(&call.method, *status, headers, attempt)
+                    }
+                    Err(error) => {
+                        self.retry.delay_after_failure(&call.method, error, attempt)
+                    }
+                };
+                if let Some(delay) = retry.filter(|_| resendable) {
+                    tracing::debug!(
+                        attempt, delay_ms = delay.as_millis() as u64, "retrying"
+                    );
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                    continue;
+                }
+                let span = tracing::Span::current();
+                span.record("attempts", attempt);
+                let request = RequestInfo {
+                    method: call.method.clone(),
+                    url: if call.query.is_empty() {
+                        url.clone()
+                    } else {
+                        reqwest::Url::parse_with_params(&url, &call.query)
+                            .map_or_else(|_| url.clone(), String::from)
+                    },
+                    attempts: attempt,
+                };
+                return match sent {
+                    Ok((status, headers, body)) => {
+                        span.record("status", status.as_u16());
+                        Ok(Answer {
+                            operation: call.operation,
+                            status,
+                            headers,
+                            body,
+                            request,
+                        })
+                    }
+                    Err(error) => Err(Error::transport(call.operation, request, error)),
+                };
+            }
+        }
+            .instrument(span)
+            .await
+    }
+
+    /// One attempt's request: authorised, with the call's query, headers and body.
+    fn request(
+        &self,
+        call: &mut Call,
+        url: &str,
+    ) -> Result<reqwest::RequestBuilder, Error> {
         let mut request = self
             .http
-            .request(call.method, url)
+            .request(call.method.clone(), url)
             .timeout(self.timeout)
             .header(USER_AGENT, self.user_agent.clone());
         request = self.credentials.authorize(call.operation, call.security, request)?;
         request = request.query(&call.query);
-        for (name, value) in call.headers {
-            request = request.header(name, value);
+        for (name, value) in &call.headers {
+            request = request.header(*name, value.clone());
         }
-        if let Some((content_type, body)) = call.body {
+        if let Some((content_type, body)) = &call.body {
             request = request
-                .header(reqwest::header::CONTENT_TYPE, content_type)
-                .body(body);
+                .header(reqwest::header::CONTENT_TYPE, *content_type)
+                .body(body.clone());
         }
-        if let Some(form) = call.multipart {
+        if let Some(form) = call.multipart.take() {
             request = request.multipart(form);
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|err| Error::transport(call.operation, err))?;
-        let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|err| Error::transport(call.operation, err))?;
-        Ok(Answer {
-            operation: call.operation,
-            status,
-            body,
-        })
+        Ok(request)
+    }
+}
+
+/// Sends a request and reads its whole answer.
+async fn read_answer(
+    request: reqwest::RequestBuilder,
+) -> Result<(reqwest::StatusCode, HeaderMap, bytes::Bytes), reqwest::Error> {
+    let response = request.send().await?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await?;
+    Ok((status, headers, body))
+}
+
+/// A decoded answer with its HTTP status and headers, from the `*_with_response` methods.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    status: u16,
+    headers: HeaderMap,
+    value: T,
+}
+
+impl<T> Response<T> {
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The answer's headers (rate-limit counters, request ids, caching).
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The decoded value, dropping status and headers.
+    pub fn into_value(self) -> T {
+        self.value
     }
 }
 
@@ -82,6 +194,8 @@ impl Client {
 pub struct ClientBuilder {
     base_url: String,
     timeout: Duration,
+    connect_timeout: Option<Duration>,
+    retry: RetryPolicy,
     user_agent: String,
     http_client: Option<reqwest::Client>,
     credentials: Credentials,
@@ -92,6 +206,8 @@ impl Default for ClientBuilder {
         Self {
             base_url: DEFAULT_BASE_URL.to_string(),
             timeout: DEFAULT_TIMEOUT,
+            connect_timeout: None,
+            retry: RetryPolicy::default(),
             user_agent: DEFAULT_USER_AGENT.to_string(),
             http_client: None,
             credentials: Credentials::default(),
@@ -126,6 +242,19 @@ impl ClientBuilder {
         self
     }
 
+    /// Gives up on connecting after `timeout` (the whole-request timeout still applies).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Retries failed requests as `retry` says instead of [`RetryPolicy::default`];
+    /// [`RetryPolicy::none`] sends every request once.
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
     /// Sends `user_agent` as the `User-Agent` header instead of [`DEFAULT_USER_AGENT`].
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
@@ -133,7 +262,8 @@ impl ClientBuilder {
     }
 
     /// Sends requests through `http_client` (proxies, custom TLS roots, connection limits).
-    /// The timeout and user agent set here still apply to every request.
+    /// The timeout, retry policy and user agent set here still apply to every request; a connect
+    /// timeout belongs on that client.
     pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
         self.http_client = Some(http_client);
         self
@@ -180,11 +310,22 @@ impl ClientBuilder {
                 ),
             );
         }
-        let http = match self.http_client {
-            Some(http) => http,
-            None => {
-                reqwest::Client::builder()
-                    .build()
+        let http = match (self.http_client, self.connect_timeout) {
+            (Some(_), Some(_)) => {
+                return Err(
+                    Error::Config(
+                        "a connect timeout cannot be added to a caller's HTTP client; set it on that client"
+                            .to_string(),
+                    ),
+                );
+            }
+            (Some(http), None) => http,
+            (None, connect_timeout) => {
+                let mut http = reqwest::Client::builder();
+                if let Some(timeout) = connect_timeout {
+                    http = http.connect_timeout(timeout);
+                }
+                http.build()
                     .map_err(|err| Error::Config(
                         format!("cannot create the HTTP client: {err}"),
                     ))?
@@ -195,6 +336,7 @@ impl ClientBuilder {
             base_url,
             user_agent,
             timeout: self.timeout,
+            retry: self.retry,
             credentials: self.credentials,
         })
     }
@@ -316,10 +458,12 @@ pub(crate) struct Call {
     pub(crate) operation: &'static str,
     pub(crate) method: reqwest::Method,
     pub(crate) path: String,
+    /// The spec's path template (`/website/{website_id}`), for tracing.
+    pub(crate) path_template: &'static str,
     pub(crate) security: &'static [&'static [Scheme]],
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(&'static str, HeaderValue)>,
-    pub(crate) body: Option<(&'static str, Vec<u8>)>,
+    pub(crate) body: Option<(&'static str, bytes::Bytes)>,
     pub(crate) multipart: Option<reqwest::multipart::Form>,
 }
 
@@ -329,12 +473,14 @@ impl Call {
         operation: &'static str,
         method: reqwest::Method,
         path: String,
+        path_template: &'static str,
         security: &'static [&'static [Scheme]],
     ) -> Self {
         Self {
             operation,
             method,
             path,
+            path_template,
             security,
             query: Vec::new(),
             headers: Vec::new(),
@@ -407,13 +553,13 @@ impl Call {
                 name: "body",
                 reason: format!("cannot be form-encoded: {err}"),
             })?;
-        self.body = Some(("application/x-www-form-urlencoded", text.into_bytes()));
+        self.body = Some(("application/x-www-form-urlencoded", text.into()));
         Ok(())
     }
 
     /// Sends `body` as it is, under `content_type`.
     pub(crate) fn bytes_body(&mut self, content_type: &'static str, body: Vec<u8>) {
-        self.body = Some((content_type, body));
+        self.body = Some((content_type, body.into()));
     }
 }
 
@@ -426,14 +572,19 @@ pub(crate) fn json_part(
         .map_err(|source| Error::Encode { operation, source })?;
     reqwest::multipart::Part::text(text)
         .mime_str("application/json")
-        .map_err(|source| Error::transport(operation, source))
+        .map_err(|err| Error::InvalidArgument {
+            name: "body",
+            reason: err.to_string(),
+        })
 }
 
 /// A whole answer, read before it is judged, so errors can show the body.
 pub(crate) struct Answer {
     operation: &'static str,
     status: reqwest::StatusCode,
+    headers: HeaderMap,
     body: bytes::Bytes,
+    request: RequestInfo,
 }
 
 impl Answer {
@@ -442,30 +593,56 @@ impl Answer {
         if self.status.is_success() {
             Ok(self)
         } else {
-            Err(Error::from_status(self.operation, self.status, &self.body))
+            Err(
+                Error::from_status(
+                    self.operation,
+                    self.status,
+                    self.headers,
+                    &self.body,
+                    self.request,
+                ),
+            )
         }
     }
 
+    /// The value decoded from this answer, with its status and headers.
+    fn respond<T>(self, value: T) -> Response<T> {
+        Response {
+            status: self.status.as_u16(),
+            headers: self.headers,
+            value,
+        }
+    }
+
+    /// The error for a success body that does not decode.
+    fn decode_error(&self, source: serde_json::Error) -> Error {
+        Error::decode(
+            self.operation,
+            self.status,
+            source,
+            &self.body,
+            self.request.clone(),
+        )
+    }
+
     /// Decodes a successful JSON answer; an empty body decodes as JSON `null`.
-    pub(crate) fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(
+        self,
+    ) -> Result<Response<T>, Error> {
         let answer = self.success()?;
         let body: &[u8] = if answer.body.iter().all(u8::is_ascii_whitespace) {
             b"null"
         } else {
             &answer.body
         };
-        serde_json::from_slice(body)
-            .map_err(|source| Error::decode(
-                answer.operation,
-                answer.status,
-                source,
-                &answer.body,
-            ))
+        let value = serde_json::from_slice(body)
+            .map_err(|source| answer.decode_error(source))?;
+        Ok(answer.respond(value))
     }
 
     /// Checks the status and ignores any body.
-    pub(crate) fn nothing(self) -> Result<(), Error> {
-        self.success().map(drop)
+    pub(crate) fn nothing(self) -> Result<Response<()>, Error> {
+        self.success().map(|answer| answer.respond(()))
     }
 }
 

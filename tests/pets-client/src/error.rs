@@ -31,12 +31,14 @@ pub enum Error {
         /// What serde_json reported.
         source: serde_json::Error,
     },
-    /// The request timed out.
+    /// The request timed out (on its last attempt).
     Timeout {
         /// The operation's id in the spec.
         operation: &'static str,
         /// What reqwest reported (without the URL).
         source: reqwest::Error,
+        /// The request and how many attempts it took.
+        request: Box<RequestInfo>,
     },
     /// The request could not be sent or the answer could not be read (DNS, connection, TLS).
     Transport {
@@ -44,8 +46,10 @@ pub enum Error {
         operation: &'static str,
         /// What reqwest reported (without the URL).
         source: reqwest::Error,
+        /// The request and how many attempts it took.
+        request: Box<RequestInfo>,
     },
-    /// The server answered with an error status.
+    /// The server answered with an error status (on the last attempt).
     Status {
         /// The operation's id in the spec.
         operation: &'static str,
@@ -55,6 +59,10 @@ pub enum Error {
         reason: Option<String>,
         /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
         body: String,
+        /// The answer's headers (`Retry-After`, rate-limit counters, request ids).
+        headers: Box<reqwest::header::HeaderMap>,
+        /// The request and how many attempts it took.
+        request: Box<RequestInfo>,
     },
     /// The server answered with success but a body that does not match the spec.
     Decode {
@@ -66,7 +74,21 @@ pub enum Error {
         source: serde_json::Error,
         /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
         body: String,
+        /// The request and how many attempts it took.
+        request: Box<RequestInfo>,
     },
+}
+
+/// The request behind an error: what was asked of whom, and how many attempts were made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// The HTTP method.
+    pub method: reqwest::Method,
+    /// The URL with its query string. Credentials are never part of it: they travel in headers, and
+    /// query-string keys are left out.
+    pub url: String,
+    /// How many times the request was sent.
+    pub attempts: u32,
 }
 
 impl Error {
@@ -103,20 +125,60 @@ impl Error {
         }
     }
 
+    /// The answer's headers, for an error status.
+    pub fn headers(&self) -> Option<&reqwest::header::HeaderMap> {
+        match self {
+            Self::Status { headers, .. } => Some(headers),
+            _ => None,
+        }
+    }
+
+    /// The request behind the error (method, URL, attempts), when one was sent.
+    pub fn request(&self) -> Option<&RequestInfo> {
+        match self {
+            Self::Timeout { request, .. }
+            | Self::Transport { request, .. }
+            | Self::Status { request, .. }
+            | Self::Decode { request, .. } => Some(request),
+            _ => None,
+        }
+    }
+
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Self::Timeout { .. })
     }
 
-    /// A failure to send or receive. The URL is dropped from the message: it could carry a key.
-    pub(crate) fn transport(operation: &'static str, source: reqwest::Error) -> Self {
+    /// Whether the same request may succeed later (a timeout, a failed connection, or a status such as
+    /// 429 or 503). The client has already retried as its [`RetryPolicy`](crate::RetryPolicy) allows.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Timeout { .. } => true,
+            Self::Transport { source, .. } => source.is_connect() || source.is_request(),
+            Self::Status { status, .. } => crate::retry::is_retryable_status(*status),
+            _ => false,
+        }
+    }
+
+    /// A failure to send or receive. The URL is dropped from reqwest's message: it could carry a key.
+    pub(crate) fn transport(
+        operation: &'static str,
+        request: RequestInfo,
+        source: reqwest::Error,
+    ) -> Self {
         let source = source.without_url();
+        let request = Box::new(request);
         if source.is_timeout() {
-            Self::Timeout { operation, source }
+            Self::Timeout {
+                operation,
+                source,
+                request,
+            }
         } else {
             Self::Transport {
                 operation,
                 source,
+                request,
             }
         }
     }
@@ -125,13 +187,17 @@ impl Error {
     pub(crate) fn from_status(
         operation: &'static str,
         status: reqwest::StatusCode,
+        headers: reqwest::header::HeaderMap,
         body: &[u8],
+        request: RequestInfo,
     ) -> Self {
         Self::Status {
             operation,
             status: status.as_u16(),
             reason: reason_of(body),
             body: excerpt(body),
+            headers: Box::new(headers),
+            request: Box::new(request),
         }
     }
 
@@ -141,12 +207,14 @@ impl Error {
         status: reqwest::StatusCode,
         source: serde_json::Error,
         body: &[u8],
+        request: RequestInfo,
     ) -> Self {
         Self::Decode {
             operation,
             status: status.as_u16(),
             source,
             body: excerpt(body),
+            request: Box::new(request),
         }
     }
 }
@@ -165,7 +233,7 @@ impl fmt::Display for Error {
                 write!(f, "cannot encode the request of `{operation}`: {source}")
             }
             Self::Timeout { operation, .. } => write!(f, "`{operation}` timed out"),
-            Self::Transport { operation, source } => {
+            Self::Transport { operation, source, .. } => {
                 write!(f, "`{operation}` failed: {source}")
             }
             Self::Status { operation, status, reason: Some(reason), .. } => {

@@ -2,8 +2,8 @@
 //! Operations tagged `operations`.
 
 use crate::client::{
-    Call, path_segment, Scheme, Parts, Style, object_pairs, path_styled, styled,
-    json_part,
+    Call, Response, path_segment, Scheme, Parts, Style, object_pairs, path_styled,
+    styled, json_part,
 };
 use crate::types::{
     GetPetsOptions, Pet, BookVisitRequest, UploadPhotoRequest, SearchAnimalsNear,
@@ -20,11 +20,23 @@ impl Client {
         x_request_id: &str,
         options: &GetPetsOptions,
     ) -> Result<Vec<Pet>, Error> {
+        self.get_pets_with_response(x_request_id, options)
+            .await
+            .map(Response::into_value)
+    }
+
+    /// Like [`Client::get_pets`], with the answer's HTTP status and headers.
+    pub async fn get_pets_with_response(
+        &self,
+        x_request_id: &str,
+        options: &GetPetsOptions,
+    ) -> Result<Response<Vec<Pet>>, Error> {
         let path = "/pets".to_string();
         let mut call = Call::new(
             "get_pets",
             reqwest::Method::GET,
             path,
+            "/pets",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         call.header("X-Request-Id", x_request_id)?;
@@ -75,20 +87,37 @@ impl Client {
     ///
     /// Error statuses with a declared body decode into [`GetPetError`](crate::types::GetPetError) through [`GetPetError::from_error`](crate::types::GetPetError::from_error).
     pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, Error> {
+        self.get_pet_with_response(pet_id).await.map(Response::into_value)
+    }
+
+    /// Like [`Client::get_pet`], with the answer's HTTP status and headers.
+    pub async fn get_pet_with_response(
+        &self,
+        pet_id: i64,
+    ) -> Result<Response<Pet>, Error> {
         let pet_id = path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}");
-        let call = Call::new("getPet", reqwest::Method::GET, path, &[]);
+        let call = Call::new("getPet", reqwest::Method::GET, path, "/pets/{petId}", &[]);
         self.send(call).await?.json()
     }
 
     /// `DELETE /pets/{petId}` (`getPet`)
     pub async fn get_pet_2(&self, pet_id: i64) -> Result<(), Error> {
+        self.get_pet_2_with_response(pet_id).await.map(Response::into_value)
+    }
+
+    /// Like [`Client::get_pet_2`], with the answer's HTTP status and headers.
+    pub async fn get_pet_2_with_response(
+        &self,
+        pet_id: i64,
+    ) -> Result<Response<()>, Error> {
         let pet_id = path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}");
         let call = Call::new(
             "getPet",
             reqwest::Method::DELETE,
             path,
+            "/pets/{petId}",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         self.send(call).await?.nothing()
@@ -96,12 +125,22 @@ impl Client {
 
     /// `PUT /pets/{petId}/note` (`putPetNote`)
     pub async fn put_pet_note(&self, pet_id: i64, body: &str) -> Result<(), Error> {
+        self.put_pet_note_with_response(pet_id, body).await.map(Response::into_value)
+    }
+
+    /// Like [`Client::put_pet_note`], with the answer's HTTP status and headers.
+    pub async fn put_pet_note_with_response(
+        &self,
+        pet_id: i64,
+        body: &str,
+    ) -> Result<Response<()>, Error> {
         let pet_id = path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/note");
         let mut call = Call::new(
             "putPetNote",
             reqwest::Method::PUT,
             path,
+            "/pets/{petId}/note",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         call.bytes_body("text/plain", body.as_bytes().to_vec());
@@ -114,12 +153,22 @@ impl Client {
         pet_id: i64,
         body: Option<&BookVisitRequest>,
     ) -> Result<(), Error> {
+        self.book_visit_with_response(pet_id, body).await.map(Response::into_value)
+    }
+
+    /// Like [`Client::book_visit`], with the answer's HTTP status and headers.
+    pub async fn book_visit_with_response(
+        &self,
+        pet_id: i64,
+        body: Option<&BookVisitRequest>,
+    ) -> Result<Response<()>, Error> {
         let pet_id = path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/visit");
         let mut call = Call::new(
             "bookVisit",
             reqwest::Method::POST,
             path,
+            "/pets/{petId}/visit",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         if let Some(body) = body {
@@ -136,12 +185,22 @@ impl Client {
         pet_id: i64,
         body: UploadPhotoRequest,
     ) -> Result<(), Error> {
+        self.upload_photo_with_response(pet_id, body).await.map(Response::into_value)
+    }
+
+    /// Like [`Client::upload_photo`], with the answer's HTTP status and headers.
+    pub async fn upload_photo_with_response(
+        &self,
+        pet_id: i64,
+        body: UploadPhotoRequest,
+    ) -> Result<Response<()>, Error> {
         let pet_id = path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/photo");
         let mut call = Call::new(
             "uploadPhoto",
             reqwest::Method::POST,
             path,
+            "/pets/{petId}/photo",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         let mut form = reqwest::multipart::Form::new();
@@ -174,6 +233,18 @@ impl Client {
         near: &SearchAnimalsNear,
         options: &SearchAnimalsOptions,
     ) -> Result<Vec<Animal>, Error> {
+        self.search_animals_with_response(ids, near, options)
+            .await
+            .map(Response::into_value)
+    }
+
+    /// Like [`Client::search_animals`], with the answer's HTTP status and headers.
+    pub async fn search_animals_with_response(
+        &self,
+        ids: &[i64],
+        near: &SearchAnimalsNear,
+        options: &SearchAnimalsOptions,
+    ) -> Result<Response<Vec<Animal>>, Error> {
         let ids = path_styled(
             "ids",
             Parts::List(ids.iter().map(ToString::to_string).collect()),
@@ -191,6 +262,7 @@ impl Client {
             "searchAnimals",
             reqwest::Method::GET,
             path,
+            "/animals/{ids}/{near}",
             &[&[Scheme::Token], &[Scheme::PartnerKey]],
         );
         if let Some(value) = &options.x_filter {
