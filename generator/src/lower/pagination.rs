@@ -52,3 +52,58 @@ pub fn pagination(
         item,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::ir::{ParamEncoding, ParamLocation};
+
+    fn param(name: &str, ty: TypeRef, required: bool) -> Parameter {
+        Parameter {
+            wire_name: name.into(),
+            rust_name: name.into(),
+            location: ParamLocation::Path,
+            required,
+            ty,
+            encoding: ParamEncoding::Display,
+            docs: None,
+        }
+    }
+
+    fn list_of_strings() -> Returns {
+        Returns::Json(TypeRef::Vec(Box::new(TypeRef::String)))
+    }
+
+    #[test]
+    fn a_declared_page_parameter_makes_a_stream() {
+        let params = [param("id", TypeRef::String, true), param("page", TypeRef::I64, true)];
+        let declared = json!({ "parameter": "page", "first": 0 });
+        let pagination =
+            pagination(&declared, &params, &list_of_strings(), false, "list_stream".into())
+                .expect("paged");
+        assert_eq!(
+            (pagination.page_param, pagination.first_page, pagination.item),
+            (1, 0, TypeRef::String)
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_paged_says_why() {
+        let params = [param("page", TypeRef::I64, true), param("size", TypeRef::I32, false)];
+        let reasons = [
+            (json!({}), list_of_strings(), false, "needs `parameter`"),
+            (json!({ "parameter": "cursor" }), list_of_strings(), false, "not a parameter"),
+            (json!({ "parameter": "size" }), list_of_strings(), false, "required 64-bit"),
+            (json!({ "parameter": "page" }), Returns::Json(TypeRef::String), false, "a list"),
+            (json!({ "parameter": "page" }), list_of_strings(), true, "request body"),
+            (json!({ "parameter": "page", "first": "one" }), list_of_strings(), false, "integer"),
+        ];
+        for (declared, returns, has_body, why) in reasons {
+            let err = pagination(&declared, &params, &returns, has_body, "s".into())
+                .expect_err("not pageable");
+            assert!(err.contains(why), "{declared}: {err}");
+        }
+    }
+}
