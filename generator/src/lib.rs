@@ -64,7 +64,35 @@ pub fn effective_document(spec: &Path, overlays: &[PathBuf]) -> Result<serde_jso
         overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(overlay_path))?;
     }
     normalize::normalize(&mut document).map_err(|e| e.in_file(spec))?;
+    let operations = count_operations(&document);
+    if operations > MAX_OPERATIONS {
+        return Err(Error::Document {
+            file: spec.to_path_buf(),
+            message: format!(
+                "the document declares {operations} operations; the generator handles up to {MAX_OPERATIONS} \
+                 (GitHub's whole REST API has about 1,200)"
+            ),
+        });
+    }
     Ok(document)
+}
+
+/// The most operations one generated client may have: far beyond any real API, and a bound on time and memory.
+pub const MAX_OPERATIONS: usize = 20_000;
+
+fn count_operations(document: &serde_json::Value) -> usize {
+    const METHODS: &[&str] = &[
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    document
+        .get("paths")
+        .and_then(serde_json::Value::as_object)
+        .map_or(0, |paths| {
+            paths
+                .values()
+                .map(|item| METHODS.iter().filter(|m| item.get(**m).is_some()).count())
+                .sum()
+        })
 }
 
 /// Reads the normalised document into `openapiv3`'s model; errors carry the JSON pointer of the bad value.

@@ -8,12 +8,28 @@ use serde_json::{Map, Value};
 
 use crate::error::{pointer_push, Error, Located};
 
+/// The largest document the generator reads (GitHub's whole REST API is 13 MB), so a runaway input fails
+/// at once instead of exhausting memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Reads `path` and parses it as JSON (when it looks like JSON) or YAML.
 pub fn load_file(path: &Path) -> Result<Value, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io_error = |source| Error::Io {
         file: path.to_path_buf(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(Error::Document {
+            file: path.to_path_buf(),
+            message: format!(
+                "the file is {:.1} MB; the generator reads documents of up to {} MB",
+                size as f64 / 1_048_576.0,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
     parse_document(&bytes, path)
 }
 
@@ -56,12 +72,23 @@ fn parse_json(text: &str, file: &Path) -> Result<Value, Error> {
 
 fn parse_yaml(text: &str, file: &Path) -> Result<Value, Error> {
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|err| {
-        let (line, column) = err.location().map_or((0, 0), |at| (at.line(), at.column()));
-        Error::Syntax {
-            file: file.to_path_buf(),
-            line,
-            column,
-            message: format!("invalid YAML: {err}"),
+        let mut message = format!("invalid YAML: {err}");
+        if message.contains("repetition limit") {
+            message.push_str(
+                " (its aliases expand into too many nodes, as in a \"billion laughs\" document)",
+            );
+        }
+        match err.location() {
+            Some(at) => Error::Syntax {
+                file: file.to_path_buf(),
+                line: at.line(),
+                column: at.column(),
+                message,
+            },
+            None => Error::Document {
+                file: file.to_path_buf(),
+                message,
+            },
         }
     })?;
     yaml_to_json(yaml, "#").map_err(|located| located.in_file(file))

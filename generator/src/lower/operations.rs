@@ -143,7 +143,17 @@ impl<'s, 't> OperationLowering<'s, 't> {
             .unwrap_or_else(|| derived_id(method, path));
         let type_hint = camel_name(&spec_id, "Operation");
         let (template, path_names) = parse_template(path)?;
-        let rust_name = self.methods.claim(snake_name(&spec_id, "operation"));
+        let wanted = snake_name(&spec_id, "operation");
+        let rust_name = self.methods.claim(wanted.clone());
+        if rust_name != wanted {
+            self.warn(
+                at,
+                &format!(
+                    "the method name `{wanted}` is already taken (by another operation or by the client); \
+                     this operation's method is `{rust_name}`"
+                ),
+            );
+        }
         let with_response_name = self.methods.claim(format!("{rust_name}_with_response"));
         let method_name = rust_name.as_str();
 

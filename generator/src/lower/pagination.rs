@@ -78,27 +78,67 @@ mod tests {
 
     #[test]
     fn a_declared_page_parameter_makes_a_stream() {
-        let params = [param("id", TypeRef::String, true), param("page", TypeRef::I64, true)];
+        let params = [
+            param("id", TypeRef::String, true),
+            param("page", TypeRef::I64, true),
+        ];
         let declared = json!({ "parameter": "page", "first": 0 });
-        let pagination =
-            pagination(&declared, &params, &list_of_strings(), false, "list_stream".into())
-                .expect("paged");
+        let pagination = pagination(
+            &declared,
+            &params,
+            &list_of_strings(),
+            false,
+            "list_stream".into(),
+        )
+        .expect("paged");
         assert_eq!(
-            (pagination.page_param, pagination.first_page, pagination.item),
+            (
+                pagination.page_param,
+                pagination.first_page,
+                pagination.item
+            ),
             (1, 0, TypeRef::String)
         );
     }
 
     #[test]
     fn what_cannot_be_paged_says_why() {
-        let params = [param("page", TypeRef::I64, true), param("size", TypeRef::I32, false)];
+        let params = [
+            param("page", TypeRef::I64, true),
+            param("size", TypeRef::I32, false),
+        ];
         let reasons = [
             (json!({}), list_of_strings(), false, "needs `parameter`"),
-            (json!({ "parameter": "cursor" }), list_of_strings(), false, "not a parameter"),
-            (json!({ "parameter": "size" }), list_of_strings(), false, "required 64-bit"),
-            (json!({ "parameter": "page" }), Returns::Json(TypeRef::String), false, "a list"),
-            (json!({ "parameter": "page" }), list_of_strings(), true, "request body"),
-            (json!({ "parameter": "page", "first": "one" }), list_of_strings(), false, "integer"),
+            (
+                json!({ "parameter": "cursor" }),
+                list_of_strings(),
+                false,
+                "not a parameter",
+            ),
+            (
+                json!({ "parameter": "size" }),
+                list_of_strings(),
+                false,
+                "required 64-bit",
+            ),
+            (
+                json!({ "parameter": "page" }),
+                Returns::Json(TypeRef::String),
+                false,
+                "a list",
+            ),
+            (
+                json!({ "parameter": "page" }),
+                list_of_strings(),
+                true,
+                "request body",
+            ),
+            (
+                json!({ "parameter": "page", "first": "one" }),
+                list_of_strings(),
+                false,
+                "integer",
+            ),
         ];
         for (declared, returns, has_body, why) in reasons {
             let err = pagination(&declared, &params, &returns, has_body, "s".into())

@@ -100,7 +100,13 @@ impl<'a> TypeLowering<'a> {
             match schema {
                 ReferenceOr::Item(schema) => self.define_named(schema, name, key, &at),
                 ReferenceOr::Reference { reference } => {
-                    let target = self.lower_ref(reference, &at);
+                    let target = match self.reference_cycle(key) {
+                        Some(cycle) => self.untyped(
+                            &at,
+                            &format!("the `$ref` chain {cycle} never reaches a schema"),
+                        ),
+                        None => self.lower_ref(reference, &at),
+                    };
                     self.push(name, None, &at, TypeKind::Alias { target });
                 }
             }
@@ -527,7 +533,33 @@ impl<'a> TypeLowering<'a> {
         TypeKind::Struct { fields, extra }
     }
 
+    /// The chain of component schemas that are bare `$ref`s leading from `key` back to itself, if any
+    /// (`A → B → A`).
+    fn reference_cycle(&self, key: &str) -> Option<String> {
+        let schemas = component_schemas(self.spec);
+        let mut chain = vec![key.to_string()];
+        let mut current = key.to_string();
+        while let Some(ReferenceOr::Reference { reference }) = schemas.get(&current) {
+            current = unescape(reference.strip_prefix(COMPONENT_PREFIX)?);
+            let seen = chain.contains(&current);
+            chain.push(current.clone());
+            if seen {
+                return (chain.first() == chain.last()).then(|| chain.join(" → "));
+            }
+        }
+        None
+    }
+
     fn lower_ref(&mut self, reference: &str, at: &str) -> TypeRef {
+        if !reference.starts_with('#') {
+            return self.untyped(
+                at,
+                &format!(
+                    "`$ref: {reference}` points into another file; references to other files are not supported \
+                     (bundle the spec into one file first, for example with `npx @redocly/cli bundle`)"
+                ),
+            );
+        }
         let resolved = reference
             .strip_prefix(COMPONENT_PREFIX)
             .and_then(|key| self.components.get(&unescape(key)));
