@@ -148,7 +148,7 @@ fn hostile_cases() -> Vec<Case> {
     let mut bomb = String::from("openapi: 3.0.3\ninfo: { title: t, version: '1' }\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for level in 1..10 {
         let previous = format!("*a{}", level - 1);
-        let items = vec![previous.as_str(); 9].join(", ");
+        let items = [previous.as_str(); 9].join(", ");
         bomb.push_str(&format!("a{level}: &a{level} [{items}]\n"));
     }
     bomb.push_str("paths: {}\n");
