@@ -43,10 +43,35 @@ pub struct Generated {
 /// Runs the whole pipeline: load, overlay, normalise, deserialise, lower, emit.
 pub fn generate(config: &Config) -> Result<Generated, Error> {
     let document = effective_document(&config.spec, &config.overlays)?;
-    let spec = deserialize(&document, &config.spec)?;
-    let (api, warnings) = lower::lower(&spec, &document, &config.package_name);
+    generate_from_document(document, &config.spec, &config.package_name)
+}
+
+/// The pipeline on documents already in memory (the fuzz target drives this): `spec` and `overlays` are file
+/// contents, and `label` names the spec in errors.
+pub fn generate_from_bytes(
+    spec: &[u8],
+    overlays: &[&[u8]],
+    label: &Path,
+    package_name: &str,
+) -> Result<Generated, Error> {
+    let mut document = load::parse_document(spec, label)?;
+    for overlay in overlays {
+        let overlay = load::parse_document(overlay, label)?;
+        overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(label))?;
+    }
+    let document = normalized(document, label)?;
+    generate_from_document(document, label, package_name)
+}
+
+fn generate_from_document(
+    document: serde_json::Value,
+    file: &Path,
+    package_name: &str,
+) -> Result<Generated, Error> {
+    let spec = deserialize(&document, file)?;
+    let (api, warnings) = lower::lower(&spec, &document, package_name);
     let files = emit::emit_crate(&api, &document).map_err(|message| Error::Document {
-        file: config.spec.clone(),
+        file: file.to_path_buf(),
         message: format!("internal error while emitting the crate: {message}"),
     })?;
     Ok(Generated {
@@ -63,6 +88,11 @@ pub fn effective_document(spec: &Path, overlays: &[PathBuf]) -> Result<serde_jso
         let overlay = load::load_file(overlay_path)?;
         overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(overlay_path))?;
     }
+    normalized(document, spec)
+}
+
+/// Normalises a document and checks it is within the generator's bounds.
+fn normalized(mut document: serde_json::Value, spec: &Path) -> Result<serde_json::Value, Error> {
     normalize::normalize(&mut document).map_err(|e| e.in_file(spec))?;
     let operations = count_operations(&document);
     if operations > MAX_OPERATIONS {

@@ -39,6 +39,13 @@ pub fn parse_document(bytes: &[u8], file: &Path) -> Result<Value, Error> {
         file: file.to_path_buf(),
         message: message.to_string(),
     };
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(document_error(&format!(
+            "the document is {:.1} MB; the generator reads documents of up to {} MB",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_DOCUMENT_BYTES / 1_048_576
+        )));
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| document_error("not UTF-8 text; expected a YAML or JSON document"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -220,3 +220,30 @@ async fn error_bodies_decode_by_status() {
     let unrelated = Error::Config("not a status".into());
     assert_eq!(GetPetError::from_error(&unrelated), None);
 }
+
+#[tokio::test]
+async fn a_header_value_with_a_line_break_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    for injected in ["r-1\r\nX-Admin: yes", "r-1\nX-Admin: yes", "r-1\rX"] {
+        let err = client
+            .get_pets(injected, &GetPetsOptions::default())
+            .await
+            .expect_err("refused");
+        assert!(
+            matches!(
+                err,
+                Error::InvalidArgument {
+                    name: "X-Request-Id",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+}

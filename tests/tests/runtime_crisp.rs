@@ -368,3 +368,51 @@ async fn traces_name_calls_and_attempts_but_never_credentials() {
         assert!(!log.contains(secret), "the log shows a credential:\n{log}");
     }
 }
+
+#[tokio::test]
+async fn answers_of_the_wrong_shape_size_or_syntax_are_decode_errors() {
+    let server = MockServer::start().await;
+    let huge = format!(
+        "{{\"error\": false, \"data\": [{}0]}}",
+        "1234567890,".repeat(1_000_000)
+    );
+    let answers = [
+        (
+            "/website/shape",
+            ResponseTemplate::new(200).set_body_json(json!({ "data": { "name": 7 } })),
+        ),
+        (
+            "/website/truncated",
+            ResponseTemplate::new(200).set_body_string("{\"data\": {\"name\": \"Ac"),
+        ),
+        (
+            "/website/huge",
+            ResponseTemplate::new(200).set_body_string(huge.clone()),
+        ),
+        (
+            "/website/html",
+            ResponseTemplate::new(200).set_body_string("<html>maintenance</html>"),
+        ),
+    ];
+    for (route, answer) in answers {
+        Mock::given(method("GET"))
+            .and(path(route))
+            .respond_with(answer)
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server);
+    for id in ["shape", "truncated", "huge", "html"] {
+        let err = client.get_website(id).await.expect_err("not a website");
+        assert!(
+            matches!(err, Error::Decode { status: 200, .. }),
+            "{id}: {err:?}"
+        );
+        let kept = err.body().map_or(0, str::len);
+        assert!(
+            kept <= crisp_client::MAX_ERROR_BODY,
+            "{id}: {kept} bytes kept"
+        );
+    }
+    assert!(huge.len() > 10 * 1024 * 1024);
+}

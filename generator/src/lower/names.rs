@@ -169,3 +169,37 @@ mod tests {
         assert_eq!(fields.claim("type_".into()), "type_2");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn is_identifier(name: &str) -> bool {
+        syn::parse_str::<syn::Ident>(name).is_ok()
+    }
+
+    proptest! {
+        /// Any string, used as a schema, property, parameter or operation name, becomes a valid identifier, and
+        /// names claimed in one scope stay unique.
+        #[test]
+        fn any_string_becomes_a_valid_unique_identifier(raw in proptest::collection::vec(any::<String>(), 1..8)) {
+            let mut types = Scope::with_reserved(&["Client", "Error"]);
+            let mut fields = Scope::default();
+            let mut variants = Scope::with_reserved(&["Other"]);
+            let mut seen = std::collections::HashSet::new();
+            for text in &raw {
+                let type_name = types.claim(camel_name(text, "Type"));
+                let field = fields.claim(snake_name(text, "field"));
+                let variant = variants.claim(variant_name(text));
+                for name in [&type_name, &field, &variant] {
+                    prop_assert!(is_identifier(name), "{:?} became {:?}", text, name);
+                }
+                prop_assert!(seen.insert(("type", type_name.clone())), "{type_name} twice");
+                prop_assert!(seen.insert(("field", field.clone())), "{field} twice");
+                prop_assert!(seen.insert(("variant", variant.clone())), "{variant} twice");
+            }
+        }
+    }
+}
