@@ -36,6 +36,8 @@ mod retry;
 #[rustfmt::skip]
 mod pages;
 #[rustfmt::skip]
+mod pointer;
+#[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
 mod website;

@@ -13,7 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 const REQUESTS: usize = 1_000;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 15;
 const BODY: &str = r#"{"error":false,"reason":"resolved","data":{"website_id":"w1","name":"Acme","domain":"acme.example","logo":"https://acme.example/logo.png","verified":true}}"#;
 
 /// A keep-alive HTTP/1.1 server that answers every request with `BODY`.

@@ -24,6 +24,7 @@ fn crisp_emitted_files() {
             "src/types.rs",
             "src/retry.rs",
             "src/pages.rs",
+            "src/pointer.rs",
             "src/website.rs",
             "src/conversations.rs"
         ]

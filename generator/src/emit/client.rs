@@ -148,13 +148,13 @@ pub fn emit(api: &Api) -> TokenStream {
     let request_url = if uses.query {
         quote! {
             if call.query.is_empty() {
-                url.clone()
+                url
             } else {
-                reqwest::Url::parse_with_params(&url, &call.query).map_or_else(|_| url.clone(), String::from)
+                reqwest::Url::parse_with_params(&url, &call.query).map_or(url, String::from)
             }
         }
     } else {
-        quote!(url.clone())
+        quote!(url)
     };
     let resendable = if uses.multipart_body {
         quote!(call.multipart.is_none())
@@ -292,9 +292,9 @@ pub fn emit(api: &Api) -> TokenStream {
         async fn read_answer(
             request: reqwest::RequestBuilder,
         ) -> Result<(reqwest::StatusCode, HeaderMap, bytes::Bytes), reqwest::Error> {
-            let response = request.send().await?;
+            let mut response = request.send().await?;
             let status = response.status();
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let body = response.bytes().await?;
             Ok((status, headers, body))
         }
@@ -969,16 +969,15 @@ fn emit_answer(uses: &Uses) -> TokenStream {
                 empty: &str,
             ) -> Result<Response<T>, Error> {
                 let answer = self.success()?;
-                let mut whole: serde_json::Value = if answer.body.iter().all(u8::is_ascii_whitespace) {
-                    serde_json::Value::Null
+                let part = if answer.body.iter().all(u8::is_ascii_whitespace) {
+                    None
                 } else {
-                    serde_json::from_slice(&answer.body).map_err(|source| answer.decode_error(source))?
+                    crate::pointer::decode_at(&answer.body, pointer).map_err(|source| answer.decode_error(source))?
                 };
-                let value = match whole.pointer_mut(pointer).map(serde_json::Value::take) {
-                    Some(part) if !part.is_null() => serde_json::from_value(part),
-                    _ => serde_json::from_str(empty),
-                }
-                .map_err(|source| answer.decode_error(source))?;
+                let value = match part {
+                    Some(value) => value,
+                    None => serde_json::from_str(empty).map_err(|source| answer.decode_error(source))?,
+                };
                 Ok(answer.respond(value))
             }
         }

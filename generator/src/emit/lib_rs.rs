@@ -27,6 +27,12 @@ pub fn emit(api: &Api) -> TokenStream {
         .operations
         .is_empty()
         .then(|| quote!(#![allow(dead_code)]));
+    let pointer_mod = super::uses_unwrap(api).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod pointer;
+        }
+    });
     let pages_mod = api
         .operations
         .iter()
@@ -57,6 +63,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #[rustfmt::skip]
         mod retry;
         #pages_mod
+        #pointer_mod
         #[rustfmt::skip]
         pub mod types;
         #(#[rustfmt::skip] mod #modules;)*

@@ -42,6 +42,12 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
         "src/retry.rs",
         include_str!("../../runtime/retry.rs"),
     )?);
+    if uses_unwrap(api) {
+        files.push(runtime_file(
+            "src/pointer.rs",
+            include_str!("../../runtime/pointer.rs"),
+        )?);
+    }
     if api.operations.iter().any(|op| op.pagination.is_some()) {
         files.push(runtime_file(
             "src/pages.rs",
@@ -53,6 +59,13 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
         files.push(rust_file(&path, operations::emit(api, index))?);
     }
     Ok(files)
+}
+
+/// Whether some method returns part of its answer (`x-unwrap`), which `src/pointer.rs` decodes.
+pub(crate) fn uses_unwrap(api: &Api) -> bool {
+    api.operations
+        .iter()
+        .any(|op| matches!(op.returns, crate::ir::Returns::JsonAt { .. }))
 }
 
 /// A runtime module written by hand (`generator/runtime/`) and copied into every crate that needs it, formatted

@@ -94,10 +94,10 @@ impl Client {
                 let request = RequestInfo {
                     method: call.method.clone(),
                     url: if call.query.is_empty() {
-                        url.clone()
+                        url
                     } else {
                         reqwest::Url::parse_with_params(&url, &call.query)
-                            .map_or_else(|_| url.clone(), String::from)
+                            .map_or(url, String::from)
                     },
                     attempts: attempt,
                 };
@@ -152,9 +152,9 @@ impl Client {
 async fn read_answer(
     request: reqwest::RequestBuilder,
 ) -> Result<(reqwest::StatusCode, HeaderMap, bytes::Bytes), reqwest::Error> {
-    let response = request.send().await?;
+    let mut response = request.send().await?;
     let status = response.status();
-    let headers = response.headers().clone();
+    let headers = std::mem::take(response.headers_mut());
     let body = response.bytes().await?;
     Ok((status, headers, body))
 }
