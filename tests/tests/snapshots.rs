@@ -23,8 +23,8 @@ fn crisp_emitted_files() {
             "src/error.rs",
             "src/types.rs",
             "src/retry.rs",
-            "src/pages.rs",
             "src/pointer.rs",
+            "src/pages.rs",
             "src/website.rs",
             "src/conversations.rs"
         ]
