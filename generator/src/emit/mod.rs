@@ -36,7 +36,7 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
         rust_file("src/lib.rs", lib_rs::emit(api))?,
         rust_file("src/client.rs", client::emit(api))?,
         rust_file("src/error.rs", error::emit(api))?,
-        rust_file("src/types.rs", types::emit(api))?,
+        rust_file_by_items("src/types.rs", types::head(), types::items(api))?,
     ];
     files.push(runtime_file(
         "src/retry.rs",
@@ -76,14 +76,34 @@ fn runtime_file(path: &str, source: &str) -> Result<GeneratedFile, String> {
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|err| format!("{path}: {err}"))?;
     Ok(GeneratedFile {
         path: path.to_string(),
-        contents: format!(
-            "// {PREAMBLE}\n{}",
-            space_items(&prettyplease::unparse(&file))
-        ),
+        contents: format!("// {PREAMBLE}\n{}", formatted(path, tokens)?),
     })
+}
+
+/// A file formatted item by item after its `head`, items separated by a blank line: memory stays proportional
+/// to one item, not to the file (GitHub's types come to hundreds of thousands of lines).
+fn rust_file_by_items(
+    path: &str,
+    head: TokenStream,
+    items: impl Iterator<Item = TokenStream>,
+) -> Result<GeneratedFile, String> {
+    let mut contents = format!("// {PREAMBLE}\n{}", formatted(path, head)?);
+    for item in items {
+        contents.push('\n');
+        contents.push_str(&formatted(path, item)?);
+    }
+    Ok(GeneratedFile {
+        path: path.to_string(),
+        contents,
+    })
+}
+
+/// Tokens parsed as a file and printed by prettyplease, with blank lines between items.
+fn formatted(path: &str, tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|err| format!("{path}: {err}"))?;
+    Ok(space_items(&prettyplease::unparse(&file)))
 }
 
 /// prettyplease packs items tightly; a blank line between items (and after the module docs and imports)

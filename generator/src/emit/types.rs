@@ -10,14 +10,17 @@ use crate::ir::{
     TypeRef, UnionVariant, Variant,
 };
 
-/// Writes `src/types.rs`.
-pub fn emit(api: &Api) -> TokenStream {
-    let types = api.types.iter().map(emit_type);
+/// The head of `src/types.rs` (its module docs).
+pub fn head() -> TokenStream {
     quote! {
         //! Types of the requests and answers, from the spec's schemas.
-
-        #(#types)*
     }
+}
+
+/// The items of `src/types.rs`, one type (with its impls) at a time, so a spec with thousands of schemas never
+/// has its whole type file in memory as tokens.
+pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
+    api.types.iter().map(emit_type)
 }
 
 fn emit_type(def: &TypeDef) -> TokenStream {

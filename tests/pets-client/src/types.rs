@@ -453,8 +453,10 @@ impl Tag {
 
 /// The `Slug` schema.
 pub type Slug = String;
+
 /// The `Mood` schema.
 pub type Mood = String;
+
 /// The `ErrorModel` schema.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ErrorModel {
