@@ -29,36 +29,141 @@ pub struct GeneratedFile {
 
 /// Every file of the crate, in a fixed order; `document` is the effective spec, written beside the code. Fails
 /// only if the generator produced invalid Rust (a bug).
+///
+/// Formatting dominates the cost of generation, so the files, and the type file in chunks, are formatted on
+/// all cores; each piece is produced whole by one thread and the pieces are put back in order, so the output
+/// does not depend on scheduling.
 pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<GeneratedFile>, String> {
-    let mut files = vec![
-        manifest::emit(api),
-        spec_json::emit(document)?,
-        rust_file("src/lib.rs", lib_rs::emit(api))?,
-        rust_file("src/client.rs", client::emit(api))?,
-        rust_file("src/error.rs", error::emit(api))?,
-        rust_file_by_items("src/types.rs", types::head(), types::items(api))?,
+    let mut pieces = vec![
+        Piece::Manifest,
+        Piece::Spec,
+        Piece::Lib,
+        Piece::Client,
+        Piece::Error,
     ];
-    files.push(runtime_file(
+    let chunk = api.types.len().div_ceil(TYPE_CHUNKS).max(1);
+    let chunks = api.types.len().div_ceil(chunk);
+    pieces.extend(
+        (0..chunks.max(1)).map(|i| Piece::Types(i * chunk..((i + 1) * chunk).min(api.types.len()))),
+    );
+    pieces.push(Piece::Runtime(
         "src/retry.rs",
         include_str!("../../runtime/retry.rs"),
-    )?);
+    ));
     if uses_unwrap(api) {
-        files.push(runtime_file(
+        pieces.push(Piece::Runtime(
             "src/pointer.rs",
             include_str!("../../runtime/pointer.rs"),
-        )?);
+        ));
     }
     if api.operations.iter().any(|op| op.pagination.is_some()) {
-        files.push(runtime_file(
+        pieces.push(Piece::Runtime(
             "src/pages.rs",
             include_str!("../../runtime/pages.rs"),
-        )?);
+        ));
     }
-    for (index, module) in api.modules.iter().enumerate() {
-        let path = format!("src/{}.rs", module.name);
-        files.push(rust_file(&path, operations::emit(api, index))?);
+    pieces.extend((0..api.modules.len()).map(Piece::Module));
+
+    let outputs = in_parallel(&pieces, |piece| piece.render(api, document))?;
+    let mut files: Vec<GeneratedFile> = Vec::new();
+    for (piece, output) in pieces.iter().zip(outputs) {
+        match (piece, files.last_mut()) {
+            (Piece::Types(range), Some(types)) if range.start > 0 => {
+                types.contents.push('\n');
+                types.contents.push_str(&output.contents);
+            }
+            _ => files.push(output),
+        }
     }
     Ok(files)
+}
+
+/// How many pieces the type file is formatted in (more than the cores, so they balance).
+const TYPE_CHUNKS: usize = 16;
+
+/// One independently formatted part of the crate.
+enum Piece {
+    Manifest,
+    Spec,
+    Lib,
+    Client,
+    Error,
+    /// A run of `api.types`; the first also carries the file's head.
+    Types(std::ops::Range<usize>),
+    Runtime(&'static str, &'static str),
+    Module(usize),
+}
+
+impl Piece {
+    fn render(&self, api: &Api, document: &serde_json::Value) -> Result<GeneratedFile, String> {
+        match self {
+            Self::Manifest => Ok(manifest::emit(api)),
+            Self::Spec => spec_json::emit(document),
+            Self::Lib => rust_file("src/lib.rs", lib_rs::emit(api)),
+            Self::Client => rust_file("src/client.rs", client::emit(api)),
+            Self::Error => rust_file("src/error.rs", error::emit(api)),
+            Self::Types(range) => {
+                let items = types::items(&api.types[range.clone()]);
+                if range.start == 0 {
+                    rust_file_by_items("src/types.rs", types::head(), items)
+                } else {
+                    let mut contents = String::new();
+                    for (i, item) in items.enumerate() {
+                        if i > 0 {
+                            contents.push('\n');
+                        }
+                        contents.push_str(&formatted("src/types.rs", item)?);
+                    }
+                    Ok(GeneratedFile {
+                        path: "src/types.rs".to_string(),
+                        contents,
+                    })
+                }
+            }
+            Self::Runtime(path, source) => runtime_file(path, source),
+            Self::Module(index) => {
+                let path = format!("src/{}.rs", api.modules[*index].name);
+                rust_file(&path, operations::emit(api, *index))
+            }
+        }
+    }
+}
+
+/// `work` applied to every item on all available cores, results in the items' order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, String> + Sync,
+) -> Result<Vec<R>, String> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<R, String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(index) else {
+                            return done;
+                        };
+                        done.push((index, work(item)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    if results.len() != items.len() {
+        return Err("a formatting thread panicked".to_string());
+    }
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Whether some method returns part of its answer (`x-unwrap`), which `src/pointer.rs` decodes.

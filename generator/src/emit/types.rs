@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
 use crate::ir::{
-    Api, ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind,
-    TypeRef, UnionVariant, Variant,
+    ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind, TypeRef,
+    UnionVariant, Variant,
 };
 
 /// The head of `src/types.rs` (its module docs).
@@ -19,8 +19,8 @@ pub fn head() -> TokenStream {
 
 /// The items of `src/types.rs`, one type (with its impls) at a time, so a spec with thousands of schemas never
 /// has its whole type file in memory as tokens.
-pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
-    api.types.iter().map(emit_type)
+pub fn items(types: &[TypeDef]) -> impl Iterator<Item = TokenStream> + '_ {
+    types.iter().map(emit_type)
 }
 
 fn emit_type(def: &TypeDef) -> TokenStream {
