@@ -31,6 +31,31 @@ fn client(server: &MockServer) -> Client {
         .expect("valid configuration")
 }
 
+/// Answers the first `http_method` request with `first` and every later one with `then`.
+async fn once_then(
+    server: &MockServer,
+    http_method: &str,
+    first: ResponseTemplate,
+    then: ResponseTemplate,
+) {
+    Mock::given(method(http_method))
+        .respond_with(first)
+        .up_to_n_times(1)
+        .mount(server)
+        .await;
+    Mock::given(method(http_method))
+        .respond_with(then)
+        .mount(server)
+        .await;
+}
+
+fn acme() -> CreateWebsiteRequest {
+    CreateWebsiteRequest {
+        name: "Acme".into(),
+        domain: "acme.example".into(),
+    }
+}
+
 fn website() -> ResponseTemplate {
     ResponseTemplate::new(200)
         .set_body_json(json!({ "error": false, "reason": "resolved", "data": { "name": "Acme" } }))
@@ -59,15 +84,8 @@ async fn a_503_then_200_succeeds_on_the_second_attempt() {
 #[tokio::test]
 async fn retry_after_is_honoured() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(website())
-        .mount(&server)
-        .await;
+    let asks_for_a_second = ResponseTemplate::new(429).insert_header("Retry-After", "1");
+    once_then(&server, "GET", asks_for_a_second, website()).await;
     let started = Instant::now();
     client(&server).get_website("w1").await.expect("retried");
     assert!(
@@ -85,10 +103,7 @@ async fn a_post_answered_500_is_not_retried() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = CreateWebsiteRequest {
-        name: "Acme".into(),
-        domain: "acme.example".into(),
-    };
+    let body = acme();
     let err = client(&server)
         .create_website(&body)
         .await
@@ -103,18 +118,10 @@ async fn a_post_answered_500_is_not_retried() {
 #[tokio::test]
 async fn a_post_is_resent_intact_when_the_server_asks() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "0"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .set_body_json(json!({ "error": false, "reason": "added", "data": {} })),
-        )
-        .mount(&server)
-        .await;
+    let added = ResponseTemplate::new(201)
+        .set_body_json(json!({ "error": false, "reason": "added", "data": {} }));
+    let asks_again = ResponseTemplate::new(429).insert_header("Retry-After", "0");
+    once_then(&server, "POST", asks_again, added).await;
     let body = CreateWebsiteRequest {
         name: "Acmé ☕".into(),
         domain: "acme.example".into(),
@@ -170,10 +177,7 @@ async fn a_refused_post_is_retried_because_it_never_reached_the_server() {
         .retry_policy(quick_retries())
         .build()
         .expect("valid");
-    let body = CreateWebsiteRequest {
-        name: "Acme".into(),
-        domain: "acme.example".into(),
-    };
+    let body = acme();
     let err = client
         .create_website(&body)
         .await
@@ -335,15 +339,7 @@ impl Write for Captured {
 #[tokio::test]
 async fn traces_name_calls_and_attempts_but_never_credentials() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(website())
-        .mount(&server)
-        .await;
+    once_then(&server, "GET", ResponseTemplate::new(503), website()).await;
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
