@@ -22,7 +22,7 @@ pub fn error_bodies(
     let mut untyped = Vec::new();
     for response in errors {
         match response.body.as_ref().map(|b| &b.ty) {
-            Some(ty) if *ty != TypeRef::Json && ty_is_json_body(response) => {
+            Some(ty) if *ty != TypeRef::Json && has_json_body(response) => {
                 variants.push(StatusVariant {
                     rust_name: names.claim(variant_for(response.status)),
                     status: response.status,
@@ -61,7 +61,7 @@ fn is_success(status: StatusMatch) -> bool {
     }
 }
 
-fn ty_is_json_body(response: &Response) -> bool {
+fn has_json_body(response: &Response) -> bool {
     response
         .body
         .as_ref()
