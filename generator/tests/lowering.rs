@@ -175,6 +175,19 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
             .optional,
         "required from a part"
     );
+    let status = fields
+        .iter()
+        .find(|f| f.wire_name == "status")
+        .expect("status");
+    assert_eq!(
+        status.ty,
+        TypeRef::Option(Box::new(TypeRef::Named("PetStatus".into()))),
+        "an inline enum with the same values is defined once"
+    );
+    assert!(
+        !api.types.iter().any(|t| t.name == "CatStatus"),
+        "no copy of Pet's status enum"
+    );
 
     let TypeKind::Union {
         variants,

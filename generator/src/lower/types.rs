@@ -68,6 +68,9 @@ pub struct TypeLowering<'a> {
     components: IndexMap<String, String>,
     pub types: Vec<TypeDef>,
     pub warnings: Vec<Warning>,
+    /// Inline string enums already defined, by their values: the same list of values written again elsewhere
+    /// (`asc`/`desc` on every listing) reuses the first type instead of defining another.
+    inline_enums: std::collections::HashMap<Vec<String>, usize>,
 }
 
 impl<'a> TypeLowering<'a> {
@@ -84,6 +87,7 @@ impl<'a> TypeLowering<'a> {
             components,
             types: Vec::new(),
             warnings: Vec::new(),
+            inline_enums: std::collections::HashMap::new(),
         }
     }
 
@@ -217,8 +221,15 @@ impl<'a> TypeLowering<'a> {
 
     fn lower_inline(&mut self, schema: &Schema, hint: &str, role: &str, at: &str) -> TypeRef {
         if let Some(kind) = self.named_kind(schema, hint, at) {
+            let values = string_enum_values(&kind);
+            if let Some(shared) = values.as_ref().and_then(|v| self.inline_enums.get(v)) {
+                return self.share_enum(*shared);
+            }
             let name = self.names.claim(camel_name(hint, "Type"));
             let docs = schema_docs(schema).or_else(|| Some(role.to_string()));
+            if let Some(values) = values {
+                self.inline_enums.insert(values, self.types.len());
+            }
             self.push(name.clone(), docs, at, kind);
             return TypeRef::Named(name);
         }
@@ -290,6 +301,23 @@ impl<'a> TypeLowering<'a> {
                     "this combination of `type`, `allOf`, `oneOf` and `anyOf` has no Rust type yet",
                 ),
         }
+    }
+
+    /// The inline enum at `index` in `types`, used again elsewhere: its docs stop naming the one place it
+    /// was first met.
+    fn share_enum(&mut self, index: usize) -> TypeRef {
+        let shared = &mut self.types[index];
+        if let TypeKind::StringEnum { variants, .. } = &shared.kind {
+            let values: Vec<String> = variants
+                .iter()
+                .map(|v| format!("`{}`", v.wire_value))
+                .collect();
+            shared.docs = Some(format!(
+                "One of {}; the spec lists these values in several places, which all use this type.",
+                values.join(", ")
+            ));
+        }
+        TypeRef::Named(shared.name.clone())
     }
 
     /// Records that a schema could not be typed and stands for any JSON.
@@ -664,6 +692,16 @@ fn enum_varnames(schema: &Schema) -> Vec<String> {
             .map(|name| name.as_str().unwrap_or_default().to_string())
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// The values of a string enum, which identify it for sharing.
+fn string_enum_values(kind: &TypeKind) -> Option<Vec<String>> {
+    match kind {
+        TypeKind::StringEnum { variants, .. } => {
+            Some(variants.iter().map(|v| v.wire_value.clone()).collect())
+        }
+        _ => None,
     }
 }
 
