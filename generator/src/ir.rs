@@ -280,19 +280,51 @@ pub struct RequestBody {
 }
 
 /// How a body is put on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum BodyEncoding {
     /// Serialised with serde_json.
     Json,
     /// `application/x-www-form-urlencoded`, serialised with serde_urlencoded (flat objects).
     Form,
-    /// `multipart/form-data` from a struct: one part per field (bytes as file parts, scalars as text, anything
-    /// else as JSON).
-    Multipart,
+    /// `multipart/form-data` from a struct: one part (or one per item) per field.
+    Multipart(MultipartForm),
     /// Text (`text/*`), sent as given.
     Text,
     /// Sent as the bytes given, under the declared media type.
     Bytes,
+}
+
+/// How the fields of a multipart body struct become parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MultipartForm {
+    pub parts: Vec<MultipartPart>,
+    /// The struct's map of undeclared properties, each entry a part named by its key (`wire_name` is unused).
+    pub extra: Option<MultipartPart>,
+}
+
+/// One field of a multipart body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MultipartPart {
+    pub wire_name: String,
+    pub rust_name: String,
+    /// The field is an `Option`; when absent no part is sent.
+    pub optional: bool,
+    /// The field is a list; each item is a part of its own, under the same name.
+    pub list: bool,
+    pub encoding: PartEncoding,
+}
+
+/// What one part holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PartEncoding {
+    /// Bytes, sent as a file part named after the field.
+    File,
+    /// A string, sent as text.
+    Text,
+    /// A number, boolean or enum, sent as its `Display` text.
+    Display,
+    /// Anything else, sent as `application/json`.
+    Json,
 }
 
 /// One declared response.
@@ -348,6 +380,36 @@ pub enum EmptyAnswer {
     Null,
     Array,
     Object,
+}
+
+/// The kind of the generated type `ty` names, if it names one.
+pub fn named_kind<'a>(types: &'a [TypeDef], ty: &TypeRef) -> Option<&'a TypeKind> {
+    let TypeRef::Named(name) = ty else {
+        return None;
+    };
+    types.iter().find(|t| &t.name == name).map(|t| &t.kind)
+}
+
+/// Values with a one-line text form on the wire (`Display`): numbers, booleans, strings and enums.
+pub fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    match ty {
+        TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::U64
+        | TypeRef::F32
+        | TypeRef::F64 => true,
+        ty => matches!(
+            named_kind(types, ty),
+            Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. })
+        ),
+    }
+}
+
+/// Whether `ty` is a struct the generator defined.
+pub fn is_struct(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    matches!(named_kind(types, ty), Some(TypeKind::Struct { .. }))
 }
 
 /// A Rust type as used in a signature or field.

@@ -76,12 +76,17 @@ impl Uses {
             json_body: bodies(BodyEncoding::Json),
             form_body: bodies(BodyEncoding::Form),
             bytes_body: bodies(BodyEncoding::Bytes) || bodies(BodyEncoding::Text),
-            multipart_body: bodies(BodyEncoding::Multipart),
+            multipart_body: api.operations.iter().any(|op| {
+                matches!(
+                    op.body.as_ref().map(|b| &b.encoding),
+                    Some(BodyEncoding::Multipart(_))
+                )
+            }),
             json_part: api.operations.iter().any(|op| {
-                op.body.as_ref().is_some_and(|b| {
-                    b.encoding == BodyEncoding::Multipart
-                        && super::multipart::needs_json_part(api, &b.ty)
-                })
+                matches!(
+                    op.body.as_ref().map(|b| &b.encoding),
+                    Some(BodyEncoding::Multipart(form)) if super::multipart::needs_json_part(form)
+                )
             }),
             json_answer: returns(|r| matches!(r, Returns::Json(_))),
             exists: returns(|r| matches!(r, Returns::Exists)),

@@ -77,7 +77,7 @@ fn reqwest_features(api: &Api) -> String {
     let multipart = api.operations.iter().any(|op| {
         op.body
             .as_ref()
-            .is_some_and(|b| b.encoding == BodyEncoding::Multipart)
+            .is_some_and(|b| matches!(b.encoding, BodyEncoding::Multipart(_)))
     });
     let mut features = vec!["\"rustls-tls\"", "\"http2\""];
     if multipart {

@@ -43,7 +43,7 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     client_items.extend(styled_helpers(&operations));
     if operations.iter().any(|op| {
         op.body.as_ref().is_some_and(|b| {
-            b.encoding == BodyEncoding::Multipart && super::multipart::needs_json_part(api, &b.ty)
+            matches!(&b.encoding, BodyEncoding::Multipart(form) if super::multipart::needs_json_part(form))
         })
     }) {
         client_items.push(quote!(json_part));
@@ -165,13 +165,13 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         })
         .collect();
     if let Some(body) = &op.body {
-        let ty = match (body.encoding, body.required) {
+        let ty = match (&body.encoding, body.required) {
             (BodyEncoding::Bytes, true) => quote!(Vec<u8>),
             (BodyEncoding::Bytes, false) => quote!(Option<Vec<u8>>),
             (BodyEncoding::Text, true) => quote!(&str),
             (BodyEncoding::Text, false) => quote!(Option<&str>),
-            (BodyEncoding::Multipart, true) => type_tokens(&body.ty),
-            (BodyEncoding::Multipart, false) => {
+            (BodyEncoding::Multipart(_), true) => type_tokens(&body.ty),
+            (BodyEncoding::Multipart(_), false) => {
                 let ty = type_tokens(&body.ty);
                 quote!(Option<#ty>)
             }
@@ -213,13 +213,13 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     }));
     if let Some(body) = &op.body {
         let media = &body.media_type;
-        let step = match body.encoding {
+        let step = match &body.encoding {
             BodyEncoding::Json => quote!(call.json_body(body)?;),
             BodyEncoding::Form => quote!(call.form_body(body)?;),
             BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
             BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
-            BodyEncoding::Multipart => {
-                let form = super::multipart::emit_form_steps(api, &op.spec_id, &body.ty);
+            BodyEncoding::Multipart(form) => {
+                let form = super::multipart::emit_form_steps(form, &op.spec_id);
                 quote! {
                     #form
                     call.multipart_body(form);

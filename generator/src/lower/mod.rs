@@ -3,6 +3,7 @@
 
 mod cycles;
 mod errors;
+mod multipart;
 mod names;
 mod operations;
 mod pagination;

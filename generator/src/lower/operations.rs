@@ -14,6 +14,7 @@ use super::names::{camel_name, snake_name, Scope};
 use super::security::lower_requirements;
 use super::types::{unescape, TypeLowering};
 use crate::error::{pointer_push, Warning};
+use crate::ir::{is_scalar, is_struct, MultipartForm};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, ParamEncoding, ParamLocation,
     Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns, SecurityRequirement,
@@ -435,10 +436,10 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 },
                 ty,
             )
-        } else if let Some(ty) =
+        } else if let Some((ty, form)) =
             self.multipart_struct(media_type, media, type_hint, method, &media_at)
         {
-            (BodyEncoding::Multipart, ty)
+            (BodyEncoding::Multipart(form), ty)
         } else if media_type.to_ascii_lowercase().starts_with("text/") {
             (BodyEncoding::Text, TypeRef::String)
         } else {
@@ -462,7 +463,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         type_hint: &str,
         method: &str,
         at: &str,
-    ) -> Option<TypeRef> {
+    ) -> Option<(TypeRef, MultipartForm)> {
         if !media_type.eq_ignore_ascii_case("multipart/form-data") {
             return None;
         }
@@ -472,16 +473,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
             &format!("The parts of the request body of {}.", method_link(method)),
             &pointer_push(at, "schema"),
         );
-        let is_struct = |name: &str| {
-            self.types
-                .types
-                .iter()
-                .any(|t| t.name == name && matches!(t.kind, TypeKind::Struct { .. }))
-        };
-        match &ty {
-            TypeRef::Named(name) if is_struct(name) => Some(ty),
-            _ => None,
-        }
+        let form = super::multipart::form_of(&ty, &self.types.types)?;
+        Some((ty, form))
     }
 
     fn lower_responses(
@@ -731,33 +724,7 @@ fn styled_encoding(
 }
 
 fn is_object(ty: &TypeRef, types: &[TypeDef]) -> bool {
-    match ty {
-        TypeRef::Map(_) => true,
-        TypeRef::Named(name) => types
-            .iter()
-            .any(|t| &t.name == name && matches!(t.kind, TypeKind::Struct { .. })),
-        _ => false,
-    }
-}
-
-fn is_scalar(ty: &TypeRef, types: &[TypeDef]) -> bool {
-    match ty {
-        TypeRef::String
-        | TypeRef::Bool
-        | TypeRef::I32
-        | TypeRef::I64
-        | TypeRef::U64
-        | TypeRef::F32
-        | TypeRef::F64 => true,
-        TypeRef::Named(name) => types.iter().any(|t| {
-            &t.name == name
-                && matches!(
-                    t.kind,
-                    TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }
-                )
-        }),
-        _ => false,
-    }
+    matches!(ty, TypeRef::Map(_)) || is_struct(ty, types)
 }
 
 fn location_of(param: &SpecParameter) -> ParamLocation {

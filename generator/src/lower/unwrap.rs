@@ -3,14 +3,14 @@
 //! envelope. An answer whose schema has nothing at the pointer returns `()`; an answer that leaves the payload
 //! out (or sends null) decodes as empty (`[]`, `{}` or null, by type).
 
-use crate::ir::{EmptyAnswer, Returns, TypeDef, TypeKind, TypeRef};
+use crate::ir::{named_kind, EmptyAnswer, Returns, TypeDef, TypeKind, TypeRef};
 
 /// The return of an operation whose JSON answer is a struct, rewritten to the part at `pointer`.
 pub fn unwrap_answer(returns: Returns, types: &[TypeDef], pointer: &str) -> Returns {
     let Returns::Json(envelope) = &returns else {
         return returns;
     };
-    if !is_struct(envelope, types) {
+    if !has_fields(envelope, types) {
         return returns;
     }
     let tokens: Vec<String> = pointer
@@ -47,18 +47,16 @@ fn strip(ty: &TypeRef) -> &TypeRef {
     }
 }
 
+/// The fields of the struct `ty` names, through options, boxes and aliases.
 fn fields_of<'a>(ty: &TypeRef, types: &'a [TypeDef]) -> Option<&'a [crate::ir::Field]> {
-    let TypeRef::Named(name) = strip(ty) else {
-        return None;
-    };
-    match &types.iter().find(|t| &t.name == name)?.kind {
+    match named_kind(types, strip(ty))? {
         TypeKind::Struct { fields, .. } => Some(fields),
         TypeKind::Alias { target } => fields_of(target, types),
         _ => None,
     }
 }
 
-fn is_struct(ty: &TypeRef, types: &[TypeDef]) -> bool {
+fn has_fields(ty: &TypeRef, types: &[TypeDef]) -> bool {
     fields_of(ty, types).is_some()
 }
 
@@ -67,7 +65,7 @@ fn empty_for(ty: &TypeRef, types: &[TypeDef]) -> EmptyAnswer {
     match ty {
         TypeRef::Vec(_) => EmptyAnswer::Array,
         TypeRef::Map(_) => EmptyAnswer::Object,
-        ty if is_struct(ty, types) => EmptyAnswer::Object,
+        ty if has_fields(ty, types) => EmptyAnswer::Object,
         _ => EmptyAnswer::Null,
     }
 }

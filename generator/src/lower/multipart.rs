@@ -1,0 +1,106 @@
+//! Multipart bodies: how each field of the body struct goes on the wire. Bytes are file parts, strings text,
+//! numbers, booleans and enums their `Display` text, lists of those one part per item, anything else JSON.
+
+use crate::ir::{
+    is_scalar, named_kind, MultipartForm, MultipartPart, PartEncoding, TypeDef, TypeKind, TypeRef,
+};
+
+/// The parts of the struct `ty`, or `None` when `ty` is not a struct (the body is then sent as bytes).
+pub fn form_of(ty: &TypeRef, types: &[TypeDef]) -> Option<MultipartForm> {
+    let Some(TypeKind::Struct { fields, extra }) = named_kind(types, ty) else {
+        return None;
+    };
+    let parts = fields
+        .iter()
+        .map(|field| part(&field.wire_name, &field.rust_name, &field.ty, types))
+        .collect();
+    let extra = extra
+        .as_ref()
+        .map(|extra| part("", &extra.rust_name, &extra.value, types));
+    Some(MultipartForm { parts, extra })
+}
+
+fn part(wire_name: &str, rust_name: &str, ty: &TypeRef, types: &[TypeDef]) -> MultipartPart {
+    let (optional, ty) = match ty {
+        TypeRef::Option(inner) => (true, &**inner),
+        ty => (false, ty),
+    };
+    let (list, encoding) = match ty {
+        TypeRef::Vec(item) => match item_encoding(item, types) {
+            PartEncoding::Json => (false, PartEncoding::Json),
+            encoding => (true, encoding),
+        },
+        ty => (false, item_encoding(ty, types)),
+    };
+    MultipartPart {
+        wire_name: wire_name.to_string(),
+        rust_name: rust_name.to_string(),
+        optional,
+        list,
+        encoding,
+    }
+}
+
+fn item_encoding(ty: &TypeRef, types: &[TypeDef]) -> PartEncoding {
+    match ty {
+        TypeRef::Bytes => PartEncoding::File,
+        TypeRef::String => PartEncoding::Text,
+        ty if is_scalar(ty, types) => PartEncoding::Display,
+        _ => PartEncoding::Json,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Field;
+
+    #[test]
+    fn each_field_gets_the_part_its_type_needs() {
+        let field = |name: &str, ty: TypeRef| Field {
+            wire_name: name.into(),
+            rust_name: name.into(),
+            ty,
+            optional: false,
+            docs: None,
+        };
+        let optional = |ty| TypeRef::Option(Box::new(ty));
+        let list = |ty| TypeRef::Vec(Box::new(ty));
+        let types = [TypeDef {
+            name: "Upload".into(),
+            docs: None,
+            origin: String::new(),
+            kind: TypeKind::Struct {
+                fields: vec![
+                    field("photo", TypeRef::Bytes),
+                    field("caption", optional(TypeRef::String)),
+                    field("width", TypeRef::I64),
+                    field("tags", optional(list(TypeRef::String))),
+                    field("scans", list(TypeRef::Bytes)),
+                    field("meta", optional(TypeRef::Json)),
+                    field("points", list(list(TypeRef::I64))),
+                ],
+                extra: None,
+            },
+        }];
+        let form = form_of(&TypeRef::Named("Upload".into()), &types).expect("a struct");
+        let shapes: Vec<(&str, bool, bool, PartEncoding)> = form
+            .parts
+            .iter()
+            .map(|p| (p.wire_name.as_str(), p.optional, p.list, p.encoding))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                ("photo", false, false, PartEncoding::File),
+                ("caption", true, false, PartEncoding::Text),
+                ("width", false, false, PartEncoding::Display),
+                ("tags", true, true, PartEncoding::Text),
+                ("scans", false, true, PartEncoding::File),
+                ("meta", true, false, PartEncoding::Json),
+                ("points", false, false, PartEncoding::Json),
+            ]
+        );
+        assert!(form_of(&TypeRef::String, &types).is_none());
+    }
+}
