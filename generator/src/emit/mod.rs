@@ -103,22 +103,18 @@ impl Piece {
             Self::Client => rust_file("src/client.rs", client::emit(api)),
             Self::Error => rust_file("src/error.rs", error::emit(api)),
             Self::Types(range) => {
+                let path = "src/types.rs";
                 let items = types::items(&api.types[range.clone()]);
-                if range.start == 0 {
-                    rust_file_by_items("src/types.rs", types::head(), items)
+                let contents = if range.start == 0 {
+                    let with_head = std::iter::once(types::head()).chain(items);
+                    format!("// {PREAMBLE}\n{}", formatted_items(path, with_head)?)
                 } else {
-                    let mut contents = String::new();
-                    for (i, item) in items.enumerate() {
-                        if i > 0 {
-                            contents.push('\n');
-                        }
-                        contents.push_str(&formatted("src/types.rs", item)?);
-                    }
-                    Ok(GeneratedFile {
-                        path: "src/types.rs".to_string(),
-                        contents,
-                    })
-                }
+                    formatted_items(path, items)?
+                };
+                Ok(GeneratedFile {
+                    path: path.to_string(),
+                    contents,
+                })
             }
             Self::Runtime(path, source) => runtime_file(path, source),
             Self::Module(index) => {
@@ -187,22 +183,17 @@ fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
     })
 }
 
-/// A file formatted item by item after its `head`, items separated by a blank line: memory stays proportional
-/// to one item, not to the file (GitHub's types come to hundreds of thousands of lines).
-fn rust_file_by_items(
-    path: &str,
-    head: TokenStream,
-    items: impl Iterator<Item = TokenStream>,
-) -> Result<GeneratedFile, String> {
-    let mut contents = format!("// {PREAMBLE}\n{}", formatted(path, head)?);
-    for item in items {
-        contents.push('\n');
+/// Items formatted one at a time and separated by a blank line: memory stays proportional to one item, not
+/// to the file (GitHub's types come to hundreds of thousands of lines).
+fn formatted_items(path: &str, items: impl Iterator<Item = TokenStream>) -> Result<String, String> {
+    let mut contents = String::new();
+    for (index, item) in items.enumerate() {
+        if index > 0 {
+            contents.push('\n');
+        }
         contents.push_str(&formatted(path, item)?);
     }
-    Ok(GeneratedFile {
-        path: path.to_string(),
-        contents,
-    })
+    Ok(contents)
 }
 
 /// Tokens parsed as a file and printed by prettyplease, with blank lines between items.
