@@ -1,28 +1,65 @@
-//! Every input the fuzzer (`fuzz/`) ever crashed the generator with is kept in `fuzz/regressions/` and replayed
-//! here through the same entry point, so a fixed crash stays fixed.
+//! The fuzz target's inputs, replayed through its entry point (`generator::generate_from_bytes`, a spec
+//! optionally followed by a NUL byte and an overlay) on every `cargo test`:
+//! - `fuzz/seeds/`, the valid documents fuzzing starts from, must generate (so the entry point and the
+//!   spec/overlay split keep working);
+//! - `fuzz/regressions/`, every input that ever crashed the generator, must end in `Ok` or `Err`, not a panic.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-#[test]
-fn inputs_that_once_crashed_the_generator_now_end_in_ok_or_err() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fuzz/regressions exists")
+fn inputs(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz")
+        .join(folder);
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_none_or(|ext| ext != "md"))
         .collect();
     inputs.sort();
-    for input in inputs {
-        let data = std::fs::read(&input).expect("readable");
-        let (spec, overlays): (&[u8], Vec<&[u8]>) = match data.iter().position(|b| *b == 0) {
-            Some(split) => (&data[..split], vec![&data[split + 1..]]),
-            None => (&data, Vec::new()),
-        };
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
-            generator::generate_from_bytes(spec, &overlays, Path::new("fuzz.yaml"), "fuzzed")
-        }));
-        assert!(outcome.is_ok(), "{} panics again", input.display());
+    inputs
+}
+
+/// Runs one input the way the fuzz target does.
+fn replay(
+    input: &Path,
+) -> std::thread::Result<Result<generator::Generated, generator::error::Error>> {
+    let data = std::fs::read(input).expect("readable");
+    let (spec, overlays): (&[u8], Vec<&[u8]>) = match data.iter().position(|b| *b == 0) {
+        Some(split) => (&data[..split], vec![&data[split + 1..]]),
+        None => (&data, Vec::new()),
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        generator::generate_from_bytes(spec, &overlays, Path::new("fuzz.yaml"), "fuzzed")
+    }))
+}
+
+#[test]
+fn the_seeds_generate_through_the_fuzz_entry_point() {
+    let seeds = inputs("seeds");
+    assert!(seeds.len() >= 2, "fuzz/seeds holds the starting documents");
+    for seed in seeds {
+        match replay(&seed) {
+            Ok(Ok(generated)) => {
+                assert!(!generated.api.operations.is_empty(), "{}", seed.display());
+                if seed.ends_with("pets-with-overlay.bin") {
+                    assert_eq!(
+                        generated.api.description.as_deref(),
+                        Some("Changed by the overlay."),
+                        "the part after the NUL byte is applied as an overlay"
+                    );
+                }
+            }
+            Ok(Err(err)) => panic!("{}: {err}", seed.display()),
+            Err(_) => panic!("{} panics", seed.display()),
+        }
+    }
+}
+
+#[test]
+fn inputs_that_once_crashed_the_generator_now_end_in_ok_or_err() {
+    for input in inputs("regressions") {
+        assert!(replay(&input).is_ok(), "{} panics again", input.display());
     }
 }
