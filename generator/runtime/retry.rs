@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode};
 
 /// When and how often a failed request is sent again.
 ///
-/// Retried: connection failures, timeouts, and the statuses 408, 420 (Crisp's rate limit), 429, 500, 502, 503
+/// Retried: connection failures, timeouts, and the statuses 408, 420 (a rate limit some APIs use), 429, 500, 502, 503
 /// and 504. Requests that are not idempotent (POST, PATCH) are retried only when they provably did not reach
 /// the server (the connection could not be made) or the server asked for another attempt (429, 420 or 503 with
 /// `Retry-After`), so a retry cannot apply them twice. Delays grow exponentially from the base delay with full
