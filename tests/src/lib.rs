@@ -35,3 +35,12 @@ pub fn pets_config() -> generator::Config {
         package_name: "pets-client".to_string(),
     }
 }
+
+/// The URL of a loopback port that was free a moment ago and has no listener now, so connecting is refused.
+/// (wiremock's servers go back to a pool when dropped and keep answering, so they cannot stand in.)
+pub fn refusing_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    let url = format!("http://{}", listener.local_addr().expect("its address"));
+    drop(listener);
+    url
+}

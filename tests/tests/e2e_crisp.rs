@@ -509,10 +509,7 @@ async fn a_server_that_does_not_answer_in_time_is_a_timeout() {
 
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
-    // A port that was free a moment ago and has no listener now.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let uri = format!("http://{}", listener.local_addr().expect("address"));
-    drop(listener);
+    let uri = workspace_tests::refusing_url();
     let client = Client::builder()
         .basic_auth(IDENTIFIER, KEY)
         .tier(Tier::Plugin)

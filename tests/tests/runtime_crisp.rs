@@ -167,9 +167,7 @@ async fn attempts_stop_at_the_maximum() {
 
 #[tokio::test]
 async fn a_refused_post_is_retried_because_it_never_reached_the_server() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let uri = format!("http://{}", listener.local_addr().expect("address"));
-    drop(listener);
+    let uri = workspace_tests::refusing_url();
     let client = Client::builder()
         .basic_auth(IDENTIFIER, KEY)
         .tier(Tier::Plugin)
