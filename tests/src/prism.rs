@@ -109,11 +109,16 @@ fn install() -> Result<PathBuf, String> {
     let prefix = workspace_root()
         .join("target")
         .join(format!("prism-{PRISM_VERSION}"));
+    install_with("npm", &prefix)
+}
+
+/// Installs Prism under `prefix` with the `npm` program, unless it is there already.
+fn install_with(npm: &str, prefix: &Path) -> Result<PathBuf, String> {
     let executable = prefix.join("node_modules/.bin/prism");
     if executable.is_file() {
         return Ok(executable);
     }
-    let npm_found = Command::new("npm")
+    let npm_found = Command::new(npm)
         .arg("--version")
         .output()
         .is_ok_and(|out| out.status.success());
@@ -125,7 +130,7 @@ fn install() -> Result<PathBuf, String> {
         );
     }
     let package = format!("@stoplight/prism-cli@{PRISM_VERSION}");
-    let output = Command::new("npm")
+    let output = Command::new(npm)
         .args([
             "install",
             "--no-audit",
@@ -133,7 +138,7 @@ fn install() -> Result<PathBuf, String> {
             "--no-save",
             "--prefix",
         ])
-        .arg(&prefix)
+        .arg(prefix)
         .arg(&package)
         .output()
         .map_err(|err| format!("cannot run npm: {err}"))?;
@@ -149,4 +154,17 @@ fn install() -> Result<PathBuf, String> {
 
 fn free_port() -> io::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_npm_the_message_says_what_to_install() {
+        let prefix = std::env::temp_dir().join(format!("prism-missing-npm-{}", std::process::id()));
+        let err = install_with("npm-that-is-not-installed", &prefix).expect_err("no npm");
+        assert!(err.contains("Node.js and npm"), "{err}");
+        assert!(!prefix.exists(), "nothing is installed");
+    }
 }
