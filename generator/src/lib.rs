@@ -111,16 +111,18 @@ fn normalized(mut document: serde_json::Value, spec: &Path) -> Result<serde_json
 pub const MAX_OPERATIONS: usize = 20_000;
 
 fn count_operations(document: &serde_json::Value) -> usize {
-    const METHODS: &[&str] = &[
-        "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    ];
     document
         .get("paths")
         .and_then(serde_json::Value::as_object)
         .map_or(0, |paths| {
             paths
                 .values()
-                .map(|item| METHODS.iter().filter(|m| item.get(**m).is_some()).count())
+                .map(|item| {
+                    normalize::HTTP_METHODS
+                        .iter()
+                        .filter(|m| item.get(**m).is_some())
+                        .count()
+                })
                 .sum()
         })
 }

@@ -30,7 +30,8 @@ const UNMAPPABLE_KEYWORDS: &[&str] = &[
 /// Schema keywords that only annotate or identify a schema; removing them changes no wire format.
 const ANNOTATION_KEYWORDS: &[&str] = &["$schema", "$id", "$comment", "$anchor"];
 
-const HTTP_METHODS: &[&str] = &[
+/// The operation keys of a path item.
+pub(crate) const HTTP_METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
