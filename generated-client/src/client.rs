@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::time::Duration;
+use base64::Engine as _;
 use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
 use tracing::Instrument;
 use crate::error::RequestInfo;
@@ -132,7 +133,9 @@ impl Client {
             .timeout(self.timeout)
             .header(USER_AGENT, self.user_agent.clone());
         request = self.credentials.authorize(call.operation, call.security, request)?;
-        request = request.query(&call.query);
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
         if let Some((content_type, body)) = &call.body {
             request = request
                 .header(reqwest::header::CONTENT_TYPE, *content_type)
@@ -301,8 +304,9 @@ impl ClientBuilder {
                     "the user agent `{}` is not a valid header value", self.user_agent
                 ),
             ))?;
-        self.credentials.validate()?;
-        if !self.credentials.satisfies_any(&[&[Scheme::BasicAuth, Scheme::Tier]]) {
+        let mut credentials = self.credentials;
+        credentials.prepare()?;
+        if !credentials.satisfies_any(&[&[Scheme::BasicAuth, Scheme::Tier]]) {
             return Err(
                 Error::Config(
                     "missing credentials: this API needs `basic_auth` and `tier` on the builder"
@@ -337,7 +341,7 @@ impl ClientBuilder {
             user_agent,
             timeout: self.timeout,
             retry: self.retry,
-            credentials: self.credentials,
+            credentials,
         })
     }
 }
@@ -346,6 +350,8 @@ impl ClientBuilder {
 #[derive(Clone, Default)]
 struct Credentials {
     basic_auth: Option<(String, String)>,
+    /// The `Authorization` header, encoded once by `prepare` (marked sensitive).
+    basic_auth_header: Option<HeaderValue>,
     tier: Option<crate::types::Tier>,
 }
 
@@ -412,9 +418,9 @@ impl Credentials {
     ) -> reqwest::RequestBuilder {
         match scheme {
             Scheme::BasicAuth => {
-                match &self.basic_auth {
-                    Some((username, password)) => {
-                        request.basic_auth(username, Some(password))
+                match &self.basic_auth_header {
+                    Some(header) => {
+                        request.header(reqwest::header::AUTHORIZATION, header.clone())
                     }
                     None => request,
                 }
@@ -428,8 +434,9 @@ impl Credentials {
         }
     }
 
-    /// Rejects values that could never be sent (empty secrets, characters a header cannot carry).
-    fn validate(&self) -> Result<(), Error> {
+    /// Rejects values that could never be sent (empty secrets, characters a header cannot carry), and
+    /// encodes the `Authorization` headers once, so a request only copies them.
+    fn prepare(&mut self) -> Result<(), Error> {
         if let Some((username, password)) = &self.basic_auth {
             if username.is_empty() || password.is_empty() {
                 return Err(
@@ -446,6 +453,15 @@ impl Credentials {
                     ),
                 );
             }
+            let encoded = base64::engine::general_purpose::STANDARD
+                .encode(format!("{username}:{password}"));
+            let mut header = HeaderValue::try_from(format!("Basic {encoded}"))
+                .map_err(|_| Error::Config(
+                    "`basic_auth` cannot be sent as an `Authorization` header"
+                        .to_string(),
+                ))?;
+            header.set_sensitive(true);
+            self.basic_auth_header = Some(header);
         }
         Ok(())
     }

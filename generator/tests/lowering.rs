@@ -56,7 +56,13 @@ fn security_schemes_are_lowered_generically() {
         .into_iter()
         .find(|f| f.path == "src/client.rs")
         .expect("client.rs");
-    assert!(client_rs.contents.contains("request.bearer_auth(value)"));
+    // The bearer header is encoded once, when the client is built, and copied into each request.
+    assert!(client_rs
+        .contents
+        .contains("HeaderValue::try_from(format!(\"Bearer {value}\"))"));
+    assert!(client_rs
+        .contents
+        .contains("request.header(reqwest::header::AUTHORIZATION, header.clone())"));
     assert!(client_rs
         .contents
         .contains("request.query(&[(\"partner_key\", value.as_str())])"));

@@ -1,7 +1,7 @@
 //! `src/client.rs`: the `Client`, its builder, the credentials it sends and the one function every operation
 //! goes through (`send`). Helpers are emitted only when some operation uses them, so the crate has no dead code.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{doc_opt, ident};
@@ -117,6 +117,11 @@ pub fn emit(api: &Api) -> TokenStream {
             }
         )
     });
+    let base64_engine = uses_http_basic(api).then(|| {
+        quote!(
+            use base64::Engine as _;
+        )
+    });
     let redacted = has_secrets.then(|| {
         quote! {
             /// What debug output shows instead of a secret.
@@ -126,9 +131,11 @@ pub fn emit(api: &Api) -> TokenStream {
     let answer = emit_answer(&uses);
     let path_segment = uses.path_params.then(emit_path_segment);
     let styles = emit_styles(&uses);
-    let query = uses
-        .query
-        .then(|| quote!(request = request.query(&call.query);));
+    let query = uses.query.then(|| {
+        quote!(if !call.query.is_empty() {
+            request = request.query(&call.query);
+        })
+    });
     let headers = (uses.headers || uses.cookies).then(|| {
         quote! {
             for (name, value) in &call.headers {
@@ -172,6 +179,7 @@ pub fn emit(api: &Api) -> TokenStream {
         use std::fmt;
         use std::time::Duration;
 
+        #base64_engine
         use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
         use tracing::Instrument;
 
@@ -451,7 +459,8 @@ fn emit_builder(api: &Api) -> TokenStream {
                 }
                 let user_agent = HeaderValue::from_str(&self.user_agent)
                     .map_err(|_| Error::Config(format!("the user agent `{}` is not a valid header value", self.user_agent)))?;
-                self.credentials.validate()?;
+                let mut credentials = self.credentials;
+                credentials.prepare()?;
                 #requirement_check
                 let http = match (self.http_client, self.connect_timeout) {
                     (Some(_), Some(_)) => {
@@ -475,7 +484,7 @@ fn emit_builder(api: &Api) -> TokenStream {
                     user_agent,
                     timeout: self.timeout,
                     retry: self.retry,
-                    credentials: self.credentials,
+                    credentials,
                 })
             }
         }
@@ -511,7 +520,7 @@ fn emit_requirement_check(api: &Api) -> TokenStream {
         .join(", or ");
     let message = format!("missing credentials: this API needs {needed} on the builder");
     quote! {
-        if !self.credentials.satisfies_any(&[#(#alternatives),*]) {
+        if !credentials.satisfies_any(&[#(#alternatives),*]) {
             return Err(Error::Config(#message.to_string()));
         }
     }
@@ -583,7 +592,13 @@ fn emit_credentials(api: &Api) -> TokenStream {
             }
             SecurityKind::Bearer | SecurityKind::ApiKey { values: None, .. } => quote!(String),
         };
-        quote!(#field: Option<#ty>,)
+        let header = authorization_field(s).map(|header| {
+            quote! {
+                /// The `Authorization` header, encoded once by `prepare` (marked sensitive).
+                #header: Option<HeaderValue>,
+            }
+        });
+        quote!(#field: Option<#ty>, #header)
     });
     let debug_fields = schemes.iter().map(|s| {
         let field = ident(&s.field);
@@ -680,8 +695,9 @@ fn emit_credentials(api: &Api) -> TokenStream {
                 }
             }
 
-            /// Rejects values that could never be sent (empty secrets, characters a header cannot carry).
-            fn validate(&self) -> Result<(), Error> {
+            /// Rejects values that could never be sent (empty secrets, characters a header cannot carry), and
+            /// encodes the `Authorization` headers once, so a request only copies them.
+            fn prepare(&mut self) -> Result<(), Error> {
                 #(#validations)*
                 Ok(())
             }
@@ -693,8 +709,15 @@ fn emit_apply_arm(scheme: &SecurityScheme) -> TokenStream {
     let variant = scheme_variant(scheme);
     let field = ident(&scheme.field);
     let add = match &scheme.kind {
-        SecurityKind::HttpBasic => quote!(request.basic_auth(username, Some(password))),
-        SecurityKind::Bearer => quote!(request.bearer_auth(value)),
+        SecurityKind::HttpBasic | SecurityKind::Bearer => {
+            let header = authorization_field(scheme);
+            return quote! {
+                #variant => match &self.#header {
+                    Some(header) => request.header(reqwest::header::AUTHORIZATION, header.clone()),
+                    None => request,
+                },
+            };
+        }
         SecurityKind::ApiKey {
             location,
             name,
@@ -720,21 +743,49 @@ fn emit_apply_arm(scheme: &SecurityScheme) -> TokenStream {
             }
         }
     };
-    let pattern = match scheme.kind {
-        SecurityKind::HttpBasic => quote!(Some((username, password))),
-        _ => quote!(Some(value)),
-    };
     quote! {
         #variant => match &self.#field {
-            #pattern => #add,
+            Some(value) => #add,
             None => request,
         },
     }
 }
 
+/// HTTP Basic credentials are base64-encoded by the `base64` crate.
+pub(crate) fn uses_http_basic(api: &Api) -> bool {
+    api.security_schemes
+        .iter()
+        .any(|s| matches!(s.kind, SecurityKind::HttpBasic))
+}
+
+/// The field holding a scheme's prepared `Authorization` header: HTTP Basic and bearer tokens are encoded
+/// once when the client is built, not on every request.
+fn authorization_field(scheme: &SecurityScheme) -> Option<Ident> {
+    matches!(scheme.kind, SecurityKind::HttpBasic | SecurityKind::Bearer)
+        .then(|| ident(&format!("{}_header", scheme.field)))
+}
+
 fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
     let field = ident(&scheme.field);
     let setter = &scheme.setter;
+    let set_header = authorization_field(scheme).map(|header| {
+        let prefix = match scheme.kind {
+            SecurityKind::HttpBasic => "Basic",
+            _ => "Bearer",
+        };
+        let value = match scheme.kind {
+            SecurityKind::HttpBasic => "encoded",
+            _ => "value",
+        };
+        let format = format!("{prefix} {{{value}}}");
+        let invalid = format!("`{setter}` cannot be sent as an `Authorization` header");
+        quote! {
+            let mut header = HeaderValue::try_from(format!(#format))
+                .map_err(|_| Error::Config(#invalid.to_string()))?;
+            header.set_sensitive(true);
+            self.#header = Some(header);
+        }
+    });
     match &scheme.kind {
         SecurityKind::HttpBasic => {
             let empty = format!("`{setter}` needs a non-empty username and password");
@@ -747,6 +798,9 @@ fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
                     if username.contains(':') {
                         return Err(Error::Config(#colon.to_string()));
                     }
+                    let encoded = base64::engine::general_purpose::STANDARD
+                        .encode(format!("{username}:{password}"));
+                    #set_header
                 }
             }
         }
@@ -761,6 +815,7 @@ fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
                     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
                         return Err(Error::Config(#message.to_string()));
                     }
+                    #set_header
                 }
             }
         }

@@ -24,7 +24,7 @@ description = {description}
 license = "MIT OR Apache-2.0"
 
 [dependencies]
-bytes = "1"
+{base64}bytes = "1"
 fastrand = "2"
 {futures}httpdate = "1"
 {percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = [{reqwest_features}] }}
@@ -34,6 +34,7 @@ serde_json = "1"
 tracing = "0.1"
 "#,
         name = toml_string(&api.package_name),
+        base64 = optional_dependency(super::client::uses_http_basic(api), "base64 = \"0.22\""),
         reqwest_features = reqwest_features(api),
         futures = optional_dependency(
             api.operations.iter().any(|op| op.pagination.is_some()),

@@ -132,7 +132,9 @@ impl Client {
             .timeout(self.timeout)
             .header(USER_AGENT, self.user_agent.clone());
         request = self.credentials.authorize(call.operation, call.security, request)?;
-        request = request.query(&call.query);
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
         for (name, value) in &call.headers {
             request = request.header(*name, value.clone());
         }
@@ -301,8 +303,9 @@ impl ClientBuilder {
                     "the user agent `{}` is not a valid header value", self.user_agent
                 ),
             ))?;
-        self.credentials.validate()?;
-        if !self.credentials.satisfies_any(&[&[Scheme::Token], &[Scheme::PartnerKey]]) {
+        let mut credentials = self.credentials;
+        credentials.prepare()?;
+        if !credentials.satisfies_any(&[&[Scheme::Token], &[Scheme::PartnerKey]]) {
             return Err(
                 Error::Config(
                     "missing credentials: this API needs `token`, or `partner_key` on the builder"
@@ -337,7 +340,7 @@ impl ClientBuilder {
             user_agent,
             timeout: self.timeout,
             retry: self.retry,
-            credentials: self.credentials,
+            credentials,
         })
     }
 }
@@ -346,6 +349,8 @@ impl ClientBuilder {
 #[derive(Clone, Default)]
 struct Credentials {
     token: Option<String>,
+    /// The `Authorization` header, encoded once by `prepare` (marked sensitive).
+    token_header: Option<HeaderValue>,
     partner_key: Option<String>,
 }
 
@@ -409,8 +414,10 @@ impl Credentials {
     ) -> reqwest::RequestBuilder {
         match scheme {
             Scheme::Token => {
-                match &self.token {
-                    Some(value) => request.bearer_auth(value),
+                match &self.token_header {
+                    Some(header) => {
+                        request.header(reqwest::header::AUTHORIZATION, header.clone())
+                    }
                     None => request,
                 }
             }
@@ -423,8 +430,9 @@ impl Credentials {
         }
     }
 
-    /// Rejects values that could never be sent (empty secrets, characters a header cannot carry).
-    fn validate(&self) -> Result<(), Error> {
+    /// Rejects values that could never be sent (empty secrets, characters a header cannot carry), and
+    /// encodes the `Authorization` headers once, so a request only copies them.
+    fn prepare(&mut self) -> Result<(), Error> {
         if let Some(value) = &self.token {
             if value.is_empty()
                 || !value.bytes().all(|b| b.is_ascii_graphic() || b == b' ')
@@ -436,6 +444,12 @@ impl Credentials {
                     ),
                 );
             }
+            let mut header = HeaderValue::try_from(format!("Bearer {value}"))
+                .map_err(|_| Error::Config(
+                    "`token` cannot be sent as an `Authorization` header".to_string(),
+                ))?;
+            header.set_sensitive(true);
+            self.token_header = Some(header);
         }
         if let Some(value) = &self.partner_key {
             if value.is_empty()
