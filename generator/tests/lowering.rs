@@ -348,3 +348,61 @@ fn the_manifest_lists_only_dependencies_the_crate_uses() {
         "no form body: {manifest}"
     );
 }
+
+#[test]
+fn types_derive_only_the_serde_traits_their_direction_needs() {
+    let generated = pets();
+    let travel = |name: &str| {
+        let def = generated
+            .api
+            .types
+            .iter()
+            .find(|t| t.name == name)
+            .expect("type");
+        (def.travel.sent, def.travel.received)
+    };
+    assert_eq!(travel("Pet"), (false, true), "answers only");
+    assert_eq!(travel("BookVisitRequest"), (true, false), "requests only");
+    assert_eq!(
+        travel("Payment"),
+        (false, true),
+        "no operation uses it: the application reads it"
+    );
+
+    let file = |path: &str| {
+        generated
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .expect("file")
+            .contents
+            .clone()
+    };
+    let (types_rs, unused_rs) = (file("src/types.rs"), file("src/types/unused.rs"));
+    let declaration = |contents: &str, name: &str| {
+        let end = contents.find(&format!(" {name} {{")).expect("declared");
+        let start = contents[..end].rfind("#[derive").expect("derives");
+        contents[start..end].to_string()
+    };
+    assert!(declaration(&types_rs, "struct Pet").starts_with(
+        "#[derive(Debug, Clone, PartialEq, serde::Deserialize)]\n#[cfg_attr(feature = \"full-serde\", derive(serde::Serialize))]"
+    ));
+    assert!(declaration(&types_rs, "struct BookVisitRequest").starts_with(
+        "#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]\n#[cfg_attr(feature = \"full-serde\", derive(serde::Deserialize))]"
+    ));
+    // A schema no operation uses is decoded, and compiled only with `all-schemas`.
+    assert!(!types_rs.contains(" enum Payment {"));
+    assert!(declaration(&unused_rs, "enum Payment").starts_with(
+        "#[derive(Debug, Clone, PartialEq, serde::Deserialize)]\n#[cfg_attr(feature = \"full-serde\", derive(serde::Serialize))]\n#[serde(untagged)]"
+    ));
+    assert!(types_rs.contains("#[cfg(feature = \"all-schemas\")]\nmod unused;"));
+    assert!(types_rs.contains("#[cfg(feature = \"all-schemas\")]\npub use unused::*;"));
+    let manifest = generated
+        .files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .expect("manifest");
+    assert!(manifest.contents.contains("[features]\n"));
+    assert!(manifest.contents.contains("\nfull-serde = []\n"));
+    assert!(manifest.contents.contains("\nall-schemas = []\n"));
+}

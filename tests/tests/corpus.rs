@@ -1,6 +1,7 @@
 //! Specs nobody here wrote: every OpenAPI 3.0 and 3.1 document of `@readme/oas-examples` generates a client,
 //! what the generator skipped is snapshotted per fixture, and all generated crates compile without a single
-//! warning in one `cargo check` of a scratch workspace (one shared target directory keeps it fast).
+//! warning in `cargo check` of a scratch workspace, with default and with all features (one shared target
+//! directory keeps it fast).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -67,26 +68,32 @@ fn every_fixture_generates_and_all_clients_compile_warning_free() {
     )
     .expect("lock file copied");
 
+    // Twice: with the default features (each type derives only the serde traits it needs, and the schemas no
+    // operation uses are left out) and with all of them (both derives everywhere, every schema).
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args([
-            "check",
-            "--workspace",
-            "--quiet",
-            "--message-format",
-            "short",
-        ])
-        .current_dir(&scratch)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
-        )
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "generated clients do not compile cleanly:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    for features in [None, Some("--all-features")] {
+        let output = Command::new(&cargo)
+            .args([
+                "check",
+                "--workspace",
+                "--quiet",
+                "--message-format",
+                "short",
+            ])
+            .args(features)
+            .current_dir(&scratch)
+            .env(
+                "CARGO_TARGET_DIR",
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
+            )
+            .env("RUSTFLAGS", "-D warnings")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            output.status.success(),
+            "generated clients do not compile cleanly ({}):\n{}",
+            features.unwrap_or("default features"),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }

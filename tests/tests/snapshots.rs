@@ -22,6 +22,7 @@ fn crisp_emitted_files() {
             "src/client.rs",
             "src/error.rs",
             "src/types.rs",
+            "src/types/unused.rs",
             "src/retry.rs",
             "src/pointer.rs",
             "src/pages.rs",

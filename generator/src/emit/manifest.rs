@@ -32,8 +32,17 @@ serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {serde_urlencoded}tokio = {{ version = "1", features = ["time"] }}
 tracing = "0.1"
-"#,
+
+[features]
+# Every type derives both Serialize and Deserialize. Without it, a type derives only what its direction needs
+# (sent: Serialize; received, or used by no operation: Deserialize), which keeps a large API quick to compile.
+full-serde = []
+{all_schemas}"#,
         name = toml_string(&api.package_name),
+        all_schemas = optional_dependency(
+            api.types.iter().any(|def| def.travel.unused),
+            "# Types for the schemas no operation uses (webhook payloads, for example), in `types` beside the others.\nall-schemas = []",
+        ),
         base64 = optional_dependency(super::client::uses_http_basic(api), "base64 = \"0.22\""),
         reqwest_features = reqwest_features(api),
         futures = optional_dependency(
@@ -87,7 +96,7 @@ fn reqwest_features(api: &Api) -> String {
     features.join(", ")
 }
 
-/// A dependency line, only when the crate uses it.
+/// A dependency or feature line, only when the crate uses it.
 fn optional_dependency(used: bool, line: &str) -> String {
     if used {
         format!("{line}\n")

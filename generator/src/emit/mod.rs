@@ -13,7 +13,7 @@ mod types;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Api, TypeRef};
+use crate::ir::{Api, TypeDef, TypeRef};
 
 /// The first line of every generated file (after the comment marker of its language).
 pub const PREAMBLE: &str =
@@ -41,11 +41,12 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
         Piece::Client,
         Piece::Error,
     ];
-    let chunk = api.types.len().div_ceil(TYPE_CHUNKS).max(1);
-    let chunks = api.types.len().div_ceil(chunk);
-    pieces.extend(
-        (0..chunks.max(1)).map(|i| Piece::Types(i * chunk..((i + 1) * chunk).min(api.types.len()))),
-    );
+    let (used, unused): (Vec<&TypeDef>, Vec<&TypeDef>) =
+        api.types.iter().partition(|def| !def.travel.unused);
+    pieces.extend(type_pieces(TypeFile::Used, used.len()));
+    if !unused.is_empty() {
+        pieces.extend(type_pieces(TypeFile::Unused, unused.len()));
+    }
     pieces.push(Piece::Runtime(
         "src/retry.rs",
         include_str!("../../runtime/retry.rs"),
@@ -64,11 +65,12 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
     }
     pieces.extend((0..api.modules.len()).map(Piece::Module));
 
-    let outputs = in_parallel(&pieces, |piece| piece.render(api, document))?;
+    let type_lists = TypeLists { used, unused };
+    let outputs = in_parallel(&pieces, |piece| piece.render(api, &type_lists, document))?;
     let mut files: Vec<GeneratedFile> = Vec::new();
     for (piece, output) in pieces.iter().zip(outputs) {
         match (piece, files.last_mut()) {
-            (Piece::Types(range), Some(types)) if range.start > 0 => {
+            (Piece::Types(_, range), Some(types)) if range.start > 0 => {
                 types.contents.push('\n');
                 types.contents.push_str(&output.contents);
             }
@@ -78,8 +80,29 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
     Ok(files)
 }
 
-/// How many pieces the type file is formatted in (more than the cores, so they balance).
+/// How many pieces a type file is formatted in (more than the cores, so they balance).
 const TYPE_CHUNKS: usize = 16;
+
+/// The two type files: `src/types.rs` has the types operations use; `src/types/unused.rs` has those of the
+/// schemas no operation uses, compiled only with the `all-schemas` feature and re-exported from `types`.
+#[derive(Clone, Copy)]
+enum TypeFile {
+    Used,
+    Unused,
+}
+
+/// The types of each file, in spec order.
+struct TypeLists<'a> {
+    used: Vec<&'a TypeDef>,
+    unused: Vec<&'a TypeDef>,
+}
+
+/// The pieces a type file of `count` types is formatted in.
+fn type_pieces(file: TypeFile, count: usize) -> impl Iterator<Item = Piece> {
+    let chunk = count.div_ceil(TYPE_CHUNKS).max(1);
+    let chunks = count.div_ceil(chunk).max(1);
+    (0..chunks).map(move |i| Piece::Types(file, i * chunk..((i + 1) * chunk).min(count)))
+}
 
 /// One independently formatted part of the crate.
 enum Piece {
@@ -88,25 +111,41 @@ enum Piece {
     Lib,
     Client,
     Error,
-    /// A run of `api.types`; the first also carries the file's head.
-    Types(std::ops::Range<usize>),
+    /// A run of one type file's types; the first also carries the file's head.
+    Types(TypeFile, std::ops::Range<usize>),
     Runtime(&'static str, &'static str),
     Module(usize),
 }
 
 impl Piece {
-    fn render(&self, api: &Api, document: &serde_json::Value) -> Result<GeneratedFile, String> {
+    fn render(
+        &self,
+        api: &Api,
+        type_lists: &TypeLists<'_>,
+        document: &serde_json::Value,
+    ) -> Result<GeneratedFile, String> {
         match self {
             Self::Manifest => Ok(manifest::emit(api)),
             Self::Spec => spec_json::emit(document),
             Self::Lib => rust_file("src/lib.rs", lib_rs::emit(api)),
             Self::Client => rust_file("src/client.rs", client::emit(api)),
             Self::Error => rust_file("src/error.rs", error::emit(api)),
-            Self::Types(range) => {
-                let path = "src/types.rs";
-                let items = types::items(&api.types[range.clone()]);
+            Self::Types(file, range) => {
+                let (path, list, head) = match file {
+                    TypeFile::Used => (
+                        "src/types.rs",
+                        &type_lists.used,
+                        types::head(!type_lists.unused.is_empty()),
+                    ),
+                    TypeFile::Unused => (
+                        "src/types/unused.rs",
+                        &type_lists.unused,
+                        types::unused_head(),
+                    ),
+                };
+                let items = types::items(&list[range.clone()]);
                 let contents = if range.start == 0 {
-                    let with_head = std::iter::once(types::head()).chain(items);
+                    let with_head = std::iter::once(head).chain(items);
                     format!("// {PREAMBLE}\n{}", formatted_items(path, with_head)?)
                 } else {
                     formatted_items(path, items)?

@@ -6,21 +6,45 @@ use quote::quote;
 
 use super::{doc_opt, ident, type_tokens};
 use crate::ir::{
-    ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind, TypeRef,
-    UnionVariant, Variant,
+    ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, Travel, TypeDef, TypeKind,
+    TypeRef, UnionVariant, Variant,
 };
 
 /// The head of `src/types.rs` (its module docs).
-pub fn head() -> TokenStream {
+pub fn head(has_unused: bool) -> TokenStream {
+    let unused = has_unused.then(|| {
+        quote! {
+            /// Types of the schemas no operation uses (webhook payloads, for example), with the `all-schemas`
+            /// feature.
+            #[cfg(feature = "all-schemas")]
+            mod unused;
+
+            #[cfg(feature = "all-schemas")]
+            pub use unused::*;
+        }
+    });
     quote! {
         //! Types of the requests and answers, from the spec's schemas.
+
+        #unused
     }
 }
 
-/// The items of `src/types.rs`, one type (with its impls) at a time, so a spec with thousands of schemas never
+/// The head of `src/types/unused.rs`.
+pub fn unused_head() -> TokenStream {
+    quote! {
+        //! Types of the schemas no operation uses, compiled with the `all-schemas` feature and re-exported from
+        //! `types`. They may contain the types operations use.
+
+        #[allow(unused_imports)]
+        use super::*;
+    }
+}
+
+/// The items of a type file, one type (with its impls) at a time, so a spec with thousands of schemas never
 /// has its whole type file in memory as tokens.
-pub fn items(types: &[TypeDef]) -> impl Iterator<Item = TokenStream> + '_ {
-    types.iter().map(emit_type)
+pub fn items<'a>(types: &'a [&'a TypeDef]) -> impl Iterator<Item = TokenStream> + 'a {
+    types.iter().map(|def| emit_type(def))
 }
 
 fn emit_type(def: &TypeDef) -> TokenStream {
@@ -40,9 +64,11 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 }
             });
             let fields = fields.iter().map(|f| emit_field(f, true));
+            let (serde, gated) = serde_derives(def.travel);
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #default #(#serde),*)]
+                #gated
                 pub struct #name {
                     #(#fields)*
                     #extra
@@ -76,9 +102,11 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 let ty = type_tokens(&v.ty);
                 quote!(#variant(#ty),)
             });
+            let (serde, gated) = serde_derives(def.travel);
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #(#serde),*)]
+                #gated
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants)*
@@ -88,7 +116,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Union {
             variants,
             discriminator: Some(property),
-        } => emit_tagged_union(&name, &docs, variants, property),
+        } => emit_tagged_union(&name, &docs, variants, property, def.travel),
         TypeKind::Alias { target } => {
             let target = type_tokens(target);
             quote! {
@@ -458,11 +486,32 @@ fn emit_closed_enum(
 
 /// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
 /// so the whole object is decoded into the chosen variant and serialised back as it is.
+/// The serde derives a type always has (what its [`Travel`] needs) and, as a `cfg_attr`, the ones only the
+/// `full-serde` feature adds.
+fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
+    let mut always = Vec::new();
+    let mut gated = Vec::new();
+    for (needed, derive) in [
+        (travel.serialize(), quote!(serde::Serialize)),
+        (travel.deserialize(), quote!(serde::Deserialize)),
+    ] {
+        if needed {
+            always.push(derive);
+        } else {
+            gated.push(derive);
+        }
+    }
+    let gated = (!gated.is_empty())
+        .then(|| quote!(#[cfg_attr(feature = "full-serde", derive(#(#gated),*))]));
+    (always, gated)
+}
+
 fn emit_tagged_union(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
     variants: &[UnionVariant],
     property: &str,
+    travel: Travel,
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
@@ -483,6 +532,8 @@ fn emit_tagged_union(
         Some(quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),))
     });
     let unknown = format!("unknown or missing `{property}`");
+    let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
+    let (serialize_gate, deserialize_gate) = (gate(travel.serialize()), gate(travel.deserialize()));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -490,6 +541,7 @@ fn emit_tagged_union(
             #(#declarations)*
         }
 
+        #serialize_gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
@@ -498,6 +550,7 @@ fn emit_tagged_union(
             }
         }
 
+        #deserialize_gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;

@@ -126,15 +126,17 @@ fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::ir::Field;
 
-    fn strukt(name: &str, fields: &[(&str, TypeRef)]) -> TypeDef {
+    /// A struct of optional fields, for the tests of the passes over types.
+    pub(in crate::lower) fn strukt(name: &str, fields: &[(&str, TypeRef)]) -> TypeDef {
         TypeDef {
             name: name.into(),
             docs: None,
             origin: String::new(),
+            travel: crate::ir::Travel::default(),
             kind: TypeKind::Struct {
                 fields: fields
                     .iter()
@@ -151,7 +153,7 @@ mod tests {
         }
     }
 
-    fn named(name: &str) -> TypeRef {
+    pub(in crate::lower) fn named(name: &str) -> TypeRef {
         TypeRef::Named(name.into())
     }
 

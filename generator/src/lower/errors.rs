@@ -44,6 +44,7 @@ pub fn error_bodies(
             "The error bodies {method_link} declares, by status. Decode one from an [`Error::Status`](crate::Error::Status) with `from_error`."
         )),
         origin: format!("{at}/responses"),
+        travel: crate::ir::Travel::default(),
         kind: TypeKind::StatusBodies {
             operation: spec_id.to_string(),
             variants,

@@ -2,6 +2,7 @@
 //! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
 
 mod cycles;
+mod directions;
 mod errors;
 mod multipart;
 mod names;
@@ -43,6 +44,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
     cycles::box_recursive_fields(&mut type_defs);
+    directions::mark_travel(&mut type_defs, &operations, &schemes);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
 

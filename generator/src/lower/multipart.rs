@@ -70,6 +70,7 @@ mod tests {
             name: "Upload".into(),
             docs: None,
             origin: String::new(),
+            travel: crate::ir::Travel::default(),
             kind: TypeKind::Struct {
                 fields: vec![
                     field("photo", TypeRef::Bytes),

@@ -398,6 +398,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             name: name.clone(),
             docs: Some(format!("Optional parameters of {}.", method_link(method))),
             origin: pointer_push(at, "parameters"),
+            travel: crate::ir::Travel::default(),
             kind: TypeKind::Options { fields },
         });
         Some(name)

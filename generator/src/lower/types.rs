@@ -630,6 +630,7 @@ impl<'a> TypeLowering<'a> {
             name,
             docs,
             origin: origin.to_string(),
+            travel: crate::ir::Travel::default(),
             kind,
         });
     }
