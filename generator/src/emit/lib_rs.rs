@@ -6,6 +6,29 @@ use quote::quote;
 use super::{ident, inner_doc};
 use crate::ir::{Api, ParamLocation, Returns, SecurityKind, TypeDef, TypeKind, TypeRef};
 
+/// The crate features, documented on the front page: both leave out code that makes a large API slow to
+/// compile, so both are off by default.
+fn features(api: &Api) -> String {
+    let mut text = "# Features\n\n\
+        - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type \
+        derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers \
+        carry."
+        .to_string();
+    let unused = api.types.iter().filter(|def| def.travel.unused).count();
+    if unused > 0 {
+        let (types, they_derive) = if unused == 1 {
+            ("type", "It derives")
+        } else {
+            ("types", "They derive")
+        };
+        text.push_str(&format!(
+            "\n- `all-schemas`: {unused} more {types} in [`types`], for the schemas no operation uses \
+             (webhook payloads, for example). {they_derive} `Deserialize`."
+        ));
+    }
+    text
+}
+
 /// Writes `src/lib.rs`.
 pub fn emit(api: &Api) -> TokenStream {
     let mut intro = format!(
@@ -21,6 +44,7 @@ pub fn emit(api: &Api) -> TokenStream {
     );
     let intro = inner_doc(&intro);
     let example = inner_doc(&example(api));
+    let features = inner_doc(&features(api));
     let modules = api.modules.iter().map(|m| ident(&m.name));
     // A spec without operations leaves the request machinery unused; that is the spec's doing, not a bug.
     let no_operations = api
@@ -53,6 +77,8 @@ pub fn emit(api: &Api) -> TokenStream {
         //!
         //! Every method returns [`Error`] on failure; [`Error::status`] and [`Error::reason`] tell what the
         //! server answered.
+        //!
+        #features
 
         // Every file of this crate is formatted by the generator (prettyplease); `rustfmt::skip` keeps
         // `cargo fmt` from reflowing it, so regenerating and formatting never fight.

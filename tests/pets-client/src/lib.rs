@@ -22,6 +22,11 @@
 //!
 //! Every method returns [`Error`] on failure; [`Error::status`] and [`Error::reason`] tell what the
 //! server answered.
+//!
+//! # Features
+//!
+//! - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers carry.
+//! - `all-schemas`: 4 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
 
 #[rustfmt::skip]
 mod client;
