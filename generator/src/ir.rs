@@ -104,6 +104,8 @@ pub struct Operation {
     pub options_struct: Option<String>,
     /// The method that also returns status and headers (`<name>_with_response`).
     pub with_response_name: String,
+    /// The private function that builds the operation's request, which both methods send.
+    pub request_name: String,
     /// How the operation pages, when the spec says it does (`x-pagination`).
     pub pagination: Option<Pagination>,
     /// The enum of typed error bodies, when the operation declares any.

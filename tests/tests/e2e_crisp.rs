@@ -102,7 +102,14 @@ async fn get_website_decodes_the_answer() {
         .expect(1)
         .mount(&server)
         .await;
-    let website = client(&server).get_website("w1").await.expect("found");
+    let client = client(&server);
+    // The request is built when the method is called, so the future borrows only the client: the argument
+    // can be gone before the future is awaited.
+    let answer = {
+        let website_id = String::from("w1");
+        client.get_website(&website_id)
+    };
+    let website = answer.await.expect("found");
     assert_eq!(website.name.as_deref(), Some("Acme"));
     assert_eq!(website.verified, Some(true));
 }

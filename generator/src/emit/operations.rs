@@ -65,6 +65,8 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     quote! {
         #module_doc
 
+        use std::future::Future;
+
         use crate::client::{#(#client_items),*};
         #pages_use
         #types_use
@@ -267,20 +269,34 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         .pagination
         .as_ref()
         .map(|pagination| emit_stream(op, pagination));
+    let request = ident(&op.request_name);
+    let request_doc = format!(
+        " The request of [`Client::{}`], built (and its arguments checked) before anything is sent.",
+        op.rust_name
+    );
+    // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
+    // would give rustc two state machines per operation to check (a large API has thousands), and the future
+    // borrows only the client, not the arguments.
     quote! {
         #docs
         #allow
-        pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
-            self.#with_response(#(#forwarded),*).await.map(Response::into_value)
+        pub fn #name(&self, #(#args),*) -> impl Future<Output = Result<#output, Error>> + '_ {
+            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish.map(Response::into_value))
         }
 
         #[doc = #with_response_doc]
         #allow
-        pub async fn #with_response(&self, #(#args),*) -> Result<Response<#output>, Error> {
+        pub fn #with_response(&self, #(#args),*) -> impl Future<Output = Result<Response<#output>, Error>> + '_ {
+            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish)
+        }
+
+        #[doc = #request_doc]
+        #allow
+        fn #request(#(#args),*) -> Result<Call, Error> {
             #path
             #binding = Call::new(#spec_id, reqwest::Method::#method, path, #template, #security);
             #(#steps)*
-            self.send(call).await?.#finish
+            Ok(call)
         }
 
         #stream

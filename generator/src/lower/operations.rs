@@ -26,6 +26,7 @@ const CLIENT_METHODS: &[&str] = &[
     "builder",
     "base_url",
     "send",
+    "execute",
     "request",
     "clone",
     "with_timeout",
@@ -156,6 +157,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             );
         }
         let with_response_name = self.methods.claim(format!("{rust_name}_with_response"));
+        let request_name = self.methods.claim(format!("{rust_name}_request"));
         let method_name = rust_name.as_str();
 
         let mut arg_names = Scope::with_reserved(&["body", "options"]);
@@ -258,6 +260,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         Ok(Operation {
             rust_name,
             with_response_name,
+            request_name,
             pagination,
             module: self.module_for(op),
             spec_id,

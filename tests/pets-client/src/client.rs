@@ -54,6 +54,17 @@ impl Client {
         Self { retry, ..self.clone() }
     }
 
+    /// Sends the request an operation built and decodes the answer with `decode`. Every method of every
+    /// operation returns this one future, so the crate has one request path to compile, not one per
+    /// method; a request that could not be built fails here, before anything is sent.
+    pub(crate) async fn execute<T>(
+        &self,
+        call: Result<Call, Error>,
+        decode: impl FnOnce(Answer) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        decode(self.send(call?).await?)
+    }
+
     /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer. Each call is a
     /// `tracing` span (operation, method, path template, final status, attempts), each attempt a span
     /// within it; credentials never appear in them.
