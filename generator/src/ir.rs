@@ -52,6 +52,9 @@ pub struct SecurityScheme {
     pub variant: String,
     /// Field in the generated credentials struct.
     pub field: String,
+    /// The credentials field holding the prepared `Authorization` header, for HTTP Basic and bearer schemes:
+    /// they are encoded once when the client is built, not on every request.
+    pub authorization_field: Option<String>,
     pub docs: Option<String>,
     pub kind: SecurityKind,
 }
@@ -436,6 +439,21 @@ pub enum TypeRef {
     Option(Box<TypeRef>),
     /// Heap-allocated, where a type contains itself (directly or through others).
     Boxed(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The generated type this reference names, through lists, maps, options and boxes (each wraps one type,
+    /// so there is at most one).
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeRef::Named(name) => Some(name),
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Option(inner)
+            | TypeRef::Boxed(inner) => inner.named(),
+            _ => None,
+        }
+    }
 }
 
 /// A named type emitted into `types.rs`.

@@ -39,6 +39,12 @@ fn security_schemes_are_lowered_generically() {
         kinds[1],
         ("partner_key", SecurityKind::ApiKey { location: ApiKeyLocation::Query, name, values: None }) if name == "partner_key"
     ));
+    // Lowering names the field of the prepared bearer header; an API key has none.
+    assert_eq!(
+        api.security_schemes[0].authorization_field.as_deref(),
+        Some("token_header")
+    );
+    assert_eq!(api.security_schemes[1].authorization_field, None);
     // Two alternatives: a bearer token or a partner key.
     assert_eq!(api.default_security.len(), 2);
     let get_pet = api
@@ -353,12 +359,7 @@ fn the_manifest_lists_only_dependencies_the_crate_uses() {
 fn types_derive_only_the_serde_traits_their_direction_needs() {
     let generated = pets();
     let travel = |name: &str| {
-        let def = generated
-            .api
-            .types
-            .iter()
-            .find(|t| t.name == name)
-            .expect("type");
+        let def = type_named(&generated.api.types, name);
         (def.travel.sent, def.travel.received)
     };
     assert_eq!(travel("Pet"), (false, true), "answers only");

@@ -769,24 +769,18 @@ pub(crate) fn uses_http_basic(api: &Api) -> bool {
         .any(|s| matches!(s.kind, SecurityKind::HttpBasic))
 }
 
-/// The field holding a scheme's prepared `Authorization` header: HTTP Basic and bearer tokens are encoded
-/// once when the client is built, not on every request.
+/// The field holding a scheme's prepared `Authorization` header, when it has one (lowering names it).
 fn authorization_field(scheme: &SecurityScheme) -> Option<Ident> {
-    matches!(scheme.kind, SecurityKind::HttpBasic | SecurityKind::Bearer)
-        .then(|| ident(&format!("{}_header", scheme.field)))
+    scheme.authorization_field.as_deref().map(ident)
 }
 
 fn emit_validation(scheme: &SecurityScheme) -> TokenStream {
     let field = ident(&scheme.field);
     let setter = &scheme.setter;
     let set_header = authorization_field(scheme).map(|header| {
-        let prefix = match scheme.kind {
-            SecurityKind::HttpBasic => "Basic",
-            _ => "Bearer",
-        };
-        let value = match scheme.kind {
-            SecurityKind::HttpBasic => "encoded",
-            _ => "value",
+        let (prefix, value) = match scheme.kind {
+            SecurityKind::HttpBasic => ("Basic", "encoded"),
+            _ => ("Bearer", "value"),
         };
         let format = format!("{prefix} {{{value}}}");
         let invalid = format!("`{setter}` cannot be sent as an `Authorization` header");

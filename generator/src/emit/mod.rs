@@ -131,20 +131,16 @@ impl Piece {
             Self::Client => rust_file("src/client.rs", client::emit(api)),
             Self::Error => rust_file("src/error.rs", error::emit(api)),
             Self::Types(file, range) => {
-                let (path, list, head) = match file {
-                    TypeFile::Used => (
-                        "src/types.rs",
-                        &type_lists.used,
-                        types::head(!type_lists.unused.is_empty()),
-                    ),
-                    TypeFile::Unused => (
-                        "src/types/unused.rs",
-                        &type_lists.unused,
-                        types::unused_head(),
-                    ),
+                let (path, list) = match file {
+                    TypeFile::Used => ("src/types.rs", &type_lists.used),
+                    TypeFile::Unused => ("src/types/unused.rs", &type_lists.unused),
                 };
                 let items = types::items(&list[range.clone()]);
                 let contents = if range.start == 0 {
+                    let head = match file {
+                        TypeFile::Used => types::head(!type_lists.unused.is_empty()),
+                        TypeFile::Unused => types::unused_head(),
+                    };
                     let with_head = std::iter::once(head).chain(items);
                     format!("// {PREAMBLE}\n{}", formatted_items(path, with_head)?)
                 } else {
@@ -376,13 +372,10 @@ fn type_tokens(ty: &TypeRef) -> TokenStream {
 
 /// Named types a type reference mentions, for `use` lists.
 fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
-    match ty {
-        TypeRef::Named(name) if !out.contains(name) => out.push(name.clone()),
-        TypeRef::Vec(inner)
-        | TypeRef::Map(inner)
-        | TypeRef::Option(inner)
-        | TypeRef::Boxed(inner) => named_in(inner, out),
-        _ => {}
+    if let Some(name) = ty.named() {
+        if !out.iter().any(|known| known == name) {
+            out.push(name.to_string());
+        }
     }
 }
 

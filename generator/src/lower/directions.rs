@@ -87,14 +87,12 @@ fn reachable(types: &[TypeDef], index: &HashMap<String, usize>, roots: Vec<&Type
     let mut seen = vec![false; types.len()];
     let mut pending: Vec<usize> = Vec::new();
     let mut visit = |ty: &TypeRef, pending: &mut Vec<usize>| {
-        named(ty, &mut |name| {
-            if let Some(&i) = index.get(name) {
-                if !seen[i] {
-                    seen[i] = true;
-                    pending.push(i);
-                }
+        if let Some(&i) = ty.named().and_then(|name| index.get(name)) {
+            if !seen[i] {
+                seen[i] = true;
+                pending.push(i);
             }
-        });
+        }
     };
     for ty in roots {
         visit(ty, &mut pending);
@@ -120,26 +118,6 @@ fn contained(kind: &TypeKind) -> Vec<&TypeRef> {
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::StatusBodies { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
-    }
-}
-
-/// Calls `found` with every generated type `ty` names, through lists, maps, options and boxes.
-fn named(ty: &TypeRef, found: &mut impl FnMut(&str)) {
-    match ty {
-        TypeRef::Named(name) => found(name),
-        TypeRef::Vec(inner)
-        | TypeRef::Map(inner)
-        | TypeRef::Option(inner)
-        | TypeRef::Boxed(inner) => named(inner, found),
-        TypeRef::String
-        | TypeRef::Bool
-        | TypeRef::I32
-        | TypeRef::I64
-        | TypeRef::U64
-        | TypeRef::F32
-        | TypeRef::F64
-        | TypeRef::Bytes
-        | TypeRef::Json => {}
     }
 }
 

@@ -43,9 +43,13 @@ pub fn lower_schemes(
             continue;
         };
         let setter = setters.claim(snake_name(name, "credentials"));
+        // Fields of the credentials struct share the setters' scope, so the header field cannot collide.
+        let authorization_field = matches!(kind, SecurityKind::HttpBasic | SecurityKind::Bearer)
+            .then(|| setters.claim(format!("{setter}_header")));
         lowered.push(SecurityScheme {
             spec_name: name.clone(),
             field: setter.clone(),
+            authorization_field,
             setter,
             variant: variants.claim(camel_name(name, "Scheme")),
             docs,
