@@ -110,7 +110,10 @@ fn stages(c: &mut Criterion) {
             },
         );
         group.bench_with_input(BenchmarkId::new("emit", operations), &api, |b, api| {
-            b.iter(|| generator::emit::emit_crate(black_box(api), &normalized))
+            b.iter(|| {
+                let spec_file = generator::emit::spec_file(black_box(&normalized));
+                generator::emit::emit_crate(black_box(api), spec_file.expect("serialises"))
+            })
         });
         group.bench_with_input(BenchmarkId::new("all", operations), &text, |b, text| {
             b.iter(|| {

@@ -27,20 +27,20 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Every file of the crate, in a fixed order; `document` is the effective spec, written beside the code. Fails
-/// only if the generator produced invalid Rust (a bug).
+/// `openapi.json`, the effective spec written beside the code. It needs nothing lowering decides, so
+/// [`crate::generate`] writes it on another core while the document is deserialised and lowered.
+pub fn spec_file(document: &serde_json::Value) -> Result<GeneratedFile, String> {
+    spec_json::emit(document)
+}
+
+/// Every file of the crate, in a fixed order; `spec_file` is `openapi.json`, from [`spec_file`]. Fails only if
+/// the generator produced invalid Rust (a bug).
 ///
 /// Formatting dominates the cost of generation, so the files, and the type file in chunks, are formatted on
 /// all cores; each piece is produced whole by one thread and the pieces are put back in order, so the output
 /// does not depend on scheduling.
-pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<GeneratedFile>, String> {
-    let mut pieces = vec![
-        Piece::Manifest,
-        Piece::Spec,
-        Piece::Lib,
-        Piece::Client,
-        Piece::Error,
-    ];
+pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFile>, String> {
+    let mut pieces = vec![Piece::Manifest, Piece::Lib, Piece::Client, Piece::Error];
     let (used, unused): (Vec<&TypeDef>, Vec<&TypeDef>) =
         api.types.iter().partition(|def| !def.travel.unused);
     pieces.extend(type_pieces(TypeFile::Used, used.len()));
@@ -66,8 +66,8 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
     pieces.extend((0..api.modules.len()).map(Piece::Module));
 
     let type_lists = TypeLists { used, unused };
-    let outputs = in_parallel(&pieces, |piece| piece.render(api, &type_lists, document))?;
-    let mut files: Vec<GeneratedFile> = Vec::new();
+    let outputs = in_parallel(&pieces, |piece| piece.render(api, &type_lists))?;
+    let mut files: Vec<GeneratedFile> = Vec::with_capacity(outputs.len() + 1);
     for (piece, output) in pieces.iter().zip(outputs) {
         match (piece, files.last_mut()) {
             (Piece::Types(_, range), Some(types)) if range.start > 0 => {
@@ -77,6 +77,7 @@ pub fn emit_crate(api: &Api, document: &serde_json::Value) -> Result<Vec<Generat
             _ => files.push(output),
         }
     }
+    files.insert(1, spec_file);
     Ok(files)
 }
 
@@ -107,7 +108,6 @@ fn type_pieces(file: TypeFile, count: usize) -> impl Iterator<Item = Piece> {
 /// One independently formatted part of the crate.
 enum Piece {
     Manifest,
-    Spec,
     Lib,
     Client,
     Error,
@@ -118,15 +118,9 @@ enum Piece {
 }
 
 impl Piece {
-    fn render(
-        &self,
-        api: &Api,
-        type_lists: &TypeLists<'_>,
-        document: &serde_json::Value,
-    ) -> Result<GeneratedFile, String> {
+    fn render(&self, api: &Api, type_lists: &TypeLists<'_>) -> Result<GeneratedFile, String> {
         match self {
             Self::Manifest => Ok(manifest::emit(api)),
-            Self::Spec => spec_json::emit(document),
             Self::Lib => rust_file("src/lib.rs", lib_rs::emit(api)),
             Self::Client => rust_file("src/client.rs", client::emit(api)),
             Self::Error => rust_file("src/error.rs", error::emit(api)),

@@ -2,32 +2,45 @@
 //! to OpenAPI 3.0), so users and tools (mock servers, validators) see exactly what the client implements. JSON
 //! has no comments, so the generated-file notice is the first member, `x-generated`, on the first line.
 
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
 use super::{GeneratedFile, PREAMBLE};
 
 /// Writes `openapi.json`.
 pub fn emit(document: &Value) -> Result<GeneratedFile, String> {
-    let mut annotated = Map::new();
-    annotated.insert("x-generated".to_string(), Value::from(PREAMBLE));
-    if let Value::Object(members) = document {
-        annotated.extend(
-            members
-                .iter()
-                .filter(|(key, _)| key.as_str() != "x-generated")
-                .map(|(key, value)| (key.clone(), value.clone())),
-        );
-    }
-    let pretty = serde_json::to_string_pretty(&Value::Object(annotated))
+    let pretty = serde_json::to_string_pretty(&Annotated(document))
         .map_err(|err| format!("openapi.json: {err}"))?;
-    let contents = match pretty.strip_prefix("{\n  ") {
-        Some(rest) => format!("{{ {rest}\n"),
-        None => format!("{pretty}\n"),
-    };
+    let mut contents = pretty;
+    if contents.starts_with("{\n  ") {
+        contents.replace_range(..4, "{ ");
+    }
+    contents.push('\n');
     Ok(GeneratedFile {
         path: "openapi.json".to_string(),
         contents,
     })
+}
+
+/// The document with the notice as its first member, serialised straight from the original: GitHub's spec is
+/// 13 MB, and copying it first cost as much as writing it.
+struct Annotated<'a>(&'a Value);
+
+impl Serialize for Annotated<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Value::Object(members) = self.0 else {
+            return self.0.serialize(serializer);
+        };
+        let kept = members
+            .iter()
+            .filter(|(key, _)| key.as_str() != "x-generated");
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("x-generated", PREAMBLE)?;
+        for (key, value) in kept {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }
 
 #[cfg(test)]
