@@ -3,7 +3,7 @@
 //! The pipeline has one module per step, each deciding one thing: [`load`] (bytes to JSON, syntax errors
 //! with line and column), [`overlay`] (Overlay 1.0 refinements), [`normalize`] (3.1 forms to 3.0),
 //! [`deserialize()`] (into `openapiv3`'s model, errors with a JSON pointer), [`lower`] (every naming and typing decision, into the [`ir`]), [`emit`] (token streams to formatted
-//! files) and [`write`] (write-if-changed and `--check`).
+//! files) and [`mod@write`] (write-if-changed and `--check`).
 
 mod deserialize;
 pub mod emit;
