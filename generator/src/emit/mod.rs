@@ -10,7 +10,7 @@ mod operations;
 mod spec_json;
 mod types;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::ir::{Api, TypeDef, TypeRef};
@@ -284,14 +284,33 @@ fn ident(name: &str) -> Ident {
 /// `#[doc]` attributes for text from the spec. Code fences without a language become `text`, and indented
 /// lines are unindented, so prose from a spec is never compiled as a doctest.
 fn doc(text: &str) -> TokenStream {
-    let lines = doc_lines(text);
+    let lines = doc_lines(text).into_iter().map(|line| raw_literal(&line));
     quote! { #(#[doc = #lines])* }
 }
 
 /// The same as [`doc`], as inner attributes (`//!`) for module docs.
 fn inner_doc(text: &str) -> TokenStream {
-    let lines = doc_lines(text);
+    let lines = doc_lines(text).into_iter().map(|line| raw_literal(&line));
     quote! { #(#![doc = #lines])* }
+}
+
+/// `text` as a raw string literal (`r#"..."#`). Docs are a third of a large crate's text; written raw they
+/// are neither escaped here nor unescaped again by syn and prettyplease, which print them as `///` lines all
+/// the same. Text a raw literal cannot hold (a carriage return) is written escaped.
+fn raw_literal(text: &str) -> Literal {
+    let mut closing = String::from("\"");
+    while text.contains(&closing) {
+        closing.push('#');
+    }
+    let hashes = &closing[1..];
+    let raw = (!text.contains('\r'))
+        .then(|| {
+            format!("r{hashes}\"{text}\"{hashes}")
+                .parse::<Literal>()
+                .ok()
+        })
+        .flatten();
+    raw.unwrap_or_else(|| Literal::string(text))
 }
 
 fn doc_lines(text: &str) -> Vec<String> {
@@ -376,6 +395,26 @@ fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_text_is_written_raw_and_reads_back_unchanged() {
+        let texts = [
+            "plain",
+            "with \"quotes\" and \\backslashes\\",
+            "a \"# closing sequence and \"## another",
+            "line with a carriage\rreturn",
+            "",
+        ];
+        for text in texts {
+            let literal = raw_literal(text);
+            let written = literal.to_string();
+            assert_eq!(written.starts_with('r'), !text.contains('\r'), "{written}");
+            let parsed: syn::LitStr = syn::parse2(quote!(#literal)).expect("a string literal");
+            assert_eq!(parsed.value(), text);
+        }
+        let formatted = formatted("doc.rs", inner_doc("say \"hi\"\n\nthen `go`")).expect("formats");
+        assert_eq!(formatted, "//! say \"hi\"\n//!\n//! then `go`\n");
+    }
 
     #[test]
     fn doc_lines_neutralise_code_blocks() {
