@@ -42,6 +42,26 @@ pub enum SchemaView<'a> {
     Inline(&'a Schema),
 }
 
+impl SchemaView<'_> {
+    /// Whether lowering this schema can define a named type, which needs a name and docs. A reference or a
+    /// plain scalar cannot; naming every field of a large spec in advance took a third of lowering.
+    fn may_define_a_type(&self) -> bool {
+        let Self::Inline(schema) = self else {
+            return false;
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => {
+                string.enumeration.iter().any(Option::is_some)
+            }
+            SchemaKind::Type(Type::Integer(integer)) => {
+                integer.enumeration.iter().any(Option::is_some)
+            }
+            SchemaKind::Type(Type::Number(_) | Type::Boolean(_)) => false,
+            _ => true,
+        }
+    }
+}
+
 impl<'a> From<&'a ReferenceOr<Schema>> for SchemaView<'a> {
     fn from(schema: &'a ReferenceOr<Schema>) -> Self {
         match schema {
@@ -525,8 +545,14 @@ impl<'a> TypeLowering<'a> {
             .iter()
             .map(|(wire_name, schema)| {
                 let view = SchemaView::from(schema);
-                let hint = format!("{name}{}", camel_name(wire_name, "Field"));
-                let role = format!("The `{wire_name}` field of [`{name}`].");
+                let (hint, role) = if view.may_define_a_type() {
+                    (
+                        format!("{name}{}", camel_name(wire_name, "Field")),
+                        format!("The `{wire_name}` field of [`{name}`]."),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
                 let ty = self.lower(view, &hint, &role, &pointer_push(&properties_at, wire_name));
                 let optional = !required.contains(wire_name);
                 let ty = match ty {
