@@ -16,7 +16,11 @@ const KEYWORDS: &[&str] = &[
 
 /// A `snake_case` name for a function, argument, field or module.
 pub fn snake_name(raw: &str, fallback: &str) -> String {
-    let name = words(raw).to_snake_case();
+    let name = if is_plain_snake(raw) {
+        raw.to_string()
+    } else {
+        words(raw).to_snake_case()
+    };
     let name = if name.is_empty() {
         fallback.to_string()
     } else {
@@ -75,6 +79,16 @@ fn words(raw: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect()
+}
+
+/// Lowercase ASCII words, each starting with a letter, joined by single underscores (`created_at`): most
+/// property names of real specs, which `heck` would return unchanged, so they skip transliteration and `heck`.
+fn is_plain_snake(raw: &str) -> bool {
+    raw.split('_').all(|word| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    })
 }
 
 fn starts_with_digit(name: &str) -> bool {
@@ -181,6 +195,13 @@ mod properties {
     }
 
     proptest! {
+        /// The shortcut for names already in snake case gives what `heck` gives.
+        #[test]
+        fn plain_snake_names_are_what_heck_makes_of_them(raw in "[a-z][a-z0-9]{0,5}(_[a-z][a-z0-9]{0,5}){0,3}") {
+            prop_assert!(is_plain_snake(&raw));
+            prop_assert_eq!(words(&raw).to_snake_case(), raw);
+        }
+
         /// Any string, used as a schema, property, parameter or operation name, becomes a valid identifier, and
         /// names claimed in one scope stay unique.
         #[test]
