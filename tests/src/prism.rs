@@ -17,7 +17,8 @@ pub const PRISM_VERSION: &str = "5.14.2";
 /// How long Prism may take to start listening.
 const START_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// A running `prism mock`, stopped when dropped.
+/// A running `prism mock`, stopped when dropped. Its output goes to `target/prism-<port>.log`, which is kept
+/// only when the test using it fails.
 pub struct Prism {
     child: Child,
     /// `http://127.0.0.1:<port>`.
@@ -90,12 +91,21 @@ impl Prism {
     pub fn log_text(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
+
+    /// Where Prism's output goes.
+    pub fn log_path(&self) -> &Path {
+        &self.log
+    }
 }
 
 impl Drop for Prism {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // The log explains a failing test; after a passing one it would only pile up in target/.
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_file(&self.log);
+        }
     }
 }
 

@@ -226,6 +226,10 @@ fn messages() -> Vec<NewMessage> {
 async fn every_operation_is_accepted_and_its_static_answer_decodes() {
     let prism = start(Answers::Static);
     call_every_operation(&prism).await;
+    let log = prism.log_path().to_path_buf();
+    assert!(log.exists(), "Prism logs to {}", log.display());
+    drop(prism);
+    assert!(!log.exists(), "a passing test leaves no log behind");
 }
 
 #[tokio::test(flavor = "multi_thread")]
