@@ -1,14 +1,15 @@
-//! Generation speed, stage by stage (load, normalise, deserialise + lower, emit) and end to end, for the Crisp
-//! spec and for synthetic specs of 10, 100, 1,000 and 10,000 operations built from one template. Criterion
-//! reports throughput in operations per second, so linear growth shows as a flat rate across sizes.
+//! Generation speed, stage by stage (load with overlays, normalise, deserialise + lower, emit) and end to end,
+//! for the Crisp spec and its overlay and for synthetic specs of 10, 100, 1,000 and 10,000 operations built from
+//! one template. Criterion reports throughput in operations per second, so linear growth shows as a flat rate
+//! across sizes. Inputs are read up front, so no figure includes file I/O.
 //!
 //! Run: `cargo bench -p generator --bench pipeline`.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use serde_json::{json, Map};
+use serde_json::{json, Map, Value};
 
 /// An OpenAPI 3.1 document with `operations` operations in `operations / 10` tags, each with a path and a
 /// query parameter, a JSON body and a JSON answer of its own schema (an object with an enum, a nested list
@@ -61,83 +62,120 @@ fn synthetic_spec(operations: usize) -> String {
     .to_string()
 }
 
-fn crisp() -> (PathBuf, Vec<PathBuf>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    (
-        root.join("spec/crisp-openapi.yml"),
-        vec![root.join("spec/crisp-overlay.yml")],
-    )
+/// A spec to measure: its text and overlays, read up front so no stage includes file I/O.
+struct Input {
+    /// The benchmark group: `crisp` or `synthetic`.
+    group: &'static str,
+    operations: usize,
+    spec: String,
+    overlays: Vec<String>,
 }
 
-fn stages(c: &mut Criterion) {
-    let label = Path::new("synthetic.json");
-    for operations in [10, 100, 1_000, 10_000] {
-        let text = synthetic_spec(operations);
-        let loaded = generator::load::parse_document(text.as_bytes(), label).expect("loads");
-        let mut normalized = loaded.clone();
-        generator::normalize::normalize(&mut normalized).expect("normalises");
-        let spec = generator::deserialize(&normalized, label).expect("deserialises");
-        let (api, _) = generator::lower::lower(&spec, &normalized, "synthetic");
-
-        let mut group = c.benchmark_group("synthetic");
-        group.throughput(Throughput::Elements(operations as u64));
-        if operations >= 1_000 {
-            group.sample_size(10);
+impl Input {
+    fn crisp() -> Self {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let read = |path: &str| {
+            std::fs::read_to_string(root.join(path)).unwrap_or_else(|err| panic!("{path}: {err}"))
+        };
+        Self {
+            group: "crisp",
+            operations: 14,
+            spec: read("spec/crisp-openapi.yml"),
+            overlays: vec![read("spec/crisp-overlay.yml")],
         }
-        group.bench_with_input(BenchmarkId::new("load", operations), &text, |b, text| {
-            b.iter(|| generator::load::parse_document(black_box(text.as_bytes()), label))
-        });
-        group.bench_with_input(
-            BenchmarkId::new("normalise", operations),
-            &loaded,
-            |b, loaded| {
-                b.iter_batched(
-                    || loaded.clone(),
-                    |mut document| generator::normalize::normalize(black_box(&mut document)),
-                    criterion::BatchSize::LargeInput,
-                )
-            },
-        );
-        group.bench_with_input(
-            BenchmarkId::new("lower", operations),
-            &normalized,
-            |b, document| {
-                b.iter(|| {
-                    let spec =
-                        generator::deserialize(black_box(document), label).expect("deserialises");
-                    generator::lower::lower(&spec, document, "synthetic")
-                })
-            },
-        );
-        group.bench_with_input(BenchmarkId::new("emit", operations), &api, |b, api| {
-            b.iter(|| {
-                let spec_file = generator::emit::spec_file(black_box(&normalized));
-                generator::emit::emit_crate(black_box(api), spec_file.expect("serialises"))
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("all", operations), &text, |b, text| {
-            b.iter(|| {
-                generator::generate_from_bytes(black_box(text.as_bytes()), &[], label, "synthetic")
-            })
-        });
-        group.finish();
+    }
+
+    fn synthetic(operations: usize) -> Self {
+        Self {
+            group: "synthetic",
+            operations,
+            spec: synthetic_spec(operations),
+            overlays: Vec::new(),
+        }
+    }
+
+    /// The `load` stage: the spec and its overlays parsed, and the overlays applied.
+    fn load(&self, label: &Path) -> Value {
+        let mut document =
+            generator::load::parse_document(self.spec.as_bytes(), label).expect("loads");
+        for overlay in &self.overlays {
+            let overlay =
+                generator::load::parse_document(overlay.as_bytes(), label).expect("loads");
+            generator::overlay::apply_overlay(&mut document, &overlay).expect("applies");
+        }
+        document
     }
 }
 
-fn crisp_end_to_end(c: &mut Criterion) {
-    let (spec, overlays) = crisp();
-    let config = generator::Config {
-        spec,
-        overlays,
-        package_name: "crisp-client".into(),
-    };
-    let mut group = c.benchmark_group("crisp");
-    group.throughput(Throughput::Elements(14));
-    group.bench_function("all", |b| {
-        b.iter(|| generator::generate(black_box(&config)))
+/// Every stage of `input` on its own, each on the previous stage's output, and all of them together.
+fn bench_stages(c: &mut Criterion, input: &Input) {
+    let label = Path::new("bench");
+    let operations = input.operations;
+    let loaded = input.load(label);
+    let mut normalized = loaded.clone();
+    generator::normalize::normalize(&mut normalized).expect("normalises");
+    let spec = generator::deserialize(&normalized, label).expect("deserialises");
+    let (api, _) = generator::lower::lower(&spec, &normalized, "bench");
+
+    let mut group = c.benchmark_group(input.group);
+    group.throughput(Throughput::Elements(operations as u64));
+    if operations >= 1_000 {
+        group.sample_size(10);
+    }
+    group.bench_function(BenchmarkId::new("load", operations), |b| {
+        b.iter(|| black_box(input).load(label))
+    });
+    group.bench_with_input(
+        BenchmarkId::new("normalise", operations),
+        &loaded,
+        |b, loaded| {
+            b.iter_batched(
+                || loaded.clone(),
+                |mut document| generator::normalize::normalize(black_box(&mut document)),
+                criterion::BatchSize::LargeInput,
+            )
+        },
+    );
+    group.bench_with_input(
+        BenchmarkId::new("lower", operations),
+        &normalized,
+        |b, document| {
+            b.iter(|| {
+                let spec =
+                    generator::deserialize(black_box(document), label).expect("deserialises");
+                generator::lower::lower(&spec, document, "bench")
+            })
+        },
+    );
+    group.bench_with_input(BenchmarkId::new("emit", operations), &api, |b, api| {
+        b.iter(|| {
+            let spec_file = generator::emit::spec_file(black_box(&normalized));
+            generator::emit::emit_crate(black_box(api), spec_file.expect("serialises"))
+        })
+    });
+    let overlays: Vec<&[u8]> = input.overlays.iter().map(String::as_bytes).collect();
+    group.bench_function(BenchmarkId::new("all", operations), |b| {
+        b.iter(|| {
+            generator::generate_from_bytes(
+                black_box(input.spec.as_bytes()),
+                &overlays,
+                label,
+                "bench",
+            )
+        })
     });
     group.finish();
 }
 
-criterion_group!(benches, crisp_end_to_end, stages);
+fn crisp(c: &mut Criterion) {
+    bench_stages(c, &Input::crisp());
+}
+
+fn synthetic(c: &mut Criterion) {
+    for operations in [10, 100, 1_000, 10_000] {
+        bench_stages(c, &Input::synthetic(operations));
+    }
+}
+
+criterion_group!(benches, crisp, synthetic);
 criterion_main!(benches);
