@@ -9,9 +9,8 @@ use super::{GeneratedFile, PREAMBLE};
 
 /// Writes `openapi.json`.
 pub fn emit(document: &Value) -> Result<GeneratedFile, String> {
-    let pretty = serde_json::to_string_pretty(&Annotated(document))
+    let mut contents = serde_json::to_string_pretty(&Annotated(document))
         .map_err(|err| format!("openapi.json: {err}"))?;
-    let mut contents = pretty;
     if contents.starts_with("{\n  ") {
         contents.replace_range(..4, "{ ");
     }

@@ -484,8 +484,6 @@ fn emit_closed_enum(
     }
 }
 
-/// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
-/// so the whole object is decoded into the chosen variant and serialised back as it is.
 /// The serde derives a type always has (what its [`Travel`] needs) and, as a `cfg_attr`, the ones only the
 /// `full-serde` feature adds.
 fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
@@ -506,6 +504,8 @@ fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
     (always, gated)
 }
 
+/// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
+/// so the whole object is decoded into the chosen variant and serialised back as it is.
 fn emit_tagged_union(
     name: &proc_macro2::Ident,
     docs: &TokenStream,

@@ -13,20 +13,21 @@ use crate::ir::{
 /// Sets `travel` on every type, from what the operations and the security schemes use.
 pub fn mark_travel(types: &mut [TypeDef], operations: &[Operation], schemes: &[SecurityScheme]) {
     // Types named by a string rather than a `TypeRef`: options structs, error enums, credential enums.
-    let named_roots = |names: &mut dyn Iterator<Item = &String>| -> Vec<TypeRef> {
-        names.map(|name| TypeRef::Named(name.clone())).collect()
-    };
-    let sent_by_name = named_roots(
-        &mut operations
-            .iter()
-            .filter_map(|op| op.options_struct.as_ref())
-            .chain(schemes.iter().filter_map(|scheme| match &scheme.kind {
-                SecurityKind::ApiKey { values, .. } => values.as_ref(),
-                SecurityKind::HttpBasic | SecurityKind::Bearer => None,
-            })),
-    );
-    let received_by_name =
-        named_roots(&mut operations.iter().filter_map(|op| op.error_type.as_ref()));
+    let named = |name: &String| TypeRef::Named(name.clone());
+    let sent_by_name: Vec<TypeRef> = operations
+        .iter()
+        .filter_map(|op| op.options_struct.as_ref())
+        .chain(schemes.iter().filter_map(|scheme| match &scheme.kind {
+            SecurityKind::ApiKey { values, .. } => values.as_ref(),
+            SecurityKind::HttpBasic | SecurityKind::Bearer => None,
+        }))
+        .map(named)
+        .collect();
+    let received_by_name: Vec<TypeRef> = operations
+        .iter()
+        .filter_map(|op| op.error_type.as_ref())
+        .map(named)
+        .collect();
     let mut sent: Vec<&TypeRef> = sent_by_name.iter().collect();
     let mut received: Vec<&TypeRef> = received_by_name.iter().collect();
     for op in operations {
