@@ -78,5 +78,28 @@ impl std::fmt::Display for Warning {
 
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 asks.
 pub fn pointer_push(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+    let mut pushed = String::with_capacity(pointer.len() + 1 + token.len());
+    pushed.push_str(pointer);
+    pushed.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pushed.push_str("~0"),
+            '/' => pushed.push_str("~1"),
+            c => pushed.push(c),
+        }
+    }
+    pushed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pointer_push;
+
+    #[test]
+    fn pointer_tokens_escape_tilde_and_slash_in_that_order() {
+        assert_eq!(pointer_push("#", "paths"), "#/paths");
+        assert_eq!(pointer_push("#/paths", "/a/{b}~c"), "#/paths/~1a~1{b}~0c");
+        assert_eq!(pointer_push("#/x", "~1"), "#/x/~01");
+        assert_eq!(pointer_push("#/x", "é/ü"), "#/x/é~1ü");
+    }
 }

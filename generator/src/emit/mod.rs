@@ -163,16 +163,17 @@ impl Piece {
                     TypeFile::Unused => ("src/types/unused.rs", &type_lists.unused),
                 };
                 let items = types::items(&list[range.clone()]);
-                let contents = if range.start == 0 {
+                let mut contents = String::new();
+                if range.start == 0 {
                     let head = match file {
                         TypeFile::Used => types::head(!type_lists.unused.is_empty()),
                         TypeFile::Unused => types::unused_head(),
                     };
-                    let with_head = std::iter::once(head).chain(items);
-                    format!("// {PREAMBLE}\n{}", formatted_items(path, with_head)?)
+                    contents = format!("// {PREAMBLE}\n");
+                    format_items_into(&mut contents, path, std::iter::once(head).chain(items))?;
                 } else {
-                    formatted_items(path, items)?
-                };
+                    format_items_into(&mut contents, path, items)?;
+                }
                 Ok(GeneratedFile {
                     path: path.to_string(),
                     contents,
@@ -247,32 +248,41 @@ fn runtime_file(path: &str, source: &str) -> Result<GeneratedFile, String> {
 fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
     Ok(GeneratedFile {
         path: path.to_string(),
-        contents: format!("// {PREAMBLE}\n{}", formatted(path, tokens)?),
+        contents: {
+            let mut contents = format!("// {PREAMBLE}\n");
+            format_into(&mut contents, path, tokens)?;
+            contents
+        },
     })
 }
 
-/// Items formatted one at a time and separated by a blank line: memory stays proportional to one item, not
-/// to the file (GitHub's types come to hundreds of thousands of lines).
-fn formatted_items(path: &str, items: impl Iterator<Item = TokenStream>) -> Result<String, String> {
-    let mut contents = String::new();
+/// Items formatted one at a time and separated by a blank line, appended to `out`: memory stays proportional
+/// to one item, not to the file (GitHub's types come to hundreds of thousands of lines).
+fn format_items_into(
+    out: &mut String,
+    path: &str,
+    items: impl Iterator<Item = TokenStream>,
+) -> Result<(), String> {
     for (index, item) in items.enumerate() {
         if index > 0 {
-            contents.push('\n');
+            out.push('\n');
         }
-        contents.push_str(&formatted(path, item)?);
+        format_into(out, path, item)?;
     }
-    Ok(contents)
+    Ok(())
 }
 
-/// Tokens parsed as a file and printed by prettyplease, with blank lines between items.
-fn formatted(path: &str, tokens: TokenStream) -> Result<String, String> {
+/// Tokens parsed as a file and printed by prettyplease, with blank lines between items, appended to `out`.
+fn format_into(out: &mut String, path: &str, tokens: TokenStream) -> Result<(), String> {
     let file: syn::File = syn::parse2(tokens).map_err(|err| format!("{path}: {err}"))?;
-    Ok(space_items(&prettyplease::unparse(&file)))
+    space_items(&prettyplease::unparse(&file), out);
+    Ok(())
 }
 
 /// prettyplease packs items tightly; a blank line between items (and after the module docs and imports)
-/// makes the output read like hand-written code.
-fn space_items(code: &str) -> String {
+/// makes the output read like hand-written code. Each line is measured once: this runs over every line of
+/// the crate.
+fn space_items(code: &str, out: &mut String) {
     const ITEM_STARTS: &[&str] = &[
         "///",
         "#[",
@@ -289,16 +299,17 @@ fn space_items(code: &str) -> String {
         "async ",
         "//",
     ];
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
-    let mut previous: Option<&str> = None;
+    out.reserve(code.len() + code.len() / 16);
+    // The previous line, trimmed, and its indentation.
+    let mut previous: Option<(&str, usize)> = None;
     for line in code.lines() {
-        if let Some(prev) = previous {
-            let indent = |l: &str| l.len() - l.trim_start().len();
-            let (prev_trim, trim) = (prev.trim(), line.trim());
-            let starts_item = ITEM_STARTS.iter().any(|start| trim.starts_with(start));
+        let unindented = line.trim_start();
+        let indent = line.len() - unindented.len();
+        let trim = unindented.trim_end();
+        if let Some((prev_trim, prev_indent)) = previous {
             let after_block = matches!(prev_trim, "}" | "};")
-                && indent(prev) == indent(line)
-                && starts_item
+                && prev_indent == indent
+                && ITEM_STARTS.iter().any(|start| trim.starts_with(start))
                 && !trim.starts_with("use ");
             let after_docs = prev_trim.starts_with("//!") && !trim.starts_with("//!");
             let after_uses = prev_trim.starts_with("use ")
@@ -310,9 +321,8 @@ fn space_items(code: &str) -> String {
         }
         out.push_str(line);
         out.push('\n');
-        previous = Some(line);
+        previous = Some((trim, indent));
     }
-    out
 }
 
 /// An identifier. Lowering guarantees names are valid Rust identifiers.
@@ -464,7 +474,13 @@ mod tests {
             let parsed: syn::LitStr = syn::parse2(quote!(#literal)).expect("a string literal");
             assert_eq!(parsed.value(), text);
         }
-        let formatted = formatted("doc.rs", inner_doc("say \"hi\"\n\nthen `go`")).expect("formats");
+        let mut formatted = String::new();
+        format_into(
+            &mut formatted,
+            "doc.rs",
+            inner_doc("say \"hi\"\n\nthen `go`"),
+        )
+        .expect("formats");
         assert_eq!(formatted, "//! say \"hi\"\n//!\n//! then `go`\n");
     }
 
