@@ -40,7 +40,13 @@ pub fn snake_name(raw: &str, fallback: &str) -> String {
 
 /// An `UpperCamelCase` name for a type or an enum variant.
 pub fn camel_name(raw: &str, fallback: &str) -> String {
-    let name = words(raw).to_upper_camel_case();
+    let name = if is_plain_camel(raw) {
+        raw.to_string()
+    } else if is_plain_words(raw, is_ascii_break) {
+        capitalised_words(raw)
+    } else {
+        words(raw).to_upper_camel_case()
+    };
     let name = if name.is_empty() {
         fallback.to_string()
     } else {
@@ -84,11 +90,49 @@ fn words(raw: &str) -> String {
 /// Lowercase ASCII words, each starting with a letter, joined by single underscores (`created_at`): most
 /// property names of real specs, which `heck` would return unchanged, so they skip transliteration and `heck`.
 fn is_plain_snake(raw: &str) -> bool {
-    raw.split('_').all(|word| {
+    is_plain_words(raw, |c| c == '_')
+}
+
+/// ASCII words, each one capital letter followed by lowercase letters or digits, run together, a capital
+/// coming only after a lowercase letter (`GlobalAdvisoryItem`; `heck` lowercases the `B` of `A1B`): the name hints lowering builds from names already given, which `heck` would return
+/// unchanged.
+fn is_plain_camel(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_uppercase())
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric())
+        && raw
+            .as_bytes()
+            .windows(2)
+            .all(|pair| !pair[1].is_ascii_uppercase() || pair[0].is_ascii_lowercase())
+}
+
+/// An ASCII character that is not a letter or digit: a break between words wherever it appears.
+fn is_ascii_break(c: char) -> bool {
+    c.is_ascii() && !c.is_ascii_alphanumeric()
+}
+
+/// Lowercase ASCII words, each starting with a letter, each joined to the next by one separator: most names of
+/// real specs (`created_at`, `simple-user`, `repos/get`), whose words are plain to see without transliteration
+/// or `heck`.
+fn is_plain_words(raw: &str, is_separator: impl Fn(char) -> bool) -> bool {
+    raw.split(is_separator).all(|word| {
         let mut chars = word.chars();
         chars.next().is_some_and(|c| c.is_ascii_lowercase())
             && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     })
+}
+
+/// Plain words (see [`is_plain_words`]) each capitalised and joined: what `heck`'s upper camel case makes of
+/// them, without its per-character formatting (names are most of what lowering spends on GitHub's spec).
+fn capitalised_words(raw: &str) -> String {
+    let mut name = String::with_capacity(raw.len());
+    for word in raw.split(is_ascii_break) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    name
 }
 
 fn starts_with_digit(name: &str) -> bool {
@@ -200,6 +244,21 @@ mod properties {
         fn plain_snake_names_are_what_heck_makes_of_them(raw in "[a-z][a-z0-9]{0,5}(_[a-z][a-z0-9]{0,5}){0,3}") {
             prop_assert!(is_plain_snake(&raw));
             prop_assert_eq!(words(&raw).to_snake_case(), raw);
+        }
+
+        /// The shortcut for names already in upper camel case gives what `heck` gives.
+        #[test]
+        fn plain_camel_names_are_what_heck_makes_of_them(raw in "([A-Z][a-z0-9]{0,5}[a-z]){0,4}[A-Z][a-z0-9]{0,6}") {
+            prop_assert!(is_plain_camel(&raw));
+            prop_assert_eq!(words(&raw).to_upper_camel_case(), raw);
+        }
+
+        /// The shortcut for plain words joined by any ASCII punctuation or space gives what `heck`'s upper camel
+        /// case gives.
+        #[test]
+        fn plain_words_are_capitalised_as_heck_capitalises_them(raw in "[a-z][a-z0-9]{0,5}([\t !-/:-@\\[-`{-~][a-z][a-z0-9]{0,5}){0,3}") {
+            prop_assert!(is_plain_words(&raw, is_ascii_break));
+            prop_assert_eq!(capitalised_words(&raw), words(&raw).to_upper_camel_case());
         }
 
         /// Any string, used as a schema, property, parameter or operation name, becomes a valid identifier, and
