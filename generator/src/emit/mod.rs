@@ -71,8 +71,8 @@ pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFi
     let outputs = in_parallel(&pieces, &largest_first, |piece| {
         piece.render(api, &type_lists)
     })?;
-    // A type file's pieces are joined in one allocation: GitHub's are megabytes, and growing them piece by
-    // piece cost as much as formatting a piece.
+    // A type file's pieces are joined in one allocation: GitHub's are megabytes, which growing them piece by
+    // piece copied several times over.
     let mut parts_of_files: Vec<(String, Vec<String>)> = Vec::with_capacity(outputs.len());
     for (piece, output) in pieces.iter().zip(outputs) {
         match (piece, parts_of_files.last_mut()) {
@@ -163,17 +163,15 @@ impl Piece {
                     TypeFile::Unused => ("src/types/unused.rs", &type_lists.unused),
                 };
                 let items = types::items(&list[range.clone()]);
-                let mut contents = String::new();
-                if range.start == 0 {
-                    let head = match file {
-                        TypeFile::Used => types::head(!type_lists.unused.is_empty()),
-                        TypeFile::Unused => types::unused_head(),
-                    };
-                    contents = format!("// {PREAMBLE}\n");
-                    format_items_into(&mut contents, path, std::iter::once(head).chain(items))?;
-                } else {
-                    format_items_into(&mut contents, path, items)?;
-                }
+                let head = (range.start == 0).then(|| match file {
+                    TypeFile::Used => types::head(!type_lists.unused.is_empty()),
+                    TypeFile::Unused => types::unused_head(),
+                });
+                let mut contents = match head {
+                    Some(_) => format!("// {PREAMBLE}\n"),
+                    None => String::new(),
+                };
+                format_items_into(&mut contents, path, head.into_iter().chain(items))?;
                 Ok(GeneratedFile {
                     path: path.to_string(),
                     contents,
@@ -246,13 +244,11 @@ fn runtime_file(path: &str, source: &str) -> Result<GeneratedFile, String> {
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
+    let mut contents = format!("// {PREAMBLE}\n");
+    format_into(&mut contents, path, tokens)?;
     Ok(GeneratedFile {
         path: path.to_string(),
-        contents: {
-            let mut contents = format!("// {PREAMBLE}\n");
-            format_into(&mut contents, path, tokens)?;
-            contents
-        },
+        contents,
     })
 }
 

@@ -94,8 +94,8 @@ fn is_plain_snake(raw: &str) -> bool {
 }
 
 /// ASCII words, each one capital letter followed by lowercase letters or digits, run together, a capital
-/// coming only after a lowercase letter (`GlobalAdvisoryItem`; `heck` lowercases the `B` of `A1B`): the name hints lowering builds from names already given, which `heck` would return
-/// unchanged.
+/// coming only after a lowercase letter (`GlobalAdvisoryItem`; `heck` lowercases the `B` of `A1B`): the name
+/// hints lowering builds from names already given, which `heck` would return unchanged.
 fn is_plain_camel(raw: &str) -> bool {
     raw.starts_with(|c: char| c.is_ascii_uppercase())
         && raw.bytes().all(|b| b.is_ascii_alphanumeric())
