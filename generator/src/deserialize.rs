@@ -74,7 +74,7 @@ fn read_paths(value: &Value) -> Result<Paths, serde_json::Error> {
     };
     let mut paths = IndexMap::with_capacity(entries.len());
     for (key, item) in entries.iter().filter(|(key, _)| key.starts_with('/')) {
-        paths.insert(key.clone(), ReferenceOr::<PathItem>::deserialize(item)?);
+        paths.insert(key.clone(), reference_or::<PathItem>(item)?);
     }
     Ok(Paths {
         paths,
@@ -104,14 +104,26 @@ fn read_components(value: &Value) -> Result<Components, serde_json::Error> {
 /// One section of `components`, entry by entry; a missing section is empty.
 fn entries<T: DeserializeOwned>(
     section: Option<&Value>,
-) -> Result<IndexMap<String, T>, serde_json::Error> {
+) -> Result<IndexMap<String, ReferenceOr<T>>, serde_json::Error> {
     match section {
         None => Ok(IndexMap::new()),
         Some(Value::Object(entries)) => entries
             .iter()
-            .map(|(key, value)| Ok((key.clone(), T::deserialize(value)?)))
+            .map(|(key, value)| Ok((key.clone(), reference_or(value)?)))
             .collect(),
         Some(other) => IndexMap::deserialize(other),
+    }
+}
+
+/// What `ReferenceOr::deserialize` makes of `value`: a reference when it has a string `$ref`, else the item.
+/// `ReferenceOr` is an untagged enum, so serde would first copy the whole entry (a schema with everything
+/// inside it) to try it as a reference; here the entry is looked at and read once.
+fn reference_or<T: DeserializeOwned>(value: &Value) -> Result<ReferenceOr<T>, serde_json::Error> {
+    match value.get("$ref") {
+        Some(Value::String(reference)) => Ok(ReferenceOr::Reference {
+            reference: reference.clone(),
+        }),
+        _ => T::deserialize(value).map(ReferenceOr::Item),
     }
 }
 
@@ -265,7 +277,13 @@ mod tests {
                 "/a": {"$ref": "#/paths/~1b"}
             },
             "components": {
-                "schemas": {"B": {"type": "string"}, "A": {"$ref": "#/components/schemas/B"}},
+                "schemas": {
+                    "B": {"type": "string"},
+                    "A": {"$ref": "#/components/schemas/B"},
+                    "C": {"$ref": "#/components/schemas/B", "description": "a sibling of $ref"},
+                    "D": {"type": "object", "$ref": 3}
+                },
+                "responses": {"Gone": {"$ref": "#/components/responses/Other"}},
                 "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "K"}},
                 "x-components": "yes",
                 "unknown": {}
