@@ -321,6 +321,23 @@ fn space_items(code: &str, out: &mut String) {
     }
 }
 
+/// A token stream that `quote!` takes by moving it. `quote!` interpolates by reference, and proc-macro2 copies
+/// a shared stream token by token, so a field's tokens were copied once for each level they are nested in.
+/// Each `Moved` is interpolated once: it is empty afterwards.
+struct Moved(std::cell::Cell<TokenStream>);
+
+impl From<TokenStream> for Moved {
+    fn from(tokens: TokenStream) -> Self {
+        Self(std::cell::Cell::new(tokens))
+    }
+}
+
+impl quote::ToTokens for Moved {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        out.extend(std::iter::once(self.0.take()));
+    }
+}
+
 /// An identifier. Lowering guarantees names are valid Rust identifiers.
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -440,6 +457,22 @@ fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moved_stream_is_interpolated_whole_and_once() {
+        let field = Moved::from(quote!(pub id: String,));
+        let item = quote!(pub struct A { #field });
+        assert_eq!(
+            item.to_string(),
+            quote!(
+                pub struct A {
+                    pub id: String,
+                }
+            )
+            .to_string()
+        );
+        assert_eq!(quote!(#field).to_string(), "");
+    }
 
     #[test]
     fn parallel_results_come_back_in_item_order_whatever_the_schedule() {

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident, named_in, type_tokens};
+use super::{doc, ident, named_in, type_tokens, Moved};
 use crate::ir::{
     Api, BodyEncoding, EmptyAnswer, Operation, Pagination, ParamEncoding, ParamLocation, Parameter,
     PathSegment, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
@@ -53,7 +53,9 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
         let named = named.iter().map(|n| ident(n));
         quote!(use crate::types::{#(#named),*};)
     });
-    let methods = operations.iter().map(|op| emit_method(api, op));
+    let methods = operations
+        .iter()
+        .map(|op| Moved::from(emit_method(api, op)));
     let pages_use = operations
         .iter()
         .any(|op| op.pagination.is_some())
@@ -155,7 +157,7 @@ fn style_tokens(style: TextStyle) -> TokenStream {
 
 fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let name = ident(&op.rust_name);
-    let docs = doc(&method_docs(op));
+    let docs = Moved::from(doc(&method_docs(op)));
     let required: Vec<&Parameter> = op.params.iter().filter(|p| p.required).collect();
 
     let mut args: Vec<TokenStream> = required
@@ -192,7 +194,7 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let allow =
         (args.len() > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
 
-    let path = emit_path(op);
+    let path = Moved::from(emit_path(op));
     let security = emit_security(api, op);
     let spec_id = &op.spec_id;
     let method = ident(op.method.wire_name());
@@ -268,7 +270,8 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let stream = op
         .pagination
         .as_ref()
-        .map(|pagination| emit_stream(op, pagination));
+        .map(|pagination| Moved::from(emit_stream(op, pagination)));
+    let steps = steps.into_iter().map(Moved::from);
     let request = ident(&op.request_name);
     let request_doc = format!(
         " The request of [`Client::{}`], built (and its arguments checked) before anything is sent.",

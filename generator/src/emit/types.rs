@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_opt, ident, type_tokens};
+use super::{doc_opt, ident, type_tokens, Moved};
 use crate::ir::{
     ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, Travel, TypeDef, TypeKind,
     TypeRef, UnionVariant, Variant,
@@ -63,7 +63,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                     pub #field: std::collections::BTreeMap<String, #value>,
                 }
             });
-            let fields = fields.iter().map(|f| emit_field(f, true));
+            let fields = fields.iter().map(|f| Moved::from(emit_field(f, true)));
             let (serde, gated) = serde_derives(def.travel);
             quote! {
                 #docs
@@ -84,7 +84,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             untyped,
         } => emit_status_bodies(&name, &docs, operation, variants, untyped),
         TypeKind::Options { fields } => {
-            let fields = fields.iter().map(|f| emit_field(f, false));
+            let fields = fields.iter().map(|f| Moved::from(emit_field(f, false)));
             quote! {
                 #docs
                 #[derive(Debug, Clone, Default, PartialEq)]
@@ -181,9 +181,9 @@ fn emit_constructor(
 }
 
 fn emit_field(field: &Field, serde: bool) -> TokenStream {
-    let docs = doc_opt(field.docs.as_deref());
+    let docs = Moved::from(doc_opt(field.docs.as_deref()));
     let name = ident(&field.rust_name);
-    let ty = type_tokens(&field.ty);
+    let ty = Moved::from(type_tokens(&field.ty));
     let mut attrs = Vec::new();
     if serde && field.wire_name != field.rust_name {
         let wire = &field.wire_name;
