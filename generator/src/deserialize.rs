@@ -305,16 +305,7 @@ mod tests {
 
     #[test]
     fn every_corpus_spec_reads_in_parts_as_it_reads_whole() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut specs = vec![
-            root.join("spec/crisp-openapi.yml"),
-            root.join("generator/tests/fixtures/pets-3.1.yaml"),
-        ];
-        for version in ["3.0", "3.1"] {
-            let dir = root.join("tests/corpus/oas-examples-8.2.2").join(version);
-            let entries = std::fs::read_dir(&dir).expect("the vendored corpus");
-            specs.extend(entries.map(|entry| entry.expect("a directory entry").path()));
-        }
+        let specs = crate::spec_files_for_tests();
         let mut compared = 0;
         for path in &specs {
             let Ok(document) = crate::effective_document(path, &[]) else {

@@ -138,3 +138,20 @@ fn count_operations(document: &serde_json::Value) -> usize {
                 .sum()
         })
 }
+
+/// The specs the unit tests read whole: Crisp's, the pets fixture, and the vendored `@readme/oas-examples`
+/// corpus (3.0 and 3.1).
+#[cfg(test)]
+fn spec_files_for_tests() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut specs = vec![
+        root.join("spec/crisp-openapi.yml"),
+        root.join("generator/tests/fixtures/pets-3.1.yaml"),
+    ];
+    for version in ["3.0", "3.1"] {
+        let dir = root.join("tests/corpus/oas-examples-8.2.2").join(version);
+        let entries = std::fs::read_dir(&dir).expect("the vendored corpus");
+        specs.extend(entries.map(|entry| entry.expect("a directory entry").path()));
+    }
+    specs
+}

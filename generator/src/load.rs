@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use serde_json::{Map, Value};
+mod yaml;
 
-use crate::error::{pointer_push, Error, Located};
+use serde_json::Value;
+
+use crate::error::Error;
 
 /// The largest document the generator reads (GitHub's whole REST API is 13 MB), so a runaway input fails
 /// at once instead of exhausting memory.
@@ -78,7 +80,7 @@ fn parse_json(text: &str, file: &Path) -> Result<Value, Error> {
 }
 
 fn parse_yaml(text: &str, file: &Path) -> Result<Value, Error> {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|err| {
+    yaml::from_str(text).map_err(|err| {
         let mut message = format!("invalid YAML: {err}");
         if message.contains("repetition limit") {
             message.push_str(
@@ -97,64 +99,7 @@ fn parse_yaml(text: &str, file: &Path) -> Result<Value, Error> {
                 message,
             },
         }
-    })?;
-    yaml_to_json(yaml, "#").map_err(|located| located.in_file(file))
-}
-
-/// Converts YAML to JSON. YAML allows non-string keys (`200:` is an integer); OpenAPI means them as strings.
-fn yaml_to_json(yaml: serde_yaml::Value, pointer: &str) -> Result<Value, Located> {
-    use serde_yaml::Value as Yaml;
-    Ok(match yaml {
-        Yaml::Null => Value::Null,
-        Yaml::Bool(b) => Value::Bool(b),
-        Yaml::Number(n) => yaml_number(&n, pointer)?,
-        Yaml::String(s) => Value::String(s),
-        Yaml::Sequence(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| yaml_to_json(item, &pointer_push(pointer, &i.to_string())))
-                .collect::<Result<_, _>>()?,
-        ),
-        Yaml::Mapping(mapping) => {
-            let mut object = Map::with_capacity(mapping.len());
-            for (key, value) in mapping {
-                let key = yaml_key(key, pointer)?;
-                let value = yaml_to_json(value, &pointer_push(pointer, &key))?;
-                object.insert(key, value);
-            }
-            Value::Object(object)
-        }
-        Yaml::Tagged(tagged) => yaml_to_json(tagged.value, pointer)?,
     })
-}
-
-fn yaml_number(n: &serde_yaml::Number, pointer: &str) -> Result<Value, Located> {
-    if let Some(i) = n.as_i64() {
-        Ok(Value::from(i))
-    } else if let Some(u) = n.as_u64() {
-        Ok(Value::from(u))
-    } else {
-        n.as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .ok_or_else(|| Located::new(pointer, format!("the number {n} has no JSON equivalent")))
-    }
-}
-
-fn yaml_key(key: serde_yaml::Value, pointer: &str) -> Result<String, Located> {
-    use serde_yaml::Value as Yaml;
-    match key {
-        Yaml::String(s) => Ok(s),
-        Yaml::Number(n) => Ok(n.to_string()),
-        Yaml::Bool(b) => Ok(b.to_string()),
-        Yaml::Null => Ok("null".to_string()),
-        Yaml::Tagged(tagged) => yaml_key(tagged.value, pointer),
-        Yaml::Sequence(_) | Yaml::Mapping(_) => Err(Located::new(
-            pointer,
-            "a mapping key is itself a list or mapping; OpenAPI keys are strings",
-        )),
-    }
 }
 
 #[cfg(test)]
@@ -175,6 +120,48 @@ mod tests {
             .cloned()
             .collect();
         assert_eq!(keys, ["200", "404"]);
+    }
+
+    /// Each case: the YAML, where the error must point (the node; for a duplicate key, its mapping) and what
+    /// it must say.
+    #[test]
+    fn values_json_cannot_hold_are_reported_where_they_are() {
+        for (yaml, at, complaint) in [
+            (
+                "a: 1\nb: .nan\n",
+                "spec.yml:2:4:",
+                "the number .nan has no JSON equivalent",
+            ),
+            (
+                "a: 1\nb: -.inf\n",
+                "spec.yml:2:4:",
+                "the number -.inf has no JSON equivalent",
+            ),
+            (
+                "a: 1\nb: 123456789012345678901234567890\n",
+                "spec.yml:2:4:",
+                "the number 123456789012345678901234567890 has no JSON equivalent",
+            ),
+            (
+                "a: 1\n? [x, y]\n: z\n",
+                "spec.yml:2:3:",
+                "a mapping key is itself a list or mapping",
+            ),
+            (
+                "a: 1\nb:\n  c: 2\n  c: 3\n",
+                "spec.yml:3:3:",
+                "duplicate entry with key \"c\"",
+            ),
+            (
+                "200: 1\n'200': 2\n",
+                "spec.yml:1:1:",
+                "duplicate entry with key \"200\"",
+            ),
+        ] {
+            let err = parse(yaml).expect_err(yaml).to_string();
+            assert!(err.starts_with(at), "{yaml:?}: {err}");
+            assert!(err.contains(complaint), "{yaml:?}: {err}");
+        }
     }
 
     #[test]
