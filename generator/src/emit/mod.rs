@@ -3,6 +3,7 @@
 
 mod client;
 mod error;
+mod format;
 mod lib_rs;
 mod manifest;
 mod multipart;
@@ -14,6 +15,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::ir::{Api, TypeDef, TypeRef};
+use format::{format_into, format_items_into};
 
 /// The first line of every generated file (after the comment marker of its language).
 pub const PREAMBLE: &str =
@@ -49,18 +51,18 @@ pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFi
     }
     pieces.push(Piece::Runtime(
         "src/retry.rs",
-        include_str!("../../runtime/retry.rs"),
+        include_str!(concat!(env!("OUT_DIR"), "/runtime/retry.rs")),
     ));
     if uses_unwrap(api) {
         pieces.push(Piece::Runtime(
             "src/pointer.rs",
-            include_str!("../../runtime/pointer.rs"),
+            include_str!(concat!(env!("OUT_DIR"), "/runtime/pointer.rs")),
         ));
     }
     if api.operations.iter().any(|op| op.pagination.is_some()) {
         pieces.push(Piece::Runtime(
             "src/pages.rs",
-            include_str!("../../runtime/pages.rs"),
+            include_str!(concat!(env!("OUT_DIR"), "/runtime/pages.rs")),
         ));
     }
     pieces.extend((0..api.modules.len()).map(Piece::Module));
@@ -129,21 +131,22 @@ enum Piece {
     Error,
     /// A run of one type file's types; the first also carries the file's head.
     Types(TypeFile, std::ops::Range<usize>),
+    /// A runtime module's path in the crate, and its text as `build.rs` formatted it.
     Runtime(&'static str, &'static str),
     Module(usize),
 }
 
 impl Piece {
-    /// Roughly how many lines the piece comes to, from its share of the IR: formatting takes time in
-    /// proportion to them. Only the order in which pieces are handed to the cores depends on it.
+    /// Roughly how many lines the piece formats, from its share of the IR: formatting takes time in proportion to
+    /// them (the manifest and the runtime modules are not formatted here). Only the order in which pieces are
+    /// handed to the cores depends on it.
     fn estimated_lines(&self, api: &Api) -> usize {
         match self {
-            Self::Manifest => 0,
             Self::Lib => 60,
             Self::Client => 600,
             Self::Error => 250,
             Self::Types(_, range) => range.len() * 35,
-            Self::Runtime(_, source) => source.lines().count(),
+            Self::Manifest | Self::Runtime(..) => 0,
             Self::Module(index) => {
                 let operations = api.operations.iter().filter(|op| op.module == *index);
                 operations.count() * 65
@@ -177,7 +180,7 @@ impl Piece {
                     contents,
                 })
             }
-            Self::Runtime(path, source) => runtime_file(path, source),
+            Self::Runtime(path, formatted) => Ok(runtime_file(path, formatted)),
             Self::Module(index) => {
                 let path = format!("src/{}.rs", api.modules[*index].name);
                 rust_file(&path, operations::emit(api, *index))
@@ -236,11 +239,13 @@ pub(crate) fn uses_unwrap(api: &Api) -> bool {
         .any(|op| matches!(op.returns, crate::ir::Returns::JsonAt { .. }))
 }
 
-/// A runtime module written by hand (`generator/runtime/`) and copied into every crate that needs it, formatted
-/// like the emitted files.
-fn runtime_file(path: &str, source: &str) -> Result<GeneratedFile, String> {
-    let tokens: TokenStream = source.parse().map_err(|err| format!("{path}: {err}"))?;
-    rust_file(path, tokens)
+/// A runtime module written by hand (`generator/runtime/`) and copied into every crate that needs it. `build.rs`
+/// formats it once, exactly as emission formats the generated files, so it is not parsed again on every run.
+fn runtime_file(path: &str, formatted: &str) -> GeneratedFile {
+    GeneratedFile {
+        path: path.to_string(),
+        contents: format!("// {PREAMBLE}\n{formatted}"),
+    }
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
@@ -250,75 +255,6 @@ fn rust_file(path: &str, tokens: TokenStream) -> Result<GeneratedFile, String> {
         path: path.to_string(),
         contents,
     })
-}
-
-/// Items formatted one at a time and separated by a blank line, appended to `out`: memory stays proportional
-/// to one item, not to the file (GitHub's types come to hundreds of thousands of lines).
-fn format_items_into(
-    out: &mut String,
-    path: &str,
-    items: impl Iterator<Item = TokenStream>,
-) -> Result<(), String> {
-    for (index, item) in items.enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        format_into(out, path, item)?;
-    }
-    Ok(())
-}
-
-/// Tokens parsed as a file and printed by prettyplease, with blank lines between items, appended to `out`.
-fn format_into(out: &mut String, path: &str, tokens: TokenStream) -> Result<(), String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|err| format!("{path}: {err}"))?;
-    space_items(&prettyplease::unparse(&file), out);
-    Ok(())
-}
-
-/// prettyplease packs items tightly; a blank line between items (and after the module docs and imports)
-/// makes the output read like hand-written code. Each line is measured once: this runs over every line of
-/// the crate.
-fn space_items(code: &str, out: &mut String) {
-    const ITEM_STARTS: &[&str] = &[
-        "///",
-        "#[",
-        "pub ",
-        "pub(crate) ",
-        "fn ",
-        "impl",
-        "const ",
-        "struct ",
-        "enum ",
-        "type ",
-        "mod ",
-        "use ",
-        "async ",
-        "//",
-    ];
-    out.reserve(code.len() + code.len() / 16);
-    // The previous line, trimmed, and its indentation.
-    let mut previous: Option<(&str, usize)> = None;
-    for line in code.lines() {
-        let unindented = line.trim_start();
-        let indent = line.len() - unindented.len();
-        let trim = unindented.trim_end();
-        if let Some((prev_trim, prev_indent)) = previous {
-            let after_block = matches!(prev_trim, "}" | "};")
-                && prev_indent == indent
-                && ITEM_STARTS.iter().any(|start| trim.starts_with(start))
-                && !trim.starts_with("use ");
-            let after_docs = prev_trim.starts_with("//!") && !trim.starts_with("//!");
-            let after_uses = prev_trim.starts_with("use ")
-                && prev_trim.ends_with(';')
-                && !trim.starts_with("use ");
-            if after_block || after_docs || after_uses {
-                out.push('\n');
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
-        previous = Some((trim, indent));
-    }
 }
 
 /// A token stream that `quote!` takes by moving it. `quote!` interpolates by reference, and proc-macro2 copies

@@ -1,0 +1,74 @@
+//! Formatting: token streams printed by `prettyplease`, with blank lines between items as a person would
+//! leave them. `build.rs` includes this file too, to format the hand-written runtime modules the same way at
+//! build time, so it depends on nothing of the crate.
+
+use proc_macro2::TokenStream;
+
+/// Items formatted one at a time and separated by a blank line, appended to `out`: memory stays proportional
+/// to one item, not to the file (GitHub's types come to hundreds of thousands of lines).
+pub(crate) fn format_items_into(
+    out: &mut String,
+    path: &str,
+    items: impl Iterator<Item = TokenStream>,
+) -> Result<(), String> {
+    for (index, item) in items.enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        format_into(out, path, item)?;
+    }
+    Ok(())
+}
+
+/// Tokens parsed as a file and printed by prettyplease, with blank lines between items, appended to `out`.
+pub(crate) fn format_into(out: &mut String, path: &str, tokens: TokenStream) -> Result<(), String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|err| format!("{path}: {err}"))?;
+    space_items(&prettyplease::unparse(&file), out);
+    Ok(())
+}
+
+/// prettyplease packs items tightly; a blank line between items (and after the module docs and imports)
+/// makes the output read like hand-written code. Each line is measured once: this runs over every line of
+/// the crate.
+fn space_items(code: &str, out: &mut String) {
+    const ITEM_STARTS: &[&str] = &[
+        "///",
+        "#[",
+        "pub ",
+        "pub(crate) ",
+        "fn ",
+        "impl",
+        "const ",
+        "struct ",
+        "enum ",
+        "type ",
+        "mod ",
+        "use ",
+        "async ",
+        "//",
+    ];
+    out.reserve(code.len() + code.len() / 16);
+    // The previous line, trimmed, and its indentation.
+    let mut previous: Option<(&str, usize)> = None;
+    for line in code.lines() {
+        let unindented = line.trim_start();
+        let indent = line.len() - unindented.len();
+        let trim = unindented.trim_end();
+        if let Some((prev_trim, prev_indent)) = previous {
+            let after_block = matches!(prev_trim, "}" | "};")
+                && prev_indent == indent
+                && ITEM_STARTS.iter().any(|start| trim.starts_with(start))
+                && !trim.starts_with("use ");
+            let after_docs = prev_trim.starts_with("//!") && !trim.starts_with("//!");
+            let after_uses = prev_trim.starts_with("use ")
+                && prev_trim.ends_with(';')
+                && !trim.starts_with("use ");
+            if after_block || after_docs || after_uses {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some((trim, indent));
+    }
+}
