@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{doc_opt, ident};
+use super::{doc_opt, ident, raw_literal};
 use crate::ir::{
     Api, ApiKeyLocation, BodyEncoding, ParamEncoding, ParamLocation, Returns, SecurityKind,
     SecurityScheme, ValueShape,
@@ -102,8 +102,9 @@ impl Uses {
 pub fn emit(api: &Api) -> TokenStream {
     let uses = Uses::of(api);
     let title = &api.title;
-    let client_doc =
-        format!(" A client for {title}. Cheap to clone: clones share one connection pool.");
+    let client_doc = raw_literal(&format!(
+        " A client for {title}. Cheap to clone: clones share one connection pool."
+    ));
     let base_url = emit_base_url(api);
     let credentials = emit_credentials(api);
     let builder = emit_builder(api);
@@ -365,7 +366,7 @@ pub fn emit(api: &Api) -> TokenStream {
 fn emit_base_url(api: &Api) -> TokenStream {
     match &api.default_base_url {
         Some(url) => {
-            let doc = format!(" Base URL from the spec's first server: `{url}`.");
+            let doc = raw_literal(&format!(" Base URL from the spec's first server: `{url}`."));
             quote! {
                 #[doc = #doc]
                 pub const DEFAULT_BASE_URL: &str = #url;
@@ -572,6 +573,7 @@ fn emit_setter(scheme: &SecurityScheme) -> TokenStream {
             }
         }
     };
+    let how = raw_literal(&how);
     quote! {
         #docs
         ///
@@ -626,7 +628,7 @@ fn emit_credentials(api: &Api) -> TokenStream {
     });
     let variants = schemes.iter().map(|s| {
         let variant = ident(&s.variant);
-        let doc = format!(" `{}` in the spec.", s.spec_name);
+        let doc = raw_literal(&format!(" `{}` in the spec.", s.spec_name));
         quote!(#[doc = #doc] #variant,)
     });
     let has_arms = schemes.iter().map(|s| {

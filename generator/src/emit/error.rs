@@ -5,15 +5,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::raw_literal;
 use crate::ir::Api;
 
 /// Writes `src/error.rs`.
 pub fn emit(api: &Api) -> TokenStream {
     let reason = match &api.error_reason_pointer {
         Some(pointer) => {
-            let doc = format!(
+            let doc = raw_literal(&format!(
                 " Where an error body names the error (`x-error-reason` in the spec): `{pointer}`."
-            );
+            ));
             quote! {
                 #[doc = #doc]
                 const REASON_POINTER: &str = #pointer;

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident, named_in, type_tokens, Moved};
+use super::{doc, ident, named_in, raw_literal, type_tokens, Moved};
 use crate::ir::{
     Api, BodyEncoding, EmptyAnswer, Operation, Pagination, ParamEncoding, ParamLocation, Parameter,
     PathSegment, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
@@ -261,10 +261,10 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
     };
     let with_response = ident(&op.with_response_name);
-    let with_response_doc = format!(
+    let with_response_doc = raw_literal(&format!(
         " Like [`Client::{}`], with the answer's HTTP status and headers.",
         op.rust_name
-    );
+    ));
     let forwarded = forwarded_arguments(op);
     let template = &op.path_template;
     let stream = op
@@ -273,10 +273,10 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         .map(|pagination| Moved::from(emit_stream(op, pagination)));
     let steps = steps.into_iter().map(Moved::from);
     let request = ident(&op.request_name);
-    let request_doc = format!(
+    let request_doc = raw_literal(&format!(
         " The request of [`Client::{}`], built (and its arguments checked) before anything is sent.",
         op.rust_name
-    );
+    ));
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
     // would give rustc two state machines per operation to check (a large API has thousands), and the future
     // borrows only the client, not the arguments.
@@ -358,11 +358,11 @@ fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
         kept_args.push(quote!(options: &'a #options));
         call_args.push(quote!(options));
     }
-    let doc = format!(
+    let doc = raw_literal(&format!(
         " Every item of [`Client::{}`], page after page from page {}, up to the first empty page. Pages are \
          fetched as the stream is read; an error ends the stream after the items before it.",
         op.rust_name, pagination.first_page
-    );
+    ));
     quote! {
         #[doc = #doc]
         pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl futures::Stream<Item = Result<#item, Error>> + 'a {

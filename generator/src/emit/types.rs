@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_opt, ident, type_tokens, Moved};
+use super::{doc_opt, ident, raw_literal, type_tokens, Moved};
 use crate::ir::{
     ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, Travel, TypeDef, TypeKind,
     TypeRef, UnionVariant, Variant,
@@ -164,8 +164,9 @@ fn emit_constructor(
         quote!(#field: Default::default(),)
     });
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let doc =
-        format!(" Creates a `{name}` from its required fields; the optional ones are left out.");
+    let doc = raw_literal(&format!(
+        " Creates a `{name}` from its required fields; the optional ones are left out."
+    ));
     Some(quote! {
         impl #name {
             #[doc = #doc]
@@ -294,7 +295,7 @@ fn emit_integer_enum(
     variants: &[IntegerVariant],
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
-        let text = format!(" `{}`", v.value);
+        let text = raw_literal(&format!(" `{}`", v.value));
         let variant = ident(&v.rust_name);
         quote!(#[doc = #text] #variant,)
     });
@@ -367,7 +368,7 @@ fn emit_status_bodies(
     untyped: &[StatusMatch],
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
-        let text = format!(" {}: {}", status_label(v.status), v.docs);
+        let text = raw_literal(&format!(" {}: {}", status_label(v.status), v.docs));
         let variant = ident(&v.rust_name);
         let ty = type_tokens(&v.ty);
         quote!(#[doc = #text] #variant(#ty),)
@@ -408,11 +409,11 @@ fn emit_status_bodies(
         }
     });
     let fallback = (!has_default).then(|| quote!(_ => None,));
-    let from_error_doc = format!(
+    let from_error_doc = raw_literal(&format!(
         " The body of `error` as the type `{operation}` declares for its status; `None` when `error` is not an \
          [`Error::Status`](crate::Error::Status) of `{operation}`, the status declares no typed body, or the body \
          does not match (it may also have been cut at [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY))."
-    );
+    ));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -517,7 +518,7 @@ fn emit_tagged_union(
         let variant = ident(&v.rust_name);
         let ty = type_tokens(&v.ty);
         let doc = v.tag.as_ref().map(|tag| {
-            let text = format!(" `{property}` is `{tag}`.");
+            let text = raw_literal(&format!(" `{property}` is `{tag}`."));
             quote!(#[doc = #text])
         });
         quote!(#doc #variant(#ty),)
