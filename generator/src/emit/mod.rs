@@ -1,5 +1,5 @@
 //! Emission: spells the IR out as a crate. Each child module writes one kind of file from token streams
-//! (`quote`), formatted by `prettyplease`; nothing here decides a name or a type.
+//! (`quote`), which `format` prints with `prettyplease`; nothing here decides a name or a type.
 
 mod client;
 mod error;
