@@ -50,9 +50,10 @@ fn space_items(code: &str, out: &mut String) {
     out.reserve(code.len() + code.len() / 16);
     // The previous line, trimmed, and its indentation.
     let mut previous: Option<(&str, usize)> = None;
-    for line in code.lines() {
-        let unindented = line.trim_start();
-        let indent = line.len() - unindented.len();
+    for line in lines(code) {
+        // prettyplease indents with spaces only.
+        let indent = line.bytes().take_while(|&byte| byte == b' ').count();
+        let unindented = &line[indent..];
         let trim = unindented.trim_end();
         if let Some((prev_trim, prev_indent)) = previous {
             let after_block = matches!(prev_trim, "}" | "};")
@@ -70,5 +71,52 @@ fn space_items(code: &str, out: &mut String) {
         out.push_str(line);
         out.push('\n');
         previous = Some((trim, indent));
+    }
+}
+
+/// The lines of `code`, as `str::lines` gives them, their ends found by `memchr`: this runs over every line of
+/// the crate, and `str::lines` searched for each end a byte at a time.
+fn lines(code: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', code.as_bytes());
+    std::iter::from_fn(move || match ends.next() {
+        Some(end) => {
+            let line = &code[start..end];
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None if start < code.len() => {
+            let line = &code[start..];
+            start = code.len();
+            Some(line)
+        }
+        None => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_what_str_lines_gives() {
+        for code in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\rb\n",
+            "last\r",
+            "\n\n x\n",
+            "é\nü",
+        ] {
+            assert_eq!(
+                lines(code).collect::<Vec<_>>(),
+                code.lines().collect::<Vec<_>>(),
+                "{code:?}"
+            );
+        }
     }
 }
