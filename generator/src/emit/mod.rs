@@ -327,22 +327,24 @@ fn doc_lines(text: &str) -> Vec<String> {
                 let opening = !in_fence;
                 in_fence = !in_fence;
                 if opening && info.trim().is_empty() {
-                    "```text".to_string()
+                    "```text"
                 } else {
-                    trimmed.to_string()
+                    trimmed
                 }
             } else if in_fence {
-                line.to_string()
+                line
             } else if line.starts_with("    ") || line.starts_with('\t') {
-                trimmed.to_string()
+                trimmed
             } else {
-                line.trim_end().to_string()
+                line.trim_end()
             };
-            if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
+            // Built by hand, as in `raw_literal`: this runs for every doc line of the crate.
+            let mut doc_line = String::with_capacity(1 + line.len());
+            if !line.is_empty() {
+                doc_line.push(' ');
+                doc_line.push_str(line);
             }
+            doc_line
         })
         .collect()
 }
