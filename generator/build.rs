@@ -1,6 +1,6 @@
 //! Formats the hand-written runtime modules (`runtime/*.rs`) once, when the generator is built, with the same
 //! code emission formats generated files with (`src/emit/format.rs`). Every generation used to parse and print
-//! them again: about 8% of the work of generating the Crisp client.
+//! them again: about a tenth of the work of generating the Crisp client.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
