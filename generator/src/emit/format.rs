@@ -98,6 +98,19 @@ fn lines(code: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
+    /// A blank line after the module docs, after the imports, and between items at the same depth; none
+    /// inside an item, between imports or between a block and what follows it at another depth.
+    #[test]
+    fn items_are_spaced_as_by_hand() {
+        let packed = "//! Docs.\nuse a::B;\nuse c::D;\nstruct S {\n    x: u8,\n}\nimpl S {\n    fn f() {\n        if x {\n            y();\n        }\n        z();\n    }\n    fn g() {}\n}\n/// Next.\nfn h() {}\n";
+        let mut spaced = String::new();
+        space_items(packed, &mut spaced);
+        assert_eq!(
+            spaced,
+            "//! Docs.\n\nuse a::B;\nuse c::D;\n\nstruct S {\n    x: u8,\n}\n\nimpl S {\n    fn f() {\n        if x {\n            y();\n        }\n        z();\n    }\n\n    fn g() {}\n}\n\n/// Next.\nfn h() {}\n"
+        );
+    }
+
     #[test]
     fn lines_are_what_str_lines_gives() {
         for code in [

@@ -261,6 +261,21 @@ mod properties {
             prop_assert_eq!(capitalised_words(&raw), words(&raw).to_upper_camel_case());
         }
 
+        /// The other way round: whatever mix of cases, digits and separators a name has, a shortcut that takes
+        /// it gives what `heck` gives, so no shortcut accepts a name it would spell differently.
+        #[test]
+        fn every_name_a_shortcut_takes_comes_out_as_heck_spells_it(raw in "[A-Ca-c0-9_ ./-]{0,10}") {
+            if is_plain_snake(&raw) {
+                prop_assert_eq!(words(&raw).to_snake_case(), raw.clone());
+            }
+            if is_plain_camel(&raw) {
+                prop_assert_eq!(words(&raw).to_upper_camel_case(), raw.clone());
+            }
+            if is_plain_words(&raw, is_ascii_break) {
+                prop_assert_eq!(capitalised_words(&raw), words(&raw).to_upper_camel_case());
+            }
+        }
+
         /// Any string, used as a schema, property, parameter or operation name, becomes a valid identifier, and
         /// names claimed in one scope stay unique.
         #[test]
