@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 mod format;
 
 /// The runtime modules emission may copy into a crate.
-const RUNTIME_MODULES: &[&str] = &["retry.rs", "pointer.rs", "pages.rs"];
+const RUNTIME_MODULES: &[&str] = &["retry.rs", "pointer.rs", "pages.rs", "cursor_pages.rs"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=src/emit/format.rs");

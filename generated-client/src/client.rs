@@ -515,6 +515,21 @@ impl Call {
         self.query.push((name.to_string(), value.to_string()));
     }
 
+    /// Adds `name=<value as JSON>` to the query string, for values with no simpler form.
+    pub(crate) fn query_json(
+        &mut self,
+        name: &'static str,
+        value: &impl serde::Serialize,
+    ) -> Result<(), Error> {
+        let text = serde_json::to_string(value)
+            .map_err(|source| Error::Encode {
+                operation: self.operation,
+                source,
+            })?;
+        self.query.push((name.to_string(), text));
+        Ok(())
+    }
+
     /// Sends `body` as JSON.
     pub(crate) fn json_body(
         &mut self,

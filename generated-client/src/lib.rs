@@ -30,7 +30,7 @@
 //! # Features
 //!
 //! - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers carry.
-//! - `all-schemas`: 1 more type in [`types`], for the schemas no operation uses (webhook payloads, for example). It derives `Deserialize`.
+//! - `all-schemas`: 8 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
 
 #[rustfmt::skip]
 mod client;
@@ -41,6 +41,8 @@ mod retry;
 #[rustfmt::skip]
 mod pages;
 #[rustfmt::skip]
+mod cursor_pages;
+#[rustfmt::skip]
 mod pointer;
 #[rustfmt::skip]
 pub mod types;
@@ -48,6 +50,42 @@ pub mod types;
 mod website;
 #[rustfmt::skip]
 mod conversations;
+#[rustfmt::skip]
+mod bucket;
+#[rustfmt::skip]
+mod media;
+#[rustfmt::skip]
+mod plan_subscriptions;
+#[rustfmt::skip]
+mod plugin_connect;
+#[rustfmt::skip]
+mod plugin_subscriptions;
+#[rustfmt::skip]
+mod analytics;
+#[rustfmt::skip]
+mod availability;
+#[rustfmt::skip]
+mod batch;
+#[rustfmt::skip]
+mod campaigns;
+#[rustfmt::skip]
+mod website_connect;
+#[rustfmt::skip]
+mod helpdesk;
+#[rustfmt::skip]
+mod inboxes;
+#[rustfmt::skip]
+mod operators;
+#[rustfmt::skip]
+mod people;
+#[rustfmt::skip]
+mod settings;
+#[rustfmt::skip]
+mod teams;
+#[rustfmt::skip]
+mod verify;
+#[rustfmt::skip]
+mod visitors;
 #[rustfmt::skip]
 pub use client::{
     Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT,

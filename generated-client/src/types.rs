@@ -39,66 +39,641 @@ impl std::fmt::Display for Tier {
     }
 }
 
-/// What every Crisp answer is wrapped in.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct Envelope {
-    /// Whether the request failed.
-    pub error: bool,
-    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
-    pub reason: String,
+/// What to generate an upload URL for.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BucketUrlRequest {
+    /// What the file is for; it names the event the URL comes in (`bucket:url:<namespace>:generated`): `upload` (a file to send in a conversation), `avatar`, `website`, `campaign`, `helpdesk`, `status` or `processing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// Your identifier for the request; the event carrying the URL gives it back as its `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<BucketFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<BucketResource>,
 }
 
-/// A boolean query flag, sent as 1 (yes) or 0 (no).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Flag {
-    /// `0`
-    No,
-    /// `1`
-    Yes,
+/// The file to upload.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BucketFile {
+    /// The file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The file's MIME type (e.g. `image/png`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+}
+
+/// What the file belongs to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct BucketResource {
+    /// The kind of resource (e.g. `website`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The resource's identifier (e.g. a website ID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// How often a plan subscription is paid for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PlanSubscriptionBillPeriod {
+    /// `monthly`
+    Monthly,
+    /// `yearly`
+    Yearly,
     /// A value this client does not know yet, kept as the server sent it.
-    Other(i64),
+    Other(String),
 }
 
-impl Flag {
+impl PlanSubscriptionBillPeriod {
     /// The value as it is sent on the wire.
-    pub fn value(self) -> i64 {
+    pub fn as_str(&self) -> &str {
         match self {
-            Self::No => 0,
-            Self::Yes => 1,
+            Self::Monthly => "monthly",
+            Self::Yearly => "yearly",
             Self::Other(value) => value,
         }
     }
 }
 
-impl From<i64> for Flag {
-    fn from(value: i64) -> Self {
+impl From<&str> for PlanSubscriptionBillPeriod {
+    fn from(value: &str) -> Self {
         match value {
-            0 => Self::No,
-            1 => Self::Yes,
-            other => Self::Other(other),
+            "monthly" => Self::Monthly,
+            "yearly" => Self::Yearly,
+            other => Self::Other(other.to_string()),
         }
     }
 }
 
-impl std::fmt::Display for Flag {
+impl std::fmt::Display for PlanSubscriptionBillPeriod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
+        f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for Flag {
+impl serde::Serialize for PlanSubscriptionBillPeriod {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
+        serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Flag {
+impl<'de> serde::Deserialize<'de> for PlanSubscriptionBillPeriod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
     }
+}
+
+/// A website's subscription to a Crisp plan.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscription {
+    /// The plan identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The plan name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What the plan costs per bill period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+    /// How many days the plan's trial lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trial_days: Option<i64>,
+    /// When the subscription started (a date as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// Whether the subscription is still in its trial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trialing: Option<bool>,
+    /// When the trial ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trial_end: Option<String>,
+    /// The date the trial ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trial_end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_period: Option<PlanSubscriptionBillPeriod>,
+    /// Until when the subscription is paid (a date as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_valid_until: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// Whether the subscription is a sandbox (test) one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<PlanSubscriptionWebsite>,
+    /// Whether a coupon has been redeemed on the subscription.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon_redeemed: Option<bool>,
+    /// The payment card the subscription is billed to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<PlanSubscriptionOwner>,
+}
+
+/// The website a plan subscription is for.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionWebsite {
+    /// The website identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The URL of the website's logo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+}
+
+/// The user who pays for a plan subscription.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionOwner {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+}
+
+/// A coupon for a plan subscription.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionCoupon {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PlanSubscriptionCouponPolicy>,
+    /// How many times the coupon can be redeemed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redeem_limit: Option<i64>,
+    /// When the coupon expires (a date as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_at: Option<String>,
+}
+
+/// What a coupon gives.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionCouponPolicy {
+    /// The rebate on the price, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rebate_percent: Option<f64>,
+    /// The trial days it gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trial_days: Option<i64>,
+}
+
+/// The plugin a plugin token belongs to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectAccount {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugin_id: Option<String>,
+}
+
+/// A website that subscribes to the plugin.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectWebsite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    /// What the website pays for the plugin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+    /// The plugin subscription's token on this website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The plugin's settings on this website, as the plugin defines them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PluginConnectWebsitePlan>,
+    /// What changed for this website since the date (only in `listConnectWebsitesSince`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<String>,
+}
+
+/// The plugin plan a website is on (sent when `include_plan` is 1).
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectWebsitePlan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Whether the plan is still in its trial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trialing: Option<bool>,
+}
+
+/// Where the plugin opens its RTM (real-time events) connection.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectEndpoints {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub socket: Option<PluginConnectSocket>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescue: Option<PluginConnectRescue>,
+}
+
+/// A socket endpoint.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectSocket {
+    /// The URL of the socket to connect to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app: Option<String>,
+}
+
+/// The fallback endpoints, to use when the main ones fail.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginConnectRescue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub socket: Option<PluginConnectSocket>,
+}
+
+/// A plugin, as a website subscribes to it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSubscription {
+    /// The plugin identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The plugin's URN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urn: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What the plugin does, in a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// What the plugin costs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plans: Option<Vec<PluginSubscriptionPlan>>,
+    /// The URL of the plugin's icon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_url: Option<String>,
+    /// Whether the plugin has settings to configure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub configurable: Option<bool>,
+    /// When the website subscribed (a date as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// How often the subscription is billed (e.g. `monthly`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_period: Option<String>,
+    /// Until when the subscription is paid (a date as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_valid_until: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    /// The payment card the subscription is billed to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_id: Option<String>,
+}
+
+/// A plan a plugin offers.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSubscriptionPlan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+}
+
+/// How a plugin is configured on a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSubscriptionSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugin_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    /// The plugin subscription's token on this website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The JSON schema the plugin's settings follow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The plugin's settings on this website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The URL of the plugin's settings page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings_form_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+
+/// A billable use of a plugin: what was used, how many units, at what price.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PluginUsage {
+    /// What was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// How many units were used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<i64>,
+    /// The price billed for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+}
+
+/// Who installed a plugin on a website, signed with the plugin's signature secret.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginProvenance {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<PluginProvenancePayload>,
+    /// The signature of `payload`, made with the plugin's signature secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<String>,
+}
+
+/// What a plugin provenance attests.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginProvenancePayload {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<PluginProvenanceWebsite>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<PluginProvenanceUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugin: Option<PluginProvenancePlugin>,
+}
+
+/// The website a plugin provenance is about.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginProvenanceWebsite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+}
+
+/// The user who installed the plugin.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginProvenanceUser {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The user's role on the website (e.g. `owner`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// The plugin a plugin provenance is about.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginProvenancePlugin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugin_id: Option<String>,
+}
+
+/// A payload to forward to a plugin's channel.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PluginChannelForward {
+    /// The namespace the payload belongs to (the plugin chooses it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// An identifier for the payload (the plugin chooses it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// The payload itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+/// An event to dispatch for a plugin.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PluginEventDispatch {
+    /// The event name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The event data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+/// What to compute, over which period.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQuery {
+    /// The metric to compute.
+    pub metric: String,
+    /// The kind of data the metric is taken from.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// How the values of a point are aggregated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregator: Option<String>,
+    /// What to split the values of each point by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_by: Option<String>,
+    /// Conditions that narrow the data.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub filter: serde_json::Value,
+    pub date: AnalyticsQueryDate,
+    #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
+    pub if_: Option<AnalyticsQueryIf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<AnalyticsQueryThen>,
+    /// Whether to export the raw data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_export: Option<bool>,
+}
+
+impl AnalyticsQuery {
+    /// Creates a `AnalyticsQuery` from its required fields; the optional ones are left out.
+    pub fn new(metric: String, type_: String, date: AnalyticsQueryDate) -> Self {
+        Self {
+            metric,
+            type_,
+            aggregator: Default::default(),
+            split_by: Default::default(),
+            filter: Default::default(),
+            date,
+            if_: Default::default(),
+            then: Default::default(),
+            raw_export: Default::default(),
+        }
+    }
+}
+
+/// The period analysed and how it is cut into points.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQueryDate {
+    /// Start of the period.
+    pub from: String,
+    /// End of the period.
+    pub to: String,
+    /// How long each point's span is (e.g. an hour, a day).
+    pub split: String,
+    /// The time zone the period and its points are counted in.
+    pub timezone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<AnalyticsQueryDays>,
+}
+
+impl AnalyticsQueryDate {
+    /// Creates a `AnalyticsQueryDate` from its required fields; the optional ones are left out.
+    pub fn new(from: String, to: String, split: String, timezone: String) -> Self {
+        Self {
+            from,
+            to,
+            split,
+            timezone,
+            days: Default::default(),
+        }
+    }
+}
+
+/// Office hours: the hours of each weekday to count, the rest being left out.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQueryDays {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tuesday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wednesday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thursday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saturday: Option<AnalyticsQueryHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sunday: Option<AnalyticsQueryHours>,
+}
+
+/// A span of hours in a day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQueryHours {
+    pub hour_from: String,
+    pub hour_to: String,
+}
+
+/// The `if` part of a conditional query.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQueryIf {
+    pub metric: String,
+    pub split_by: String,
+}
+
+/// The `then` part of a conditional query.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AnalyticsQueryThen {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// Conditions that narrow the data.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub filter: serde_json::Value,
+}
+
+/// One point of a generated analytics series.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AnalyticsPoint {
+    /// The span the point covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The group the point is for, when the query splits the values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hits: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique_hits: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_hits: Option<i64>,
+}
+
+/// Whether the website is available, as its visitors see it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AvailabilityStatus {
+    /// The status (e.g. `online` or `away`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// When the status began. Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
+}
+
+/// The availability of one operator of the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OperatorAvailability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The availability (e.g. `online`, `away` or `offline`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<OperatorAvailabilityTime>,
+}
+
+/// How long an availability holds.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OperatorAvailabilityTime {
+    /// Seconds for which the availability holds.
+    #[serde(rename = "for", default, skip_serializing_if = "Option::is_none")]
+    pub for_: Option<i64>,
+    /// When the availability began. Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
 }
 
 /// A website (a Crisp workspace).
@@ -183,7 +758,7 @@ impl<'de> serde::Deserialize<'de> for DeleteWebsiteRequestVerifyMethod {
 pub struct DeleteWebsiteRequestVerify {
     /// What `secret` is.
     pub method: DeleteWebsiteRequestVerifyMethod,
-    /// The password
+    /// The password, the 2FA token or the Google token.
     pub secret: String,
 }
 
@@ -192,6 +767,487 @@ pub struct DeleteWebsiteRequestVerify {
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct DeleteWebsiteRequest {
     pub verify: DeleteWebsiteRequestVerify,
+}
+
+/// The conversations a batch action applies to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchConversations {
+    /// The inbox the action applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox_id: Option<String>,
+    /// The session ids of the conversations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Vec<String>>,
+}
+
+/// Conversations to report, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchReport {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    /// What the conversations are reported for.
+    pub flag: String,
+}
+
+/// Conversations to block or unblock.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchBlock {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    /// Whether to block (true) or unblock (false) them.
+    pub blocked: bool,
+}
+
+/// The operator conversations are assigned to.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchRoutingAssigned {
+    /// The operator's user id.
+    pub user_id: String,
+}
+
+/// Conversations to assign or unassign.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchRouting {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    /// The operator to assign them to, or null to unassign them.
+    pub assigned: Option<BatchRoutingAssigned>,
+}
+
+/// Conversations to move to another inbox.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchInbox {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    /// The inbox to move them to, or null for none.
+    pub inbox_id: Option<String>,
+}
+
+/// The people a batch action applies to, by id or by search.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchPeopleSelection {
+    /// The people_id of each profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiles: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<BatchPeopleSearch>,
+}
+
+/// The profiles matching a search.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchPeopleSearch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Vec<BatchPeopleFilter>>,
+    /// How the filters combine: `and` or `or`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+}
+
+/// One condition a profile must meet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchPeopleFilter {
+    /// The kind of object the criterion is read from.
+    pub model: String,
+    /// The field compared, e.g. `segments`.
+    pub criterion: String,
+    /// How the field is compared with `query`, e.g. `eq`.
+    pub operator: String,
+    /// The values compared with.
+    pub query: Vec<serde_json::Value>,
+}
+
+/// One value of custom data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum BatchDataValue {
+    Boolean(bool),
+    String(String),
+    Integer(i64),
+    Number(f64),
+}
+
+/// Custom data to set, by key.
+pub type BatchData = std::collections::BTreeMap<String, BatchDataValue>;
+
+/// Custom data to set on conversations.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchConversationsData {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    pub data: BatchData,
+}
+
+/// Segments to set on conversations.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchConversationsSegments {
+    /// The session ids of the conversations.
+    pub sessions: Vec<String>,
+    pub segments: Vec<String>,
+}
+
+/// A campaign as campaign lists show it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignExcerpt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+    /// The kind of campaign: sent once, or automated on an event.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The format the message is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The subject of the emails sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Whether the campaign is configured enough to be dispatched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched: Option<bool>,
+    /// Whether the campaign is sending now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<bool>,
+    /// How much of the campaign was sent, in percent (0 to 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// How many people the campaign targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<i64>,
+    /// How many people the campaign reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched_at: Option<i64>,
+}
+
+/// A campaign template as template lists show it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignTemplateExcerpt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The format the template is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+}
+
+/// The campaign template just created.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NewCampaignTemplate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+}
+
+/// A campaign template with its content; also the body that saves or updates one.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignTemplate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The format the template is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// The template's content, in its format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+}
+
+/// The campaign just created.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NewCampaign {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+}
+
+/// A campaign with its settings; also the body that saves or updates one.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Campaign {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+    /// The kind of campaign: sent once, or automated on an event.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The format the message is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The subject of the emails sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Whether the campaign is configured enough to be dispatched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched: Option<bool>,
+    /// Whether the campaign is sending now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<bool>,
+    /// How much of the campaign was sent, in percent (0 to 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// How many people the campaign targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<i64>,
+    /// How many people the campaign reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<CampaignSender>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<CampaignRecipients>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<CampaignFlow>,
+    /// The message sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<CampaignOptions>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<CampaignStatistics>,
+}
+
+/// The operator a campaign is sent as.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignSender {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// Who a campaign is sent to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignRecipients {
+    /// How recipients are chosen: by segments, by people, by filter, ...
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
+    /// People IDs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Vec<CampaignFilter>>,
+}
+
+/// A rule that people must match, on one of their properties.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignFilter {
+    /// What the rule looks at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The property compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// How it is compared (e.g. `eq`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// The values compared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<Vec<serde_json::Value>>,
+}
+
+/// When an automated campaign is sent.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignFlow {
+    /// The event that launches the campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launch_event: Option<String>,
+    /// Rules the person must still match before it is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assert_filter: Option<Vec<CampaignFilter>>,
+    /// How long to wait before checking `assert_filter`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assert_delay: Option<i64>,
+    /// Whether a person receives the campaign only once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliver_once: Option<bool>,
+    /// How long to wait before delivering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliver_delay: Option<i64>,
+}
+
+/// How a campaign is delivered.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignOptions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliver_to_chatbox: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliver_to_email: Option<bool>,
+    /// Whether the website's name is used as the sender's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_name_website: Option<bool>,
+    /// Whether replies go to the sender's email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_email_reply: Option<bool>,
+    /// Whether opens and clicks are tracked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<bool>,
+}
+
+/// How a campaign was received, counted.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CampaignStatistics {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clicked: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribed: Option<i64>,
+}
+
+/// A person a campaign is sent to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignRecipient {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<CampaignRecipientPerson>,
+    /// Whether the person still accepts campaigns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscribed: Option<bool>,
+}
+
+/// Who a campaign recipient is.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignRecipientPerson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    /// The avatar's URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+}
+
+/// One person's action on a campaign.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignStatistic {
+    /// The action.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<CampaignStatisticProfile>,
+    /// Details of the action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+}
+
+/// The person behind a campaign statistic.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignStatisticProfile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<CampaignStatisticPerson>,
+}
+
+/// Who the person behind a campaign statistic is.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignStatisticPerson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    /// The avatar's URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+}
+
+/// The RTM endpoints of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteConnectEndpoints {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub socket: Option<WebsiteConnectSocket>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescue: Option<WebsiteConnectRescue>,
+}
+
+/// The URLs of an RTM socket.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteConnectSocket {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<String>,
+}
+
+/// The endpoints to fall back to when the main ones fail.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteConnectRescue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub socket: Option<WebsiteConnectSocket>,
 }
 
 /// The conversation just created.
@@ -209,7 +1265,7 @@ pub struct SentMessage {
     pub fingerprint: i64,
 }
 
-/// The `ConversationState` schema.
+/// Where a conversation stands.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConversationState {
     /// `pending`
@@ -391,7 +1447,7 @@ pub struct MessageUser {
     pub avatar: Option<String>,
 }
 
-/// The `MessageType` schema.
+/// What a message holds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageType {
     /// `text`
@@ -525,71 +1581,6 @@ impl<'de> serde::Deserialize<'de> for MessageFrom {
     }
 }
 
-/// The `active` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationActive {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub now: Option<bool>,
-    /// Milliseconds since the epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last: Option<i64>,
-}
-
-/// The `preview_message` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationPreviewMessage {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<MessageType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<MessageFrom>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excerpt: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<i64>,
-}
-
-/// An item of: the `verifications` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationVerificationsItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotation: Option<String>,
-}
-
-/// The `compose` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationCompose {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator: Option<Composing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visitor: Option<Composing>,
-}
-
-/// The `unread` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationUnread {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visitor: Option<i64>,
-}
-
-/// The `assigned` field of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationAssigned {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-}
-
 /// A conversation with a visitor.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
@@ -598,6 +1589,7 @@ pub struct Conversation {
     pub website_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbox_id: Option<String>,
+    /// The contact the visitor is, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -612,17 +1604,19 @@ pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topic: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<ConversationActive>,
+    /// An excerpt of the last message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_message: Option<ConversationPreviewMessage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verifications: Option<Vec<ConversationVerificationsItem>>,
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verifications: Option<Vec<ConversationVerification>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<Participant>>,
+    /// User ids mentioned in the conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -639,7 +1633,7 @@ pub struct Conversation {
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Milliseconds since the epoch.
+    /// Since when the visitor waits for an answer (milliseconds since the epoch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
 }
@@ -657,10 +1651,10 @@ impl Conversation {
             is_verified: Default::default(),
             is_blocked: Default::default(),
             availability: Default::default(),
-            last_message: Default::default(),
-            topic: Default::default(),
             active: Default::default(),
+            last_message: Default::default(),
             preview_message: Default::default(),
+            topic: Default::default(),
             verifications: Default::default(),
             participants: Default::default(),
             mentions: Default::default(),
@@ -675,14 +1669,65 @@ impl Conversation {
     }
 }
 
+/// Whether the visitor is on the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationActive {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<bool>,
+    /// When they last were (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<i64>,
+}
+
+/// The last message, in short.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationPreviewMessage {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MessageType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<MessageFrom>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+}
+
+/// An identity of the visitor that was verified.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationVerification {
+    /// What was verified: `email`, `phone` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// How (e.g. `link`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+}
+
+/// What each side is typing.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationCompose {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<Composing>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor: Option<Composing>,
+}
+
 /// What one side is typing.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Composing {
+    /// `start` while typing, `stop` after.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
+    /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -691,9 +1736,26 @@ pub struct Composing {
     pub automated: Option<bool>,
 }
 
-/// A value of: the `data` field of [`ConversationMeta`].
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+/// How many messages each side has not read.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationUnread {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor: Option<i64>,
+}
+
+/// The operator a conversation is assigned to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationAssigned {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// A value of: the `data` field of [`ConversationMeta`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ConversationMetaDataValue {
     String(String),
@@ -701,86 +1763,8 @@ pub enum ConversationMetaDataValue {
     Number(f64),
 }
 
-/// The `connection` field of [`ConversationMeta`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaConnection {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub isp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asn: Option<String>,
-}
-
-/// The `coordinates` field of [`ConversationMetaDeviceGeolocation`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaDeviceGeolocationCoordinates {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latitude: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub longitude: Option<f64>,
-}
-
-/// The `geolocation` field of [`ConversationMetaDevice`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaDeviceGeolocation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<ConversationMetaDeviceGeolocationCoordinates>,
-}
-
-/// The `browser` field of [`ConversationMetaDeviceSystem`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaDeviceSystemBrowser {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub major: Option<String>,
-}
-
-/// The `system` field of [`ConversationMetaDevice`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaDeviceSystem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os: Option<NameAndVersion>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub engine: Option<NameAndVersion>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub browser: Option<ConversationMetaDeviceSystemBrowser>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub useragent: Option<String>,
-}
-
-/// The `device` field of [`ConversationMeta`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct ConversationMetaDevice {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capabilities: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub geolocation: Option<ConversationMetaDeviceGeolocation>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system: Option<ConversationMetaDeviceSystem>,
-    /// Offset from UTC in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locales: Option<Vec<String>>,
-}
-
-/// What is known about the visitor of a conversation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+/// What is known about the visitor of a conversation (updates set the metas given).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ConversationMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
@@ -804,14 +1788,51 @@ pub struct ConversationMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<std::collections::BTreeMap<String, ConversationMetaDataValue>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection: Option<ConversationMetaConnection>,
+    pub connection: Option<Connection>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device: Option<ConversationMetaDevice>,
+    pub device: Option<Device>,
 }
 
-/// The `NameAndVersion` schema.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+/// The visitor's network.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Connection {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asn: Option<String>,
+}
+
+/// The visitor's device.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Device {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<DeviceSystem>,
+    /// Offset from UTC in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<Vec<String>>,
+}
+
+/// The visitor's operating system, browser engine and browser.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct DeviceSystem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<NameAndVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<NameAndVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<Browser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub useragent: Option<String>,
+}
+
+/// A piece of software.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct NameAndVersion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -819,151 +1840,53 @@ pub struct NameAndVersion {
     pub version: Option<String>,
 }
 
-/// The `preview` field of [`MessagePreviewItem`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct MessagePreviewItemPreview {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excerpt: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub embed: Option<String>,
-}
-
-/// An item of: the `preview` field of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct MessagePreviewItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preview: Option<MessagePreviewItemPreview>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stamped: Option<bool>,
-}
-
-/// A value of: the `ignored` field of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct MessageIgnoredValue {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
-/// A message of a conversation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-pub struct Message {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website_id: Option<String>,
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<MessageType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<MessageFrom>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<String>,
-    /// Depends on `type`: text for text and note, an object for the others.
-    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
-    pub content: serde_json::Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<i64>,
-    /// Milliseconds since the epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preview: Option<Vec<MessagePreviewItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ignored: Option<std::collections::BTreeMap<String, MessageIgnoredValue>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edited: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub translated: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub automated: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stamped: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub references: Option<Vec<MessageReference>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<MessageOriginal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-}
-
-/// The message this one was made from (a translation or an edit).
+/// A web browser.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct MessageOriginal {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_id: Option<String>,
-}
-
-/// The `MessageReference` schema.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct MessageReference {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
+pub struct Browser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub version: Option<String>,
+    /// The major version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub major: Option<String>,
 }
 
 /// A message to send; `type` decides what `content` is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NewMessage {
     /// `type` is `text`.
-    TextMessage(TextMessage),
+    Text(TextMessage),
     /// `type` is `note`.
-    NoteMessage(NoteMessage),
+    Note(NoteMessage),
     /// `type` is `file`.
-    FileMessage(FileMessage),
+    File(FileMessage),
     /// `type` is `animation`.
-    AnimationMessage(AnimationMessage),
+    Animation(AnimationMessage),
     /// `type` is `audio`.
-    AudioMessage(AudioMessage),
+    Audio(AudioMessage),
     /// `type` is `picker`.
-    PickerMessage(PickerMessage),
+    Picker(PickerMessage),
     /// `type` is `field`.
-    FieldMessage(FieldMessage),
+    Field(FieldMessage),
     /// `type` is `carousel`.
-    CarouselMessage(CarouselMessage),
+    Carousel(CarouselMessage),
     /// `type` is `event`.
-    EventMessage(EventMessage),
+    Event(EventMessage),
 }
 
 impl serde::Serialize for NewMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::TextMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::NoteMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::FileMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::AnimationMessage(value) => {
-                serde::Serialize::serialize(value, serializer)
-            }
-            Self::AudioMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::PickerMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::FieldMessage(value) => serde::Serialize::serialize(value, serializer),
-            Self::CarouselMessage(value) => {
-                serde::Serialize::serialize(value, serializer)
-            }
-            Self::EventMessage(value) => serde::Serialize::serialize(value, serializer),
+            Self::Text(value) => serde::Serialize::serialize(value, serializer),
+            Self::Note(value) => serde::Serialize::serialize(value, serializer),
+            Self::File(value) => serde::Serialize::serialize(value, serializer),
+            Self::Animation(value) => serde::Serialize::serialize(value, serializer),
+            Self::Audio(value) => serde::Serialize::serialize(value, serializer),
+            Self::Picker(value) => serde::Serialize::serialize(value, serializer),
+            Self::Field(value) => serde::Serialize::serialize(value, serializer),
+            Self::Carousel(value) => serde::Serialize::serialize(value, serializer),
+            Self::Event(value) => serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -981,24 +1904,32 @@ impl<'de> serde::Deserialize<'de> for NewMessage {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned);
         let decoded = match tag.as_deref() {
-            Some("text") => serde_json::from_value(value).map(Self::TextMessage),
-            Some("note") => serde_json::from_value(value).map(Self::NoteMessage),
-            Some("file") => serde_json::from_value(value).map(Self::FileMessage),
-            Some("animation") => {
-                serde_json::from_value(value).map(Self::AnimationMessage)
-            }
-            Some("audio") => serde_json::from_value(value).map(Self::AudioMessage),
-            Some("picker") => serde_json::from_value(value).map(Self::PickerMessage),
-            Some("field") => serde_json::from_value(value).map(Self::FieldMessage),
-            Some("carousel") => serde_json::from_value(value).map(Self::CarouselMessage),
-            Some("event") => serde_json::from_value(value).map(Self::EventMessage),
+            Some("text") => serde_json::from_value(value).map(Self::Text),
+            Some("note") => serde_json::from_value(value).map(Self::Note),
+            Some("file") => serde_json::from_value(value).map(Self::File),
+            Some("animation") => serde_json::from_value(value).map(Self::Animation),
+            Some("audio") => serde_json::from_value(value).map(Self::Audio),
+            Some("picker") => serde_json::from_value(value).map(Self::Picker),
+            Some("field") => serde_json::from_value(value).map(Self::Field),
+            Some("carousel") => serde_json::from_value(value).map(Self::Carousel),
+            Some("event") => serde_json::from_value(value).map(Self::Event),
             _ => return Err(serde::de::Error::custom("unknown or missing `type`")),
         };
         decoded.map_err(serde::de::Error::custom)
     }
 }
 
-/// The `type` field of [`TextMessage`].
+/// A value of: the `properties` field of [`TextMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum TextMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `text`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TextMessageType {
     /// `text`
@@ -1047,7 +1978,7 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
     }
 }
 
-/// The `TextMessage` schema.
+/// A text message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct TextMessage {
@@ -1063,8 +1994,11 @@ pub struct TextMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, TextMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1106,7 +2040,17 @@ impl TextMessage {
     }
 }
 
-/// The `type` field of [`NoteMessage`].
+/// A value of: the `properties` field of [`NoteMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum NoteMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `note`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NoteMessageType {
     /// `note`
@@ -1155,7 +2099,7 @@ impl<'de> serde::Deserialize<'de> for NoteMessageType {
     }
 }
 
-/// The `NoteMessage` schema.
+/// A private note to send (operators only).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct NoteMessage {
@@ -1171,8 +2115,11 @@ pub struct NoteMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, NoteMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1218,7 +2165,17 @@ impl NoteMessage {
     }
 }
 
-/// The `type` field of [`FileMessage`].
+/// A value of: the `properties` field of [`FileMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum FileMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `file`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileMessageType {
     /// `file`
@@ -1278,7 +2235,7 @@ pub struct FileMessageContent {
     pub type_: String,
 }
 
-/// The `FileMessage` schema.
+/// A file message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct FileMessage {
@@ -1294,8 +2251,11 @@ pub struct FileMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, FileMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1337,7 +2297,17 @@ impl FileMessage {
     }
 }
 
-/// The `type` field of [`AnimationMessage`].
+/// A value of: the `properties` field of [`AnimationMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum AnimationMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `animation`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AnimationMessageType {
     /// `animation`
@@ -1396,7 +2366,7 @@ pub struct AnimationMessageContent {
     pub type_: String,
 }
 
-/// The `AnimationMessage` schema.
+/// An animation message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnimationMessage {
@@ -1412,8 +2382,11 @@ pub struct AnimationMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, AnimationMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1455,7 +2428,17 @@ impl AnimationMessage {
     }
 }
 
-/// The `type` field of [`AudioMessage`].
+/// A value of: the `properties` field of [`AudioMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum AudioMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `audio`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AudioMessageType {
     /// `audio`
@@ -1516,7 +2499,7 @@ pub struct AudioMessageContent {
     pub duration: i64,
 }
 
-/// The `AudioMessage` schema.
+/// An audio message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AudioMessage {
@@ -1532,8 +2515,11 @@ pub struct AudioMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, AudioMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1575,7 +2561,17 @@ impl AudioMessage {
     }
 }
 
-/// The `type` field of [`PickerMessage`].
+/// A value of: the `properties` field of [`PickerMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum PickerMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `picker`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PickerMessageType {
     /// `picker`
@@ -1686,7 +2682,7 @@ impl PickerMessageContent {
     }
 }
 
-/// The `PickerMessage` schema.
+/// A picker message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PickerMessage {
@@ -1702,8 +2698,11 @@ pub struct PickerMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, PickerMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1745,7 +2744,17 @@ impl PickerMessage {
     }
 }
 
-/// The `type` field of [`FieldMessage`].
+/// A value of: the `properties` field of [`FieldMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum FieldMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `field`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FieldMessageType {
     /// `field`
@@ -1820,7 +2829,7 @@ impl FieldMessageContent {
     }
 }
 
-/// The `FieldMessage` schema.
+/// A field message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct FieldMessage {
@@ -1836,8 +2845,11 @@ pub struct FieldMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, FieldMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -1879,7 +2891,17 @@ impl FieldMessage {
     }
 }
 
-/// The `type` field of [`CarouselMessage`].
+/// A value of: the `properties` field of [`CarouselMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum CarouselMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `carousel`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CarouselMessageType {
     /// `carousel`
@@ -1971,7 +2993,7 @@ pub struct CarouselMessageContent {
     pub targets: Vec<CarouselMessageContentTargetsItem>,
 }
 
-/// The `CarouselMessage` schema.
+/// A carousel message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct CarouselMessage {
@@ -1987,8 +3009,11 @@ pub struct CarouselMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, CarouselMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2030,7 +3055,17 @@ impl CarouselMessage {
     }
 }
 
-/// The `type` field of [`EventMessage`].
+/// A value of: the `properties` field of [`EventMessage`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum EventMessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// One of `event`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventMessageType {
     /// `event`
@@ -2098,7 +3133,7 @@ impl EventMessageContent {
     }
 }
 
-/// The `EventMessage` schema.
+/// An event message to send.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct EventMessage {
@@ -2114,8 +3149,11 @@ pub struct EventMessage {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, EventMessagePropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2155,6 +3193,2822 @@ impl EventMessage {
             content,
         }
     }
+}
+
+/// A value of: the `properties` field of [`Message`].
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+#[serde(untagged)]
+pub enum MessagePropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
+/// A message of a conversation. `content` is typed by the message's `type`; a message of a type this client does not know is kept, with its content as JSON.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Message {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<MessageFrom>,
+    /// `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Identifies the message in its conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Previews of the links in the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<Vec<MessagePreview>>,
+    /// User ids the message mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<String>>,
+    /// Who has read it (`chat`, `email`, ...), if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<String>,
+    /// Where it was delivered, if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<String>,
+    /// Why it was not delivered somewhere, by channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignored: Option<std::collections::BTreeMap<String, MessageIgnored>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamped: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, MessagePropertiesValue>>,
+    #[serde(flatten)]
+    pub content: MessageContent,
+}
+
+impl Message {
+    /// Creates a `Message` from its required fields; the optional ones are left out.
+    pub fn new(content: MessageContent) -> Self {
+        Self {
+            session_id: Default::default(),
+            website_id: Default::default(),
+            from: Default::default(),
+            origin: Default::default(),
+            fingerprint: Default::default(),
+            timestamp: Default::default(),
+            preview: Default::default(),
+            mentions: Default::default(),
+            read: Default::default(),
+            delivered: Default::default(),
+            ignored: Default::default(),
+            edited: Default::default(),
+            translated: Default::default(),
+            automated: Default::default(),
+            stamped: Default::default(),
+            user: Default::default(),
+            references: Default::default(),
+            original: Default::default(),
+            properties: Default::default(),
+            content,
+        }
+    }
+}
+
+/// What a received message holds, by its `type`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessageContent {
+    /// `type` is `text`.
+    Text(TextContent),
+    /// `type` is `note`.
+    Note(NoteContent),
+    /// `type` is `file`.
+    File(FileContent),
+    /// `type` is `animation`.
+    Animation(AnimationContent),
+    /// `type` is `audio`.
+    Audio(AudioContent),
+    /// `type` is `picker`.
+    Picker(PickerContent),
+    /// `type` is `field`.
+    Field(FieldContent),
+    /// `type` is `carousel`.
+    Carousel(CarouselContent),
+    /// `type` is `event`.
+    Event(EventContent),
+    /// A value whose `type` this client does not know (or that has none), kept as the JSON it is.
+    Other(serde_json::Value),
+}
+
+#[cfg(feature = "full-serde")]
+impl serde::Serialize for MessageContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => serde::Serialize::serialize(value, serializer),
+            Self::Note(value) => serde::Serialize::serialize(value, serializer),
+            Self::File(value) => serde::Serialize::serialize(value, serializer),
+            Self::Animation(value) => serde::Serialize::serialize(value, serializer),
+            Self::Audio(value) => serde::Serialize::serialize(value, serializer),
+            Self::Picker(value) => serde::Serialize::serialize(value, serializer),
+            Self::Field(value) => serde::Serialize::serialize(value, serializer),
+            Self::Carousel(value) => serde::Serialize::serialize(value, serializer),
+            Self::Event(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
+        let decoded = match tag.as_deref() {
+            Some("text") => serde_json::from_value(value).map(Self::Text),
+            Some("note") => serde_json::from_value(value).map(Self::Note),
+            Some("file") => serde_json::from_value(value).map(Self::File),
+            Some("animation") => serde_json::from_value(value).map(Self::Animation),
+            Some("audio") => serde_json::from_value(value).map(Self::Audio),
+            Some("picker") => serde_json::from_value(value).map(Self::Picker),
+            Some("field") => serde_json::from_value(value).map(Self::Field),
+            Some("carousel") => serde_json::from_value(value).map(Self::Carousel),
+            Some("event") => serde_json::from_value(value).map(Self::Event),
+            _ => Ok(Self::Other(value)),
+        };
+        decoded.map_err(serde::de::Error::custom)
+    }
+}
+
+/// A text message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct TextContent {
+    #[serde(rename = "type")]
+    pub type_: TextMessageType,
+    pub content: String,
+}
+
+/// A private note's content (operators only).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NoteContent {
+    #[serde(rename = "type")]
+    pub type_: NoteMessageType,
+    pub content: String,
+}
+
+/// A file message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct FileContent {
+    #[serde(rename = "type")]
+    pub type_: FileMessageType,
+    pub content: MessageFile,
+}
+
+/// An animation message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AnimationContent {
+    #[serde(rename = "type")]
+    pub type_: AnimationMessageType,
+    pub content: MessageAnimation,
+}
+
+/// An audio message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AudioContent {
+    #[serde(rename = "type")]
+    pub type_: AudioMessageType,
+    pub content: MessageAudio,
+}
+
+/// A picker message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PickerContent {
+    #[serde(rename = "type")]
+    pub type_: PickerMessageType,
+    pub content: MessagePicker,
+}
+
+/// A field message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct FieldContent {
+    #[serde(rename = "type")]
+    pub type_: FieldMessageType,
+    pub content: MessageField,
+}
+
+/// A carousel message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CarouselContent {
+    #[serde(rename = "type")]
+    pub type_: CarouselMessageType,
+    pub content: MessageCarousel,
+}
+
+/// An event message's content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EventContent {
+    #[serde(rename = "type")]
+    pub type_: EventMessageType,
+    pub content: MessageEvent,
+}
+
+/// A file in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The file's MIME type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+}
+
+/// An animation in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageAnimation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The animation's MIME type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+}
+
+/// A recording in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageAudio {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The recording's MIME type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// Length in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+}
+
+/// A choice offered in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessagePicker {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<MessagePickerChoice>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+/// One choice of a picker.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessagePickerChoice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<MessagePickerAction>,
+}
+
+/// What choosing does.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessagePickerAction {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// A field to fill in, in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageField {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+/// Cards to browse, in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageCarousel {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<MessageCarouselTarget>>,
+}
+
+/// One card of a carousel.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageCarouselTarget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<MessageCarouselAction>>,
+}
+
+/// A link on a card.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageCarouselAction {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Something that happened, shown in the conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// The new content of a message; its shape depends on the message's type.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+#[serde(untagged)]
+pub enum EditedMessageContent {
+    String(String),
+    MessageFile(MessageFile),
+    MessageAnimation(MessageAnimation),
+    MessageAudio(MessageAudio),
+    MessagePicker(MessagePicker),
+    MessageField(MessageField),
+    MessageCarousel(MessageCarousel),
+    MessageEvent(MessageEvent),
+}
+
+/// A preview of a link in a message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessagePreview {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<MessagePreviewInformation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamped: Option<bool>,
+}
+
+/// What a link preview shows.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessagePreviewInformation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embed: Option<String>,
+}
+
+/// Why a message was not delivered on a channel.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageIgnored {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The message this one was made from (a translation or an edit).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageOriginal {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_id: Option<String>,
+}
+
+/// Something a message refers to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MessageReference {
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// The `type` field of [`ComposeMessage`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ComposeMessageType {
+    /// `start`
+    Start,
+    /// `stop`
+    Stop,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ComposeMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "start",
+            Self::Stop => "stop",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ComposeMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "start" => Self::Start,
+            "stop" => Self::Stop,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ComposeMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ComposeMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ComposeMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// That one side starts or stops typing.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ComposeMessage {
+    #[serde(rename = "type")]
+    pub type_: ComposeMessageType,
+    pub from: MessageFrom,
+    /// What is being typed, so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// Do not show it to the other side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stealth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+}
+
+impl ComposeMessage {
+    /// Creates a `ComposeMessage` from its required fields; the optional ones are left out.
+    pub fn new(type_: ComposeMessageType, from: MessageFrom) -> Self {
+        Self {
+            type_,
+            from,
+            excerpt: Default::default(),
+            stealth: Default::default(),
+            automated: Default::default(),
+        }
+    }
+}
+
+/// Which messages one side has read (or received).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct MessagesReceipt {
+    pub from: MessageFrom,
+    /// Where they were read: `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// The messages; all of them when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprints: Option<Vec<i64>>,
+}
+
+impl MessagesReceipt {
+    /// Creates a `MessagesReceipt` from its required fields; the optional ones are left out.
+    pub fn new(from: MessageFrom, origin: String) -> Self {
+        Self {
+            from,
+            origin,
+            fingerprints: Default::default(),
+        }
+    }
+}
+
+/// Which side should see the conversation as unread.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ConversationUnreadMark {
+    pub from: MessageFrom,
+}
+
+/// A segment used on conversations, and on how many.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationSuggestedSegment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// A key of custom data used on conversations, and on how many.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationSuggestedDataKey {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// A conversation held as spam.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamConversation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam_id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What the spam filter saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The headers, for an email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// A conversation held as spam, with what it held.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamConversationContent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam_id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What the spam filter saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The headers, for an email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// What the conversation held (an object or a text).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub content: serde_json::Value,
+}
+
+/// Who a conversation is assigned to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationRouting {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<ConversationAssigned>,
+}
+
+/// A message as it first arrived.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OriginalMessage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_id: Option<String>,
+    /// What it is, e.g. `full` or `html`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The headers it came with, for an email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// A web page the visitor browsed.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationPage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_referrer: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// Something that happened to the visitor, as pushed by the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Custom data of the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// A file sent in the conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The file's MIME type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The message that carried it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// A conversation's state.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationStateData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ConversationState>,
+}
+
+/// The conversations a conversation is related to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationRelations {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversations: Option<RelatedConversations>,
+}
+
+/// The conversation a conversation was split from, and those split from it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct RelatedConversations {
+    /// The session id of the parent, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<String>>,
+}
+
+/// The participants of a conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationParticipants {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<Participant>>,
+}
+
+/// Whether the visitor's messages are blocked.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationBlock {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<bool>,
+}
+
+/// Whether the visitor's identity is verified.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ConversationVerifyStatus {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verifications: Option<Vec<ConversationVerification>>,
+}
+
+/// The `method` field of [`IdentityVerificationRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum IdentityVerificationRequestMethod {
+    /// `link`
+    Link,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl IdentityVerificationRequestMethod {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Link => "link",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for IdentityVerificationRequestMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "link" => Self::Link,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for IdentityVerificationRequestMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for IdentityVerificationRequestMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IdentityVerificationRequestMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The identity to verify, and how.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct IdentityVerificationRequest {
+    /// `email`, `phone` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<IdentityVerificationRequestMethod>,
+    /// The address or number to send the link to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+}
+
+/// The token from a verification link.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct IdentityVerificationRedeem {
+    /// `email`, `phone` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+}
+
+/// A co-browsing session of the visitor.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BrowsingSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browsing_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browsing_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub useragent: Option<String>,
+}
+
+/// What to do in the visitor's page.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BrowsingAssist {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mouse: Option<BrowsingPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub click: Option<BrowsingPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scroll: Option<BrowsingPoint>,
+}
+
+/// A position in the visitor's page, in pixels.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BrowsingPoint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<i64>,
+}
+
+/// An audio or video call.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CallSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_id: Option<String>,
+}
+
+/// A WebRTC signaling message (the shape is go-crisp-api's; the Node SDK takes any object).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct CallSignaling {
+    /// What it is, e.g. `sdp` or `candidate`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The signaling data.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub payload: serde_json::Value,
+}
+
+/// How a plugin's widget will be asked.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WidgetAction {
+    /// Matches the plugin's answer to this request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<WidgetActionStrategy>,
+}
+
+/// How often, and for how long, the plugin is tried.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WidgetActionStrategy {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts: Option<i64>,
+    /// Seconds until Crisp gives up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhaustion: Option<i64>,
+}
+
+/// Which item of a plugin's widget to fetch the data of.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct WidgetDataFetch {
+    /// The widget section.
+    pub section_id: String,
+    /// The item.
+    pub item_id: String,
+    /// What the item carries.
+    pub data: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// The value an operator gave an item of a plugin's widget.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct WidgetDataEdit {
+    /// The widget section.
+    pub section_id: String,
+    /// The item.
+    pub item_id: String,
+    pub value: String,
+}
+
+/// The kinds of content a helpdesk locale holds, each a tree of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HelpdeskContentType {
+    /// `articles`
+    Articles,
+    /// `guides`
+    Guides,
+    /// `references`
+    References,
+    /// `news`
+    News,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl HelpdeskContentType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Articles => "articles",
+            Self::Guides => "guides",
+            Self::References => "references",
+            Self::News => "news",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for HelpdeskContentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "articles" => Self::Articles,
+            "guides" => Self::Guides,
+            "references" => Self::References,
+            "news" => Self::News,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for HelpdeskContentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for HelpdeskContentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for HelpdeskContentType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The website's helpdesk.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Helpdesk {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the public reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// What proves that the one deleting the helpdesk may do so.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct HelpdeskRemoveVerify {
+    /// What `secret` is, e.g. `password`.
+    pub method: String,
+    /// The secret itself, e.g. the account's password.
+    pub secret: String,
+}
+
+/// One language of the helpdesk.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskLocale {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale_id: Option<String>,
+    /// The locale code, e.g. `en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Where the public reads this locale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<HelpdeskLocaleStatistics>,
+}
+
+/// How much content a locale holds, by kind of content.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskLocaleStatistics {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<HelpdeskContentStatistics>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guides: Option<HelpdeskContentStatistics>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<HelpdeskContentStatistics>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub news: Option<HelpdeskContentStatistics>,
+}
+
+/// How much content of one kind a locale holds.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskContentStatistics {
+    /// Number of entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<i64>,
+    /// Number of groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<i64>,
+}
+
+/// A page of the helpdesk as the public sees it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskPage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its path in the content tree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tree_path: Option<String>,
+    /// Its public URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// An entry of a locale's content tree, with the entries under it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskTreeEntry {
+    /// What kind of entry it is.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// Its name in tree paths.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<HelpdeskTreeState>,
+    /// The entries under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<HelpdeskTreeEntry>>,
+}
+
+/// Whether a tree entry is published, hidden or featured.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskTreeState {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub featured: Option<bool>,
+}
+
+/// The body of a page of the content tree.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskTreeContent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+}
+
+/// What describes a tree entry besides its body.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskTreeMetadata {
+    /// The format of the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<HelpdeskTreeState>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<HelpdeskTreeAuthor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// URL of its image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// The operator who wrote a tree entry.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskTreeAuthor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// Where a page of the content tree is published.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskTreePage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its public URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One change to the helpdesk's content, with the files it touched.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskHistoryChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_id: Option<String>,
+    /// What the change says it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<HelpdeskChangeAuthor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edits: Option<HelpdeskChangeEdits>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<HelpdeskChangeFile>>,
+}
+
+/// Who made a change.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskChangeAuthor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// How many lines a change added and removed.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskChangeEdits {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insertions: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletions: Option<i64>,
+}
+
+/// One file a change touched.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskChangeFile {
+    /// What happened to the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// Its path in the content tree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<HelpdeskTreeMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+}
+
+/// A move of a tree entry, or a change of its position among its siblings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct HelpdeskTreePathUpdate {
+    /// What to do.
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<HelpdeskTreePathMove>,
+    /// Its new position among its siblings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<i64>,
+}
+
+impl HelpdeskTreePathUpdate {
+    /// Creates a `HelpdeskTreePathUpdate` from its required fields; the optional ones are left out.
+    pub fn new(action: String) -> Self {
+        Self {
+            action,
+            path: Default::default(),
+            position: Default::default(),
+        }
+    }
+}
+
+/// Where to move a tree entry.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct HelpdeskTreePathMove {
+    /// The new tree path.
+    pub to: String,
+}
+
+/// A helpdesk hosted elsewhere, to import.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct HelpdeskExternalImport {
+    /// The URL of the helpdesk to import.
+    pub helpdesk_url: String,
+    /// Whether to look for its other languages too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detect_locales: Option<bool>,
+    /// Other locale codes to import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_locales: Option<Vec<String>>,
+}
+
+impl HelpdeskExternalImport {
+    /// Creates a `HelpdeskExternalImport` from its required fields; the optional ones are left out.
+    pub fn new(helpdesk_url: String) -> Self {
+        Self {
+            helpdesk_url,
+            detect_locales: Default::default(),
+            other_locales: Default::default(),
+        }
+    }
+}
+
+/// The readers' ratings of a locale's content.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedbackRatings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<HelpdeskFeedbackRatingCounts>,
+}
+
+/// How many readers found the content helpful or not.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedbackRatingCounts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpful: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unhelpful: Option<i64>,
+}
+
+/// One reader's feedback on a page.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedback {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<HelpdeskFeedbackArticle>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<HelpdeskFeedbackSession>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+}
+
+/// The page a feedback is about.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedbackArticle {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The conversation of the reader who gave a feedback.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedbackSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// URL of the reader's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<HelpdeskFeedbackAssignee>,
+}
+
+/// The operator the conversation is assigned to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskFeedbackAssignee {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// A helpdesk path that sends its visitors elsewhere.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskRedirection {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirection_id: Option<String>,
+    /// The helpdesk path that redirects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Where it sends its visitors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+}
+
+/// The redirection just added.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskRedirectionNew {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirection_id: Option<String>,
+}
+
+/// The helpdesk's settings; when saving, only those given change.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<HelpdeskSettingsAppearance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub localization: Option<HelpdeskSettingsLocalization>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<HelpdeskSettingsSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub behavior: Option<HelpdeskSettingsBehavior>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<HelpdeskSettingsService>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<HelpdeskSettingsInclude>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<HelpdeskSettingsAccess>,
+}
+
+/// How the helpdesk looks.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsAppearance {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<HelpdeskSettingsColor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logos: Option<HelpdeskSettingsLogos>,
+    /// URL of the banner image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banner: Option<String>,
+}
+
+/// The helpdesk's color mode.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsColor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Whether readers may switch the mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode_changeable: Option<bool>,
+}
+
+/// The helpdesk's images (URLs).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsLogos {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub favicon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<String>,
+}
+
+/// How the helpdesk handles its languages.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsLocalization {
+    /// The locale content is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writing_locale: Option<String>,
+    /// Whether the other locales are translated automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_automatic: Option<bool>,
+    /// Whether translated locales may not be edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_locales_readonly: Option<bool>,
+}
+
+/// A setting for the section of each kind of content.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsSection {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guides: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub news: Option<String>,
+}
+
+/// Which features the helpdesk shows or uses.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsBehavior {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequently_read: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_category_images: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_chatbox: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_feedback: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_incorrect: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serve_markdown: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_chat_bar: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_copy_button: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_of_contents: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale_picker: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refer_link: Option<bool>,
+    /// Whether search engines are asked not to index it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forbid_indexing: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_health_dead: Option<bool>,
+}
+
+/// Services the helpdesk offers besides its pages.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsService {
+    /// Whether it serves its content over MCP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mcp_server: Option<bool>,
+}
+
+/// Code added to every page.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsInclude {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+}
+
+/// Who may read the helpdesk.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct HelpdeskSettingsAccess {
+    /// How access is restricted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrict_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwt_secret: Option<String>,
+}
+
+/// The domains the helpdesk is served on.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskDomain {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    /// Its subdomain under Crisp's helpdesk domain, e.g. `acme`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic: Option<String>,
+    /// Its custom domain, e.g. `help.example.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
+}
+
+/// What to do so that a custom domain serves the helpdesk.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskDomainSetupFlow {
+    /// The custom domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup: Option<HelpdeskDomainSetup>,
+}
+
+/// The DNS records a custom domain needs.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskDomainSetup {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<Vec<HelpdeskDomainRecord>>,
+}
+
+/// One DNS record to create.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct HelpdeskDomainRecord {
+    /// The record type, e.g. `CNAME`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// An inbox, the conditions that route conversations to it and who may see it; also the body that creates or saves one.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Inbox {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The emoji shown with the inbox's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji: Option<String>,
+    /// The inbox's position in the list of inboxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<i64>,
+    /// User IDs of the operators given access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operators: Option<Vec<String>>,
+    /// IDs of the teams given access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teams: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_operators: Option<Vec<String>>,
+    /// What routes a conversation to the inbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<Vec<InboxCondition>>,
+    /// How the conditions combine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+}
+
+/// What the condition looks at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum InboxConditionModel {
+    /// `session`
+    Session,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl InboxConditionModel {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Session => "session",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for InboxConditionModel {
+    fn from(value: &str) -> Self {
+        match value {
+            "session" => Self::Session,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for InboxConditionModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for InboxConditionModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InboxConditionModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How it is compared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum InboxConditionOperator {
+    /// `eq`
+    Eq,
+    /// `neq`
+    Neq,
+    /// `gte`
+    Gte,
+    /// `lte`
+    Lte,
+    /// `gt`
+    Gt,
+    /// `lt`
+    Lt,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl InboxConditionOperator {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Eq => "eq",
+            Self::Neq => "neq",
+            Self::Gte => "gte",
+            Self::Lte => "lte",
+            Self::Gt => "gt",
+            Self::Lt => "lt",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for InboxConditionOperator {
+    fn from(value: &str) -> Self {
+        match value {
+            "eq" => Self::Eq,
+            "neq" => Self::Neq,
+            "gte" => Self::Gte,
+            "lte" => Self::Lte,
+            "gt" => Self::Gt,
+            "lt" => Self::Lt,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for InboxConditionOperator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for InboxConditionOperator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InboxConditionOperator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// A condition on a conversation that routes it to an inbox.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct InboxCondition {
+    /// What the condition looks at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<InboxConditionModel>,
+    /// The property compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// How it is compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<InboxConditionOperator>,
+    /// The values compared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<Vec<String>>,
+}
+
+/// The inbox just created.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NewInbox {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox_id: Option<String>,
+}
+
+/// New positions for several inboxes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct InboxOrders {
+    pub orders: Vec<InboxOrder>,
+}
+
+/// The position of one inbox.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct InboxOrder {
+    pub inbox_id: String,
+    /// The inbox's position in the list of inboxes.
+    pub order: i64,
+}
+
+/// One member of a website, as the member list gives it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OperatorMember {
+    /// The kind of member.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Operator>,
+}
+
+/// An operator of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Operator {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// URL of the operator's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// The operator's role on the website (e.g. `owner` or `member`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The operator's job title on this website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Whether the operator is available (e.g. `online`, `away`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<String>,
+    /// Whether the operator has a REST API token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_token: Option<bool>,
+    /// The operator's API token identifier, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// The operator's API token key, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// An operator who was active on the website lately.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ActiveOperator {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// URL of the operator's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    /// When the operator was last active. Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// An email to send to operators of the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct OperatorEmail {
+    /// Who receives it (e.g. `owners`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// The operator who receives it, to write to one operator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<OperatorEmailTarget>,
+}
+
+/// A link the email points its readers to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct OperatorEmailTarget {
+    /// The link's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// How the inviting user proves who they are.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct OperatorInviteVerify {
+    /// What `secret` is (e.g. `password`).
+    pub method: String,
+    /// The proof itself, e.g. the user's password.
+    pub secret: String,
+}
+
+/// Statistics on the people of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleStatistics {
+    /// How many profiles the website has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+}
+
+/// A segment in use on the website's profiles.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSuggestedSegment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    /// How many profiles are in the segment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// A custom data key in use on the website's profiles.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSuggestedDataKey {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// How many profiles have the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// An event text in use on the website's profiles.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSuggestedEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// How many profiles have the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// The direction in which profiles are sorted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PeopleSortOrder {
+    /// `ascending`
+    Ascending,
+    /// `descending`
+    Descending,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl PeopleSortOrder {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ascending => "ascending",
+            Self::Descending => "descending",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PeopleSortOrder {
+    fn from(value: &str) -> Self {
+        match value {
+            "ascending" => Self::Ascending,
+            "descending" => Self::Descending,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for PeopleSortOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for PeopleSortOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PeopleSortOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How several search filters combine.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PeopleSearchOperator {
+    /// `and`
+    And,
+    /// `or`
+    Or,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl PeopleSearchOperator {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::And => "and",
+            Self::Or => "or",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PeopleSearchOperator {
+    fn from(value: &str) -> Self {
+        match value {
+            "and" => Self::And,
+            "or" => Self::Or,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for PeopleSearchOperator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for PeopleSearchOperator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PeopleSearchOperator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// One condition a profile must meet to be listed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleFilter {
+    /// The kind of object the criterion is read from.
+    pub model: String,
+    /// The field compared, e.g. `segments`.
+    pub criterion: String,
+    /// How the field is compared with `query`, e.g. `eq`.
+    pub operator: String,
+    /// The values compared with.
+    pub query: Vec<String>,
+}
+
+/// A person's profile (a contact), with its id.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PeopleProfilePerson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<PeopleProfileCompany>,
+    /// The segments the person is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
+    /// Notes the operators keep on the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notepad: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<PeopleProfileActive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// The profile's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+}
+
+/// The profile just created.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NewPeopleProfile {
+    /// The new profile's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+}
+
+/// The fields of a profile to create, replace or change; all are optional.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleProfileUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PeopleProfilePerson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<PeopleProfileCompany>,
+    /// The segments the person is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
+    /// Notes the operators keep on the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notepad: Option<String>,
+    /// When the person was last active; milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<i64>,
+}
+
+/// Who the person is.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleProfilePerson {
+    /// The person's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    /// URL of the person's picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Offset from UTC in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiles: Option<Vec<PeopleProfileSocial>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<PeopleProfileEmployment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+    /// Languages the person speaks, e.g. `en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<Vec<String>>,
+}
+
+/// The person's account on a social network.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleProfileSocial {
+    /// The network, e.g. `twitter`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Where and as what the person works.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleProfileEmployment {
+    /// The employer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The employer's domain name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The job title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seniority: Option<String>,
+}
+
+/// The company the person belongs to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleProfileCompany {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Offset from UTC in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phones: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<PeopleProfileCompanyMetrics>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Figures about the person's company.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleProfileCompanyMetrics {
+    /// How many people the company employs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<i64>,
+    /// Market capitalisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_cap: Option<f64>,
+    /// Funds raised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raised: Option<f64>,
+    /// Annual recurring revenue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arr: Option<f64>,
+}
+
+/// When the person was last seen.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileActive {
+    /// Whether the person is active right now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<bool>,
+    /// When the person was last active; milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<i64>,
+}
+
+/// A campaign the person received.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleCampaign {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+    /// The kind of campaign.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// When the campaign was sent; milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched_at: Option<i64>,
+    /// When the campaign reached the person; milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<i64>,
+    /// What is recorded of the person's reaction to the campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<Vec<String>>,
+}
+
+/// An event on a person's timeline; when adding one, `timestamp` may be left out.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PeopleEvent {
+    /// What happened, e.g. `Added item to basket`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Details of the event, as any JSON object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The colour the event is shown in, e.g. `red`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// When the event happened; milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// One value of a person's custom data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum PeopleDataValue {
+    Boolean(bool),
+    String(String),
+    Integer(i64),
+    Number(f64),
+}
+
+/// A person's custom data.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleData {
+    /// The values, by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, PeopleDataValue>>,
+}
+
+/// Whether the person receives messages by email.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSubscription {
+    /// Whether the person is subscribed to emails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<bool>,
+}
+
+/// The subscription status to set.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleSubscriptionUpdate {
+    /// Whether the person is subscribed to emails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<bool>,
+}
+
+/// Where to import profiles from and how to read the file.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleProfileImportSetup {
+    /// URL of the CSV file to import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<Vec<PeopleProfileImportSetupMapping>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<PeopleProfileImportSetupOptions>,
+}
+
+/// Which profile field a column of the file fills.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleProfileImportSetupMapping {
+    /// The column's number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<i64>,
+    /// The profile field, e.g. `email` or `person.nickname`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// How to read the file.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleProfileImportSetupOptions {
+    /// The character between columns, e.g. `;`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_separator: Option<String>,
+    /// Whether the first row is a header to skip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_header: Option<bool>,
+}
+
+/// An import of profiles, just started.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileImport {
+    /// The import's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_id: Option<String>,
+}
+
+/// The settings of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// Other domains the website runs on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_alternates: Option<Vec<String>>,
+    /// URL of the website's logo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<WebsiteSettingsAudit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<WebsiteSettingsContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox: Option<WebsiteSettingsInbox>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emails: Option<WebsiteSettingsEmails>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chatbox: Option<WebsiteSettingsChatbox>,
+}
+
+/// Settings to change on a website; what is left out stays as it is.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct WebsiteSettingsUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// Other domains the website runs on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_alternates: Option<Vec<String>>,
+    /// URL of the website's logo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<WebsiteSettingsAudit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<WebsiteSettingsContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox: Option<WebsiteSettingsInbox>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emails: Option<WebsiteSettingsEmails>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chatbox: Option<WebsiteSettingsChatbox>,
+}
+
+/// Audit settings of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebsiteSettingsAudit {
+    /// Whether to keep an audit log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<bool>,
+}
+
+/// How visitors can reach the website's team outside the chatbox.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebsiteSettingsContact {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messenger: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telegram: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twitter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instagram: Option<String>,
+}
+
+/// Inbox settings of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebsiteSettingsInbox {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_removal: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force_operator_token: Option<bool>,
+    /// The inbox's language (a locale code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+
+/// Email settings of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebsiteSettingsEmails {
+    /// Whether to email visitors a rating request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<bool>,
+    /// Whether to email visitors the transcript of their conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trackers: Option<bool>,
+    /// Whether to filter junk out of incoming emails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub junk_filter: Option<bool>,
+}
+
+/// Chatbox settings of a website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebsiteSettingsChatbox {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversations: Option<bool>,
+    /// Whether visitors can play a game while they wait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_game: Option<bool>,
+    /// Whether the chatbox shows the website's logo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_logo: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_operator_face: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ongoing_operator_face: Option<bool>,
+    /// Whether the chatbox shows the team's response time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_metrics: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_privacy: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor_privacy: Option<bool>,
+    /// Whether the chatbox shows a tooltip with the team's availability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_tooltip: Option<bool>,
+    /// Whether to hide the chatbox while the team is on vacation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide_vacation: Option<bool>,
+    /// Whether to hide the chatbox while the team is away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide_on_away: Option<bool>,
+    /// Whether to hide the chatbox on mobile devices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide_on_mobile: Option<bool>,
+    /// Whether the chatbox sits on the left instead of the right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_reverse: Option<bool>,
+    /// Whether to ask visitors for their email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_visitors: Option<bool>,
+    /// Whether to ask visitors for their phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_visitors: Option<bool>,
+    /// Whether visitors must give their email before chatting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force_identify: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignore_privacy: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitor_compose: Option<bool>,
+    /// Whether visitors can send files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_transfer: Option<bool>,
+    /// Whether visitors can send audio recordings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_record: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guard_level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode_initial: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlay_search: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlay_mode: Option<bool>,
+    /// Whether the chatbox links to the helpdesk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk_link: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk_navigate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_health_dead: Option<bool>,
+    /// Whether the chatbox only loads on the website's domains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_domain: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout_theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welcome_message: Option<String>,
+    /// The chatbox's language (a locale code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Pages the chatbox shows on (URL patterns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_pages: Option<Vec<String>>,
+    /// Pages the chatbox hides on (URL patterns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_pages: Option<Vec<String>>,
+    /// Countries the chatbox hides in (country codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_countries: Option<Vec<String>>,
+    /// Languages the chatbox hides for (locale codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_locales: Option<Vec<String>>,
+    /// IP addresses or ranges (CIDR) the chatbox hides for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_ips: Option<Vec<String>>,
+}
+
+/// A team of operators; also the body that creates or saves one.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Team {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The emoji shown with the team's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji: Option<String>,
+    /// The members' user IDs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operators: Option<Vec<String>>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+}
+
+/// The team just created.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NewTeam {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+}
+
+/// Whether the website verifies the identity of its users.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VerifySettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// The secret the website's backend signs user identities with.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VerifyKey {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+}
+
+/// New identity verification settings.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct VerifySettingsUpdate {
+    /// Whether to verify the identity of users.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// How many visitors are on the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorCount {
+    /// Visitors on the website now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    /// Active visitors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<i64>,
+    /// Whether the count stopped at a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limited: Option<bool>,
+}
+
+/// A visitor browsing the website.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Visitor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbox_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// URL of the visitor's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// The browser's User-Agent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub useragent: Option<String>,
+    /// Whether the visitor initiated a chat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_page: Option<VisitorLastPage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+    /// The visitor's time zone offset, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    /// What the visitor's browser can do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<String>>,
+    /// The visitor's languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<Vec<String>>,
+}
+
+/// The last page a visitor was on.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorLastPage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_url: Option<String>,
+}
+
+/// A place on the map and the visitors there.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorMapPoint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visitors: Option<VisitorMapPointVisitors>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geolocation: Option<Geolocation>,
+}
+
+/// The visitors at one map point.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorMapPointVisitors {
+    /// How many visitors are there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Vec<VisitorMapPointSession>>,
+}
+
+/// A visitor at a map point.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorMapPointSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// URL of the visitor's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// Whether the visitor initiated a chat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_page: Option<VisitorLastPage>,
+    /// The visitor's time zone offset, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<i64>,
+    /// What the visitor's browser can do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<String>>,
+    /// The visitor's languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<Vec<String>>,
+}
+
+/// The session a session token belongs to.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorToken {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+}
+
+/// How many visitors are blocked.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BlockedVisitors {
+    /// The blocking rules counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Vec<String>>,
+    /// How many visitors they block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<i64>,
+}
+
+/// What every Crisp answer is wrapped in.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Envelope {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+}
+
+/// A boolean query flag, sent as 1 (yes) or 0 (no).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// `0`
+    No,
+    /// `1`
+    Yes,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(i64),
+}
+
+impl Flag {
+    /// The value as it is sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::No => 0,
+            Self::Yes => 1,
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<i64> for Flag {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::No,
+            1 => Self::Yes,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize for Flag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// Where someone is, as far as their IP address tells.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Geolocation {
+    /// Country code (ISO 3166-1 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+}
+
+/// A point on Earth.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Coordinates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
 }
 
 /// The request body of [`Client::create_website`](crate::Client::create_website).
@@ -2268,6 +6122,59 @@ impl<'de> serde::Deserialize<'de> for ListConversationsSearchType {
     }
 }
 
+/// The `search_operator` parameter of [`Client::list_conversations`](crate::Client::list_conversations).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ListConversationsSearchOperator {
+    /// `and`
+    And,
+    /// `or`
+    Or,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ListConversationsSearchOperator {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::And => "and",
+            Self::Or => "or",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ListConversationsSearchOperator {
+    fn from(value: &str) -> Self {
+        match value {
+            "and" => Self::And,
+            "or" => Self::Or,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ListConversationsSearchOperator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ListConversationsSearchOperator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListConversationsSearchOperator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// Optional parameters of [`Client::list_conversations`](crate::Client::list_conversations).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListConversationsOptions {
@@ -2301,10 +6208,10 @@ pub struct ListConversationsOptions {
     pub order_date_waiting: Option<Flag>,
     /// How `search_query` is read.
     pub search_type: Option<ListConversationsSearchType>,
-    /// What to search for.
+    /// What to search for: text or a segment, or, with `search_type` `filter`, the JSON text of a list of filters (`[{"criterion": ..., "query": [...], "model": ..., "operator": ...}]`).
     pub search_query: Option<String>,
-    /// How several search terms combine (`and`, `or`).
-    pub search_operator: Option<String>,
+    /// How several filters combine.
+    pub search_operator: Option<ListConversationsSearchOperator>,
 }
 
 /// The answer of [`Client::list_conversations`](crate::Client::list_conversations) with HTTP 200.
@@ -2381,6 +6288,10 @@ impl GetConversationResponse {
 pub struct ListConversationMessagesOptions {
     /// Only messages sent before this time (milliseconds since the epoch); omit for the latest.
     pub timestamp_before: Option<i64>,
+    /// Only messages sent after this time (milliseconds since the epoch).
+    pub timestamp_after: Option<i64>,
+    /// The messages sent around this time (milliseconds since the epoch).
+    pub timestamp_around: Option<i64>,
 }
 
 /// The answer of [`Client::list_conversation_messages`](crate::Client::list_conversation_messages) with HTTP 200.
@@ -2509,6 +6420,29 @@ impl UpdateConversationStateRequest {
     }
 }
 
+/// The answer of [`Client::get_conversation_state`](crate::Client::get_conversation_state) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetConversationStateResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationStateData>,
+}
+
+impl GetConversationStateResponse {
+    /// Creates a `GetConversationStateResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
 /// The operator to assign, or null to unassign.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
@@ -2533,6 +6467,29 @@ impl UpdateConversationRoutingRequest {
         Self {
             assigned,
             silent: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_conversation_routing_assign`](crate::Client::get_conversation_routing_assign) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetConversationRoutingAssignResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationRouting>,
+}
+
+impl GetConversationRoutingAssignResponse {
+    /// Creates a `GetConversationRoutingAssignResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
         }
     }
 }
@@ -2578,6 +6535,2786 @@ impl SaveConversationParticipantsRequest {
             participants,
             user: Default::default(),
             origin: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_conversation_participants`](crate::Client::get_conversation_participants) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetConversationParticipantsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationParticipants>,
+}
+
+impl GetConversationParticipantsResponse {
+    /// Creates a `GetConversationParticipantsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_all_active_plan_subscriptions`](crate::Client::list_all_active_plan_subscriptions) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListAllActivePlanSubscriptionsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PlanSubscription>>,
+}
+
+impl ListAllActivePlanSubscriptionsResponse {
+    /// Creates a `ListAllActivePlanSubscriptionsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_plan_subscription_for_website`](crate::Client::get_plan_subscription_for_website) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPlanSubscriptionForWebsiteResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PlanSubscription>,
+}
+
+impl GetPlanSubscriptionForWebsiteResponse {
+    /// Creates a `GetPlanSubscriptionForWebsiteResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::subscribe_website_to_plan`](crate::Client::subscribe_website_to_plan).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SubscribeWebsiteToPlanRequest {
+    /// The plan to subscribe the website to.
+    pub plan_id: String,
+}
+
+/// The request body of [`Client::change_bill_period_for_website_plan_subscription`](crate::Client::change_bill_period_for_website_plan_subscription).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ChangeBillPeriodForWebsitePlanSubscriptionRequest {
+    pub period: PlanSubscriptionBillPeriod,
+}
+
+/// The answer of [`Client::check_coupon_availability_for_website_plan_subscription`](crate::Client::check_coupon_availability_for_website_plan_subscription) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CheckCouponAvailabilityForWebsitePlanSubscriptionResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PlanSubscriptionCoupon>,
+}
+
+impl CheckCouponAvailabilityForWebsitePlanSubscriptionResponse {
+    /// Creates a `CheckCouponAvailabilityForWebsitePlanSubscriptionResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::redeem_coupon_for_website_plan_subscription`](crate::Client::redeem_coupon_for_website_plan_subscription).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct RedeemCouponForWebsitePlanSubscriptionRequest {
+    /// The coupon code.
+    pub code: String,
+}
+
+/// The answer of [`Client::get_connect_account`](crate::Client::get_connect_account) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetConnectAccountResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PluginConnectAccount>,
+}
+
+impl GetConnectAccountResponse {
+    /// Creates a `GetConnectAccountResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_all_connect_websites`](crate::Client::list_all_connect_websites) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListAllConnectWebsitesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PluginConnectWebsite>>,
+}
+
+impl ListAllConnectWebsitesResponse {
+    /// Creates a `ListAllConnectWebsitesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_connect_websites_since`](crate::Client::list_connect_websites_since) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListConnectWebsitesSinceResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PluginConnectWebsite>>,
+}
+
+impl ListConnectWebsitesSinceResponse {
+    /// Creates a `ListConnectWebsitesSinceResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_plugin_connect_endpoints`](crate::Client::get_plugin_connect_endpoints) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPluginConnectEndpointsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PluginConnectEndpoints>,
+}
+
+impl GetPluginConnectEndpointsResponse {
+    /// Creates a `GetPluginConnectEndpointsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_all_active_plugin_subscriptions`](crate::Client::list_all_active_plugin_subscriptions) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListAllActivePluginSubscriptionsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PluginSubscription>>,
+}
+
+impl ListAllActivePluginSubscriptionsResponse {
+    /// Creates a `ListAllActivePluginSubscriptionsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_subscriptions_for_website`](crate::Client::list_subscriptions_for_website) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSubscriptionsForWebsiteResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PluginSubscription>>,
+}
+
+impl ListSubscriptionsForWebsiteResponse {
+    /// Creates a `ListSubscriptionsForWebsiteResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::subscribe_website_to_plugin`](crate::Client::subscribe_website_to_plugin).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SubscribeWebsiteToPluginRequest {
+    /// The plugin to subscribe the website to.
+    pub plugin_id: String,
+}
+
+/// The answer of [`Client::get_subscription_details`](crate::Client::get_subscription_details) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetSubscriptionDetailsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PluginSubscription>,
+}
+
+impl GetSubscriptionDetailsResponse {
+    /// Creates a `GetSubscriptionDetailsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_subscription_settings`](crate::Client::get_subscription_settings) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetSubscriptionSettingsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PluginSubscriptionSettings>,
+}
+
+impl GetSubscriptionSettingsResponse {
+    /// Creates a `GetSubscriptionSettingsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_plugin_usage_bills`](crate::Client::get_plugin_usage_bills) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPluginUsageBillsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PluginUsage>>,
+}
+
+impl GetPluginUsageBillsResponse {
+    /// Creates a `GetPluginUsageBillsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_plugin_attest_provenance`](crate::Client::get_plugin_attest_provenance) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPluginAttestProvenanceResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PluginProvenance>,
+}
+
+impl GetPluginAttestProvenanceResponse {
+    /// Creates a `GetPluginAttestProvenanceResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::generate_analytics`](crate::Client::generate_analytics) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GenerateAnalyticsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<AnalyticsPoint>>,
+}
+
+impl GenerateAnalyticsResponse {
+    /// Creates a `GenerateAnalyticsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_website_availability_status`](crate::Client::get_website_availability_status) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetWebsiteAvailabilityStatusResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<AvailabilityStatus>,
+}
+
+impl GetWebsiteAvailabilityStatusResponse {
+    /// Creates a `GetWebsiteAvailabilityStatusResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_website_operator_availabilities`](crate::Client::list_website_operator_availabilities) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListWebsiteOperatorAvailabilitiesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<OperatorAvailability>>,
+}
+
+impl ListWebsiteOperatorAvailabilitiesResponse {
+    /// Creates a `ListWebsiteOperatorAvailabilitiesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::batch_remove_people`](crate::Client::batch_remove_people).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchRemovePeopleRequest {
+    pub people: BatchPeopleSelection,
+}
+
+/// The request body of [`Client::batch_update_people_data`](crate::Client::batch_update_people_data).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchUpdatePeopleDataRequest {
+    pub people: BatchPeopleSelection,
+    pub data: BatchData,
+}
+
+/// The request body of [`Client::batch_update_people_segments`](crate::Client::batch_update_people_segments).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BatchUpdatePeopleSegmentsRequest {
+    pub people: BatchPeopleSelection,
+    pub segments: Vec<String>,
+}
+
+/// The answer of [`Client::list_campaigns`](crate::Client::list_campaigns) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListCampaignsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CampaignExcerpt>>,
+}
+
+impl ListCampaignsResponse {
+    /// Creates a `ListCampaignsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_campaign_tags`](crate::Client::list_campaign_tags) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListCampaignTagsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+}
+
+impl ListCampaignTagsResponse {
+    /// Creates a `ListCampaignTagsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_campaign_templates`](crate::Client::list_campaign_templates) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListCampaignTemplatesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CampaignTemplateExcerpt>>,
+}
+
+impl ListCampaignTemplatesResponse {
+    /// Creates a `ListCampaignTemplatesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::create_new_campaign_template`](crate::Client::create_new_campaign_template).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct CreateNewCampaignTemplateRequest {
+    /// The format the template is written in.
+    pub format: String,
+    /// The template's name.
+    pub name: String,
+}
+
+/// The answer of [`Client::create_new_campaign_template`](crate::Client::create_new_campaign_template) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CreateNewCampaignTemplateResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewCampaignTemplate>,
+}
+
+impl CreateNewCampaignTemplateResponse {
+    /// Creates a `CreateNewCampaignTemplateResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_campaign_template`](crate::Client::get_campaign_template) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetCampaignTemplateResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CampaignTemplate>,
+}
+
+impl GetCampaignTemplateResponse {
+    /// Creates a `GetCampaignTemplateResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::create_new_campaign`](crate::Client::create_new_campaign).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct CreateNewCampaignRequest {
+    /// The kind of campaign: sent once, or automated on an event.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// The campaign's name.
+    pub name: String,
+}
+
+/// The answer of [`Client::create_new_campaign`](crate::Client::create_new_campaign) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CreateNewCampaignResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewCampaign>,
+}
+
+impl CreateNewCampaignResponse {
+    /// Creates a `CreateNewCampaignResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_campaign`](crate::Client::get_campaign) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetCampaignResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Campaign>,
+}
+
+impl GetCampaignResponse {
+    /// Creates a `GetCampaignResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_campaign_recipients`](crate::Client::list_campaign_recipients) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListCampaignRecipientsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CampaignRecipient>>,
+}
+
+impl ListCampaignRecipientsResponse {
+    /// Creates a `ListCampaignRecipientsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_campaign_statistics`](crate::Client::list_campaign_statistics) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListCampaignStatisticsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CampaignStatistic>>,
+}
+
+impl ListCampaignStatisticsResponse {
+    /// Creates a `ListCampaignStatisticsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_website_connect_endpoints`](crate::Client::get_website_connect_endpoints) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetWebsiteConnectEndpointsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WebsiteConnectEndpoints>,
+}
+
+impl GetWebsiteConnectEndpointsResponse {
+    /// Creates a `GetWebsiteConnectEndpointsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_suggested_conversation_segments`](crate::Client::list_suggested_conversation_segments) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSuggestedConversationSegmentsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ConversationSuggestedSegment>>,
+}
+
+impl ListSuggestedConversationSegmentsResponse {
+    /// Creates a `ListSuggestedConversationSegmentsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::delete_suggested_conversation_segment`](crate::Client::delete_suggested_conversation_segment).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteSuggestedConversationSegmentRequest {
+    /// The segment to stop suggesting.
+    pub segment: String,
+}
+
+/// The answer of [`Client::list_suggested_conversation_data_keys`](crate::Client::list_suggested_conversation_data_keys) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSuggestedConversationDataKeysResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ConversationSuggestedDataKey>>,
+}
+
+impl ListSuggestedConversationDataKeysResponse {
+    /// Creates a `ListSuggestedConversationDataKeysResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::delete_suggested_conversation_data_key`](crate::Client::delete_suggested_conversation_data_key).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteSuggestedConversationDataKeyRequest {
+    /// The data key to stop suggesting.
+    pub key: String,
+}
+
+/// The answer of [`Client::list_spam_conversations`](crate::Client::list_spam_conversations) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSpamConversationsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<SpamConversation>>,
+}
+
+impl ListSpamConversationsResponse {
+    /// Creates a `ListSpamConversationsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_spam_conversation_content`](crate::Client::resolve_spam_conversation_content) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveSpamConversationContentResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<SpamConversationContent>,
+}
+
+impl ResolveSpamConversationContentResponse {
+    /// Creates a `ResolveSpamConversationContentResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::submit_spam_conversation_decision`](crate::Client::submit_spam_conversation_decision).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SubmitSpamConversationDecisionRequest {
+    /// What to do with it (e.g. `accept` to let it in, `reject` to drop it).
+    pub action: String,
+}
+
+/// The answer of [`Client::get_message_in_conversation`](crate::Client::get_message_in_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetMessageInConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Message>,
+}
+
+impl GetMessageInConversationResponse {
+    /// Creates a `GetMessageInConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::update_message_in_conversation`](crate::Client::update_message_in_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct UpdateMessageInConversationRequest {
+    pub content: EditedMessageContent,
+}
+
+/// The request body of [`Client::update_conversation_open_state`](crate::Client::update_conversation_open_state).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct UpdateConversationOpenStateRequest {
+    pub opened: bool,
+}
+
+/// The request body of [`Client::update_conversation_inbox`](crate::Client::update_conversation_inbox).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct UpdateConversationInboxRequest {
+    /// The inbox to move the conversation to, or null for the default one.
+    pub inbox_id: Option<String>,
+}
+
+/// The answer of [`Client::get_original_message_in_conversation`](crate::Client::get_original_message_in_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetOriginalMessageInConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OriginalMessage>,
+}
+
+impl GetOriginalMessageInConversationResponse {
+    /// Creates a `GetOriginalMessageInConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_conversation_pages`](crate::Client::list_conversation_pages) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListConversationPagesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ConversationPage>>,
+}
+
+impl ListConversationPagesResponse {
+    /// Creates a `ListConversationPagesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_conversation_events`](crate::Client::list_conversation_events) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListConversationEventsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ConversationEvent>>,
+}
+
+impl ListConversationEventsResponse {
+    /// Creates a `ListConversationEventsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_conversation_files`](crate::Client::list_conversation_files) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListConversationFilesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ConversationFile>>,
+}
+
+impl ListConversationFilesResponse {
+    /// Creates a `ListConversationFilesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_conversation_relations`](crate::Client::get_conversation_relations) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetConversationRelationsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationRelations>,
+}
+
+impl GetConversationRelationsResponse {
+    /// Creates a `GetConversationRelationsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_block_status_for_conversation`](crate::Client::get_block_status_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetBlockStatusForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationBlock>,
+}
+
+impl GetBlockStatusForConversationResponse {
+    /// Creates a `GetBlockStatusForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::block_incoming_messages_for_conversation`](crate::Client::block_incoming_messages_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct BlockIncomingMessagesForConversationRequest {
+    pub blocked: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    /// Where the change comes from: `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl BlockIncomingMessagesForConversationRequest {
+    /// Creates a `BlockIncomingMessagesForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(blocked: bool) -> Self {
+        Self {
+            blocked,
+            user: Default::default(),
+            origin: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_verify_status_for_conversation`](crate::Client::get_verify_status_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetVerifyStatusForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ConversationVerifyStatus>,
+}
+
+impl GetVerifyStatusForConversationResponse {
+    /// Creates a `GetVerifyStatusForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::update_verify_status_for_conversation`](crate::Client::update_verify_status_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct UpdateVerifyStatusForConversationRequest {
+    pub verified: bool,
+}
+
+/// The request body of [`Client::request_email_transcript_for_conversation`](crate::Client::request_email_transcript_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct RequestEmailTranscriptForConversationRequest {
+    /// Who gets the transcript: `user` (the visitor) or `operator`.
+    pub to: String,
+    /// The address to send it to, when not the one on file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl RequestEmailTranscriptForConversationRequest {
+    /// Creates a `RequestEmailTranscriptForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(to: String) -> Self {
+        Self {
+            to,
+            email: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_browsing_sessions_for_conversation`](crate::Client::list_browsing_sessions_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListBrowsingSessionsForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<BrowsingSession>>,
+}
+
+impl ListBrowsingSessionsForConversationResponse {
+    /// Creates a `ListBrowsingSessionsForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::send_action_to_existing_browsing_session`](crate::Client::send_action_to_existing_browsing_session).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SendActionToExistingBrowsingSessionRequest {
+    /// What to do with the session (e.g. `start`, `stop`).
+    pub action: String,
+}
+
+/// The kind of call (the SDK sends `audio` when none is given).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum InitiateNewCallSessionForConversationRequestMode {
+    /// `audio`
+    Audio,
+    /// `video`
+    Video,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl InitiateNewCallSessionForConversationRequestMode {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Audio => "audio",
+            Self::Video => "video",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for InitiateNewCallSessionForConversationRequestMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "audio" => Self::Audio,
+            "video" => Self::Video,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for InitiateNewCallSessionForConversationRequestMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for InitiateNewCallSessionForConversationRequestMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InitiateNewCallSessionForConversationRequestMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The request body of [`Client::initiate_new_call_session_for_conversation`](crate::Client::initiate_new_call_session_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct InitiateNewCallSessionForConversationRequest {
+    /// The kind of call (the SDK sends `audio` when none is given).
+    pub mode: InitiateNewCallSessionForConversationRequestMode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    /// Where the call comes from: `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl InitiateNewCallSessionForConversationRequest {
+    /// Creates a `InitiateNewCallSessionForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(mode: InitiateNewCallSessionForConversationRequestMode) -> Self {
+        Self {
+            mode,
+            user: Default::default(),
+            origin: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::initiate_new_call_session_for_conversation`](crate::Client::initiate_new_call_session_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct InitiateNewCallSessionForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CallSession>,
+}
+
+impl InitiateNewCallSessionForConversationResponse {
+    /// Creates a `InitiateNewCallSessionForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_ongoing_call_session_for_conversation`](crate::Client::get_ongoing_call_session_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetOngoingCallSessionForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CallSession>,
+}
+
+impl GetOngoingCallSessionForConversationResponse {
+    /// Creates a `GetOngoingCallSessionForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::abort_ongoing_call_session_for_conversation`](crate::Client::abort_ongoing_call_session_for_conversation).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AbortOngoingCallSessionForConversationRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    /// Where the change comes from: `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+/// The request body of [`Client::request_tool_call_for_conversation`](crate::Client::request_tool_call_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct RequestToolCallForConversationRequest {
+    /// The tool to run.
+    pub command: String,
+    /// What the tool needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl RequestToolCallForConversationRequest {
+    /// Creates a `RequestToolCallForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(command: String) -> Self {
+        Self {
+            command,
+            payload: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::request_tool_call_for_conversation`](crate::Client::request_tool_call_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct RequestToolCallForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub data: serde_json::Value,
+}
+
+impl RequestToolCallForConversationResponse {
+    /// Creates a `RequestToolCallForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::deliver_widget_button_action_for_conversation`](crate::Client::deliver_widget_button_action_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeliverWidgetButtonActionForConversationRequest {
+    /// The widget section.
+    pub section_id: String,
+    /// The button.
+    pub item_id: String,
+    /// What the button carries.
+    pub data: std::collections::BTreeMap<String, serde_json::Value>,
+    /// The value chosen, for buttons that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+impl DeliverWidgetButtonActionForConversationRequest {
+    /// Creates a `DeliverWidgetButtonActionForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(
+        section_id: String,
+        item_id: String,
+        data: std::collections::BTreeMap<String, serde_json::Value>,
+    ) -> Self {
+        Self {
+            section_id,
+            item_id,
+            data,
+            value: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::deliver_widget_button_action_for_conversation`](crate::Client::deliver_widget_button_action_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct DeliverWidgetButtonActionForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WidgetAction>,
+}
+
+impl DeliverWidgetButtonActionForConversationResponse {
+    /// Creates a `DeliverWidgetButtonActionForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::deliver_widget_data_fetch_action_for_conversation`](crate::Client::deliver_widget_data_fetch_action_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct DeliverWidgetDataFetchActionForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WidgetAction>,
+}
+
+impl DeliverWidgetDataFetchActionForConversationResponse {
+    /// Creates a `DeliverWidgetDataFetchActionForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::deliver_widget_data_edit_action_for_conversation`](crate::Client::deliver_widget_data_edit_action_for_conversation) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct DeliverWidgetDataEditActionForConversationResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WidgetAction>,
+}
+
+impl DeliverWidgetDataEditActionForConversationResponse {
+    /// Creates a `DeliverWidgetDataEditActionForConversationResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::schedule_reminder_for_conversation`](crate::Client::schedule_reminder_for_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ScheduleReminderForConversationRequest {
+    /// When to remind (ISO 8601).
+    pub date: String,
+    /// What to be reminded of.
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<MessageUser>,
+    /// Where the reminder comes from: `chat`, `email` or `urn:...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl ScheduleReminderForConversationRequest {
+    /// Creates a `ScheduleReminderForConversationRequest` from its required fields; the optional ones are left out.
+    pub fn new(date: String, note: String) -> Self {
+        Self {
+            date,
+            note,
+            user: Default::default(),
+            origin: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::report_conversation`](crate::Client::report_conversation).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ReportConversationRequest {
+    /// Why it is reported (e.g. `spam`, `abuse`).
+    pub flag: String,
+}
+
+/// The answer of [`Client::resolve_helpdesk`](crate::Client::resolve_helpdesk) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Helpdesk>,
+}
+
+impl ResolveHelpdeskResponse {
+    /// Creates a `ResolveHelpdeskResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::initialize_helpdesk`](crate::Client::initialize_helpdesk).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct InitializeHelpdeskRequest {
+    /// The helpdesk's name.
+    pub name: String,
+    /// The subdomain to serve it on under Crisp's helpdesk domain (see HelpdeskDomain `basic`).
+    pub domain_basic: String,
+}
+
+/// The request body of [`Client::delete_helpdesk`](crate::Client::delete_helpdesk).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteHelpdeskRequest {
+    pub verify: HelpdeskRemoveVerify,
+}
+
+/// The answer of [`Client::list_helpdesk_locales`](crate::Client::list_helpdesk_locales) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskLocalesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskLocale>>,
+}
+
+impl ListHelpdeskLocalesResponse {
+    /// Creates a `ListHelpdeskLocalesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::add_helpdesk_locale`](crate::Client::add_helpdesk_locale).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AddHelpdeskLocaleRequest {
+    /// The locale code to add, e.g. `en`.
+    pub locale: String,
+}
+
+/// The answer of [`Client::resolve_helpdesk_locale`](crate::Client::resolve_helpdesk_locale) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskLocaleResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskLocale>,
+}
+
+impl ResolveHelpdeskLocaleResponse {
+    /// Creates a `ResolveHelpdeskLocaleResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_helpdesk_pages`](crate::Client::list_helpdesk_pages) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskPagesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskPage>>,
+}
+
+impl ListHelpdeskPagesResponse {
+    /// Creates a `ListHelpdeskPagesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_page_entity`](crate::Client::resolve_helpdesk_page_entity) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskPageEntityResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskPage>,
+}
+
+impl ResolveHelpdeskPageEntityResponse {
+    /// Creates a `ResolveHelpdeskPageEntityResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// Optional parameters of [`Client::list_helpdesk_tree`](crate::Client::list_helpdesk_tree).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHelpdeskTreeOptions {
+    /// Only the entries under this tree path.
+    pub sub_path: Option<String>,
+    /// Only the entries whose title matches this text.
+    pub search_title: Option<String>,
+    /// Start of the date range (a date-time as text).
+    pub filter_date_start: Option<String>,
+    /// End of the date range (a date-time as text).
+    pub filter_date_end: Option<String>,
+}
+
+/// The answer of [`Client::list_helpdesk_tree`](crate::Client::list_helpdesk_tree) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskTreeResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskTreeEntry>>,
+}
+
+impl ListHelpdeskTreeResponse {
+    /// Creates a `ListHelpdeskTreeResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_tree_path`](crate::Client::resolve_helpdesk_tree_path) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskTreePathResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskTreeEntry>,
+}
+
+impl ResolveHelpdeskTreePathResponse {
+    /// Creates a `ResolveHelpdeskTreePathResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_tree_content`](crate::Client::resolve_helpdesk_tree_content) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskTreeContentResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskTreeContent>,
+}
+
+impl ResolveHelpdeskTreeContentResponse {
+    /// Creates a `ResolveHelpdeskTreeContentResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::save_helpdesk_tree_content`](crate::Client::save_helpdesk_tree_content).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SaveHelpdeskTreeContentRequest {
+    /// The new body of the page.
+    pub content: String,
+}
+
+/// The answer of [`Client::resolve_helpdesk_tree_metadata`](crate::Client::resolve_helpdesk_tree_metadata) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskTreeMetadataResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskTreeMetadata>,
+}
+
+impl ResolveHelpdeskTreeMetadataResponse {
+    /// Creates a `ResolveHelpdeskTreeMetadataResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_tree_page`](crate::Client::resolve_helpdesk_tree_page) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskTreePageResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskTreePage>,
+}
+
+impl ResolveHelpdeskTreePageResponse {
+    /// Creates a `ResolveHelpdeskTreePageResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// Optional parameters of [`Client::list_helpdesk_history_changes`](crate::Client::list_helpdesk_history_changes).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHelpdeskHistoryChangesOptions {
+    /// Only the changes in this locale.
+    pub filter_locale: Option<String>,
+    /// Only the changes of this type.
+    pub filter_type: Option<String>,
+    /// Only the changes to this tree path.
+    pub filter_tree_path: Option<String>,
+}
+
+/// The answer of [`Client::list_helpdesk_history_changes`](crate::Client::list_helpdesk_history_changes) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskHistoryChangesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskHistoryChange>>,
+}
+
+impl ListHelpdeskHistoryChangesResponse {
+    /// Creates a `ListHelpdeskHistoryChangesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_history_change`](crate::Client::resolve_helpdesk_history_change) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskHistoryChangeResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskHistoryChange>,
+}
+
+impl ResolveHelpdeskHistoryChangeResponse {
+    /// Creates a `ResolveHelpdeskHistoryChangeResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::cancel_helpdesk_history_change`](crate::Client::cancel_helpdesk_history_change).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct CancelHelpdeskHistoryChangeRequest {
+    /// How to cancel the change.
+    pub action: String,
+}
+
+/// Optional parameters of [`Client::map_helpdesk_locale_feedback_ratings`](crate::Client::map_helpdesk_locale_feedback_ratings).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapHelpdeskLocaleFeedbackRatingsOptions {
+    /// Start of the date range (a date-time as text).
+    pub filter_date_start: Option<String>,
+    /// End of the date range (a date-time as text).
+    pub filter_date_end: Option<String>,
+}
+
+/// The answer of [`Client::map_helpdesk_locale_feedback_ratings`](crate::Client::map_helpdesk_locale_feedback_ratings) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MapHelpdeskLocaleFeedbackRatingsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskFeedbackRatings>,
+}
+
+impl MapHelpdeskLocaleFeedbackRatingsResponse {
+    /// Creates a `MapHelpdeskLocaleFeedbackRatingsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// Optional parameters of [`Client::list_helpdesk_locale_feedbacks`](crate::Client::list_helpdesk_locale_feedbacks).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHelpdeskLocaleFeedbacksOptions {
+    /// Start of the date range (a date-time as text).
+    pub filter_date_start: Option<String>,
+    /// End of the date range (a date-time as text).
+    pub filter_date_end: Option<String>,
+}
+
+/// The answer of [`Client::list_helpdesk_locale_feedbacks`](crate::Client::list_helpdesk_locale_feedbacks) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskLocaleFeedbacksResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskFeedback>>,
+}
+
+impl ListHelpdeskLocaleFeedbacksResponse {
+    /// Creates a `ListHelpdeskLocaleFeedbacksResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_helpdesk_redirections`](crate::Client::list_helpdesk_redirections) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListHelpdeskRedirectionsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<HelpdeskRedirection>>,
+}
+
+impl ListHelpdeskRedirectionsResponse {
+    /// Creates a `ListHelpdeskRedirectionsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::add_helpdesk_redirection`](crate::Client::add_helpdesk_redirection).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct AddHelpdeskRedirectionRequest {
+    /// The helpdesk path to redirect.
+    pub path: String,
+    /// Where to send visitors of `path`.
+    pub target: String,
+}
+
+/// The answer of [`Client::add_helpdesk_redirection`](crate::Client::add_helpdesk_redirection) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AddHelpdeskRedirectionResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskRedirectionNew>,
+}
+
+impl AddHelpdeskRedirectionResponse {
+    /// Creates a `AddHelpdeskRedirectionResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_redirection`](crate::Client::resolve_helpdesk_redirection) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskRedirectionResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskRedirection>,
+}
+
+impl ResolveHelpdeskRedirectionResponse {
+    /// Creates a `ResolveHelpdeskRedirectionResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_settings`](crate::Client::resolve_helpdesk_settings) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskSettingsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskSettings>,
+}
+
+impl ResolveHelpdeskSettingsResponse {
+    /// Creates a `ResolveHelpdeskSettingsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::resolve_helpdesk_domain`](crate::Client::resolve_helpdesk_domain) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ResolveHelpdeskDomainResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskDomain>,
+}
+
+impl ResolveHelpdeskDomainResponse {
+    /// Creates a `ResolveHelpdeskDomainResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::request_helpdesk_domain_change`](crate::Client::request_helpdesk_domain_change).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct RequestHelpdeskDomainChangeRequest {
+    /// The new subdomain under Crisp's helpdesk domain, e.g. `acme`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic: Option<String>,
+    /// The new custom domain, e.g. `help.example.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+}
+
+/// Optional parameters of [`Client::generate_helpdesk_domain_setup_flow`](crate::Client::generate_helpdesk_domain_setup_flow).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GenerateHelpdeskDomainSetupFlowOptions {
+    /// The custom domain to set up.
+    pub custom: Option<String>,
+}
+
+/// The answer of [`Client::generate_helpdesk_domain_setup_flow`](crate::Client::generate_helpdesk_domain_setup_flow) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GenerateHelpdeskDomainSetupFlowResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<HelpdeskDomainSetupFlow>,
+}
+
+impl GenerateHelpdeskDomainSetupFlowResponse {
+    /// Creates a `GenerateHelpdeskDomainSetupFlowResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_inboxes`](crate::Client::list_inboxes) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListInboxesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Inbox>>,
+}
+
+impl ListInboxesResponse {
+    /// Creates a `ListInboxesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::create_new_inbox`](crate::Client::create_new_inbox) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CreateNewInboxResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewInbox>,
+}
+
+impl CreateNewInboxResponse {
+    /// Creates a `CreateNewInboxResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_inbox`](crate::Client::get_inbox) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetInboxResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Inbox>,
+}
+
+impl GetInboxResponse {
+    /// Creates a `GetInboxResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_website_operators`](crate::Client::list_website_operators) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListWebsiteOperatorsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<OperatorMember>>,
+}
+
+impl ListWebsiteOperatorsResponse {
+    /// Creates a `ListWebsiteOperatorsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_last_active_website_operators`](crate::Client::list_last_active_website_operators) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListLastActiveWebsiteOperatorsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ActiveOperator>>,
+}
+
+impl ListLastActiveWebsiteOperatorsResponse {
+    /// Creates a `ListLastActiveWebsiteOperatorsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_website_operator`](crate::Client::get_website_operator) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetWebsiteOperatorResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Operator>,
+}
+
+impl GetWebsiteOperatorResponse {
+    /// Creates a `GetWebsiteOperatorResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::change_operator_membership`](crate::Client::change_operator_membership).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ChangeOperatorMembershipRequest {
+    /// The new role (e.g. `owner` or `member`).
+    pub role: String,
+    /// The operator's job title on this website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl ChangeOperatorMembershipRequest {
+    /// Creates a `ChangeOperatorMembershipRequest` from its required fields; the optional ones are left out.
+    pub fn new(role: String) -> Self {
+        Self {
+            role,
+            title: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::invite_website_operator`](crate::Client::invite_website_operator).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct InviteWebsiteOperatorRequest {
+    /// The address to invite.
+    pub email: String,
+    /// The role the invitee gets (e.g. `owner` or `member`).
+    pub role: String,
+    pub verify: OperatorInviteVerify,
+}
+
+/// The answer of [`Client::get_people_statistics`](crate::Client::get_people_statistics) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPeopleStatisticsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PeopleStatistics>,
+}
+
+impl GetPeopleStatisticsResponse {
+    /// Creates a `GetPeopleStatisticsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_suggested_people_segments`](crate::Client::list_suggested_people_segments) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSuggestedPeopleSegmentsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleSuggestedSegment>>,
+}
+
+impl ListSuggestedPeopleSegmentsResponse {
+    /// Creates a `ListSuggestedPeopleSegmentsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::delete_suggested_people_segment`](crate::Client::delete_suggested_people_segment).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteSuggestedPeopleSegmentRequest {
+    /// The segment to stop suggesting.
+    pub segment: String,
+}
+
+/// The answer of [`Client::list_suggested_people_data_keys`](crate::Client::list_suggested_people_data_keys) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSuggestedPeopleDataKeysResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleSuggestedDataKey>>,
+}
+
+impl ListSuggestedPeopleDataKeysResponse {
+    /// Creates a `ListSuggestedPeopleDataKeysResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::delete_suggested_people_data_key`](crate::Client::delete_suggested_people_data_key).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteSuggestedPeopleDataKeyRequest {
+    /// The data key to stop suggesting.
+    pub key: String,
+}
+
+/// The answer of [`Client::list_suggested_people_events`](crate::Client::list_suggested_people_events) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListSuggestedPeopleEventsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleSuggestedEvent>>,
+}
+
+impl ListSuggestedPeopleEventsResponse {
+    /// Creates a `ListSuggestedPeopleEventsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The request body of [`Client::delete_suggested_people_event`](crate::Client::delete_suggested_people_event).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct DeleteSuggestedPeopleEventRequest {
+    /// The event text to stop suggesting.
+    pub text: String,
+}
+
+/// Optional parameters of [`Client::list_people_profiles`](crate::Client::list_people_profiles).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPeopleProfilesOptions {
+    /// The profile field to sort on, e.g. `nickname`.
+    pub sort_field: Option<String>,
+    /// The direction of the sort.
+    pub sort_order: Option<PeopleSortOrder>,
+    /// How the filters of `search_filter` combine (Crisp's default is `and`).
+    pub search_operator: Option<PeopleSearchOperator>,
+    /// The filters a profile must match, sent as JSON text.
+    pub search_filter: Option<Vec<PeopleFilter>>,
+    /// Text for a quick search (e.g. a name or an email).
+    pub search_text: Option<String>,
+}
+
+/// The answer of [`Client::list_people_profiles`](crate::Client::list_people_profiles) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListPeopleProfilesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleProfile>>,
+}
+
+impl ListPeopleProfilesResponse {
+    /// Creates a `ListPeopleProfilesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::add_new_people_profile`](crate::Client::add_new_people_profile) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AddNewPeopleProfileResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewPeopleProfile>,
+}
+
+impl AddNewPeopleProfileResponse {
+    /// Creates a `AddNewPeopleProfileResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_people_profile`](crate::Client::get_people_profile) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPeopleProfileResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PeopleProfile>,
+}
+
+impl GetPeopleProfileResponse {
+    /// Creates a `GetPeopleProfileResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_people_conversations`](crate::Client::list_people_conversations) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListPeopleConversationsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+}
+
+impl ListPeopleConversationsResponse {
+    /// Creates a `ListPeopleConversationsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_people_campaigns`](crate::Client::list_people_campaigns) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListPeopleCampaignsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleCampaign>>,
+}
+
+impl ListPeopleCampaignsResponse {
+    /// Creates a `ListPeopleCampaignsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_people_events`](crate::Client::list_people_events) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListPeopleEventsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PeopleEvent>>,
+}
+
+impl ListPeopleEventsResponse {
+    /// Creates a `ListPeopleEventsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_people_data`](crate::Client::get_people_data) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPeopleDataResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PeopleData>,
+}
+
+impl GetPeopleDataResponse {
+    /// Creates a `GetPeopleDataResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_people_subscription_status`](crate::Client::get_people_subscription_status) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetPeopleSubscriptionStatusResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PeopleSubscription>,
+}
+
+impl GetPeopleSubscriptionStatusResponse {
+    /// Creates a `GetPeopleSubscriptionStatusResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::import_people_profiles`](crate::Client::import_people_profiles) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ImportPeopleProfilesResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PeopleProfileImport>,
+}
+
+impl ImportPeopleProfilesResponse {
+    /// Creates a `ImportPeopleProfilesResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_website_settings`](crate::Client::get_website_settings) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetWebsiteSettingsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WebsiteSettings>,
+}
+
+impl GetWebsiteSettingsResponse {
+    /// Creates a `GetWebsiteSettingsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_teams`](crate::Client::list_teams) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListTeamsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Team>>,
+}
+
+impl ListTeamsResponse {
+    /// Creates a `ListTeamsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::create_new_team`](crate::Client::create_new_team) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CreateNewTeamResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<NewTeam>,
+}
+
+impl CreateNewTeamResponse {
+    /// Creates a `CreateNewTeamResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_team`](crate::Client::get_team) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetTeamResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Team>,
+}
+
+impl GetTeamResponse {
+    /// Creates a `GetTeamResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_verify_settings`](crate::Client::get_verify_settings) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetVerifySettingsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<VerifySettings>,
+}
+
+impl GetVerifySettingsResponse {
+    /// Creates a `GetVerifySettingsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_verify_key`](crate::Client::get_verify_key) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetVerifyKeyResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<VerifyKey>,
+}
+
+impl GetVerifyKeyResponse {
+    /// Creates a `GetVerifyKeyResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::count_visitors`](crate::Client::count_visitors) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CountVisitorsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<VisitorCount>,
+}
+
+impl CountVisitorsResponse {
+    /// Creates a `CountVisitorsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::list_visitors`](crate::Client::list_visitors) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ListVisitorsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Visitor>>,
+}
+
+impl ListVisitorsResponse {
+    /// Creates a `ListVisitorsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// Optional parameters of [`Client::pinpoint_visitors_on_map`](crate::Client::pinpoint_visitors_on_map).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PinpointVisitorsOnMapOptions {
+    /// Longitude of the center of the area.
+    pub center_longitude: Option<f64>,
+    /// Latitude of the center of the area.
+    pub center_latitude: Option<f64>,
+    /// Radius of the area around the center.
+    pub center_radius: Option<i64>,
+}
+
+/// The answer of [`Client::pinpoint_visitors_on_map`](crate::Client::pinpoint_visitors_on_map) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PinpointVisitorsOnMapResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<VisitorMapPoint>>,
+}
+
+impl PinpointVisitorsOnMapResponse {
+    /// Creates a `PinpointVisitorsOnMapResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::get_session_identifier_from_token`](crate::Client::get_session_identifier_from_token) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct GetSessionIdentifierFromTokenResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<VisitorToken>,
+}
+
+impl GetSessionIdentifierFromTokenResponse {
+    /// Creates a `GetSessionIdentifierFromTokenResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::count_blocked_visitors`](crate::Client::count_blocked_visitors) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CountBlockedVisitorsResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<BlockedVisitors>,
+}
+
+impl CountBlockedVisitorsResponse {
+    /// Creates a `CountBlockedVisitorsResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
+        }
+    }
+}
+
+/// The answer of [`Client::count_blocked_visitors_in_rule`](crate::Client::count_blocked_visitors_in_rule) with HTTP 200.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CountBlockedVisitorsInRuleResponse {
+    /// Whether the request failed.
+    pub error: bool,
+    /// What happened: `resolved`, `deleted`, `website_not_found`, ...
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<i64>,
+}
+
+impl CountBlockedVisitorsInRuleResponse {
+    /// Creates a `CountBlockedVisitorsInRuleResponse` from its required fields; the optional ones are left out.
+    pub fn new(error: bool, reason: String) -> Self {
+        Self {
+            error,
+            reason,
+            data: Default::default(),
         }
     }
 }

@@ -77,11 +77,23 @@ impl Input {
         let read = |path: &str| {
             std::fs::read_to_string(root.join(path)).unwrap_or_else(|err| panic!("{path}: {err}"))
         };
+        let config = generator::Config::crisp(&root);
+        let overlays = generator::overlay_files(&config.overlays).expect("the Crisp overlays");
+        let overlays: Vec<String> = overlays
+            .iter()
+            .map(|path| {
+                std::fs::read_to_string(path)
+                    .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+            })
+            .collect();
+        let spec = read("spec/crisp-openapi.yml");
+        let effective =
+            generator::effective_document(&config.spec, &config.overlays).expect("loads");
         Self {
             group: "crisp",
-            operations: 14,
-            spec: read("spec/crisp-openapi.yml"),
-            overlays: vec![read("spec/crisp-overlay.yml")],
+            operations: generator::count_operations(&effective),
+            spec,
+            overlays,
         }
     }
 

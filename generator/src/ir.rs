@@ -192,17 +192,49 @@ pub enum PathSegment {
     Param(usize),
 }
 
-/// A page-numbered listing, streamed item by item by a companion method.
+/// A paged listing, streamed item by item by a companion method.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pagination {
     /// The companion method's name (`<name>_stream`).
     pub stream_name: String,
-    /// Index into the operation's `params` of the page number.
-    pub page_param: usize,
-    /// The number of the first page.
-    pub first_page: i64,
     /// The type of one item (the answer is a list of them).
     pub item: TypeRef,
+    /// How the next page is asked for.
+    pub pages: Pages,
+}
+
+/// How a listing is paged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Pages {
+    /// By a page number (`params[param]`, a required integer), from `first` until an empty page.
+    Numbered { param: usize, first: i64 },
+    /// By a cursor read from the page before.
+    Cursor(CursorPages),
+}
+
+/// A listing paged by a cursor: the optional parameter `params[param]` carries the value of `field` (a Rust
+/// field name of the item struct) of the item `pick` chooses in the page before, until an empty page or a
+/// cursor that does not move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CursorPages {
+    pub param: usize,
+    pub field: String,
+    /// Whether the field is an `Option`.
+    pub field_optional: bool,
+    pub pick: CursorPick,
+    /// The cursor's type (the field's, without `Option`).
+    pub ty: TypeRef,
+}
+
+/// Which item of a page gives the next cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CursorPick {
+    First,
+    Last,
+    /// The item with the smallest value (a listing that pages backwards in time, whatever its order).
+    Min,
+    /// The item with the largest value.
+    Max,
 }
 
 /// One parameter of an operation.
@@ -513,10 +545,13 @@ pub enum TypeKind {
     /// A name for another type (`pub type Name = ...;`).
     Alias { target: TypeRef },
     /// One of several shapes (`oneOf`/`anyOf`). With a discriminator the property's value picks the variant;
-    /// without one, the first variant the value decodes as wins.
+    /// without one, the first variant the value decodes as wins. An `open` union (one with a discriminator that
+    /// answers carry) keeps a value with a tag it does not know in an `Other` variant, as JSON, so a server
+    /// adding a kind of value does not break decoding.
     Union {
         variants: Vec<UnionVariant>,
         discriminator: Option<String>,
+        open: bool,
     },
     /// The typed error bodies of one operation (`operation` is its spec id), by status. `untyped` lists the
     /// error statuses it declares without a typed body, so they are not mistaken for `default`.
@@ -547,6 +582,9 @@ pub struct Field {
     pub ty: TypeRef,
     /// Whether the field may be left out when serialising (not required).
     pub optional: bool,
+    /// The field is a union whose properties sit beside the struct's own (`#[serde(flatten)]`); its
+    /// `wire_name` is empty.
+    pub flatten: bool,
     pub docs: Option<String>,
 }
 

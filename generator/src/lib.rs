@@ -1,7 +1,8 @@
 //! Generates a typed async Rust client crate from an OpenAPI 3.0 or 3.1 document.
 //!
 //! The pipeline has one module per step, each deciding one thing: [`load`] (bytes to JSON, syntax errors
-//! with line and column), [`overlay`] (Overlay 1.0 refinements), [`normalize`] (3.1 forms to 3.0),
+//! with line and column), [`overlay`] (Overlay 1.0 refinements), [`normalize`] (3.1 forms to 3.0), [`keys`]
+//! (keys the OpenAPI model does not define, reported),
 //! [`deserialize()`] (into `openapiv3`'s model, errors with a JSON pointer), [`lower`] (every naming and typing decision, into the [`ir`]), [`emit`] (token streams to formatted
 //! files) and [`mod@write`] (write-if-changed and `--check`).
 
@@ -9,6 +10,7 @@ mod deserialize;
 pub mod emit;
 pub mod error;
 pub mod ir;
+pub mod keys;
 pub mod load;
 pub mod lower;
 pub mod normalize;
@@ -25,10 +27,56 @@ pub use error::{Error, Warning};
 pub struct Config {
     /// The OpenAPI document (YAML or JSON).
     pub spec: PathBuf,
-    /// Overlay 1.0 documents applied in order before normalisation.
+    /// Overlay 1.0 documents applied in order before normalisation; a directory stands for the overlays in it
+    /// (see [`overlay_files`]).
     pub overlays: Vec<PathBuf>,
     /// Cargo package name of the generated crate.
     pub package_name: String,
+}
+
+impl Config {
+    /// What `cargo run -p generator` generates by default, from the workspace at `root`: the Crisp spec, then
+    /// one overlay per resource group (`spec/crisp/`, in file-name order), then the conventions every group
+    /// shares (`spec/crisp-overlay.yml`: credentials, the answer envelope, shared types), into `crisp-client`.
+    pub fn crisp(root: &Path) -> Self {
+        Self {
+            spec: root.join("spec/crisp-openapi.yml"),
+            overlays: vec![root.join("spec/crisp"), root.join("spec/crisp-overlay.yml")],
+            package_name: "crisp-client".to_string(),
+        }
+    }
+}
+
+/// The overlay files `overlays` names, in the order they apply: a file as given, a directory as the `.yml`,
+/// `.yaml` and `.json` files directly in it, sorted by file name, so a spec refined by many overlays (one per
+/// resource group, say) needs no list to keep in step.
+pub fn overlay_files(overlays: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for path in overlays {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let io_error = |source| Error::Io {
+            file: path.clone(),
+            source,
+        };
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(io_error)? {
+            let entry = entry.map_err(io_error)?;
+            let file = entry.path();
+            let is_overlay = file
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "yml" | "yaml" | "json"));
+            if is_overlay && file.is_file() {
+                found.push(file);
+            }
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
 }
 
 /// The generated crate, in memory.
@@ -84,7 +132,9 @@ fn generate_from_document(
             .unwrap_or_else(|_| Err("writing openapi.json panicked".to_string()));
         (spec_file, lowered)
     });
-    let (api, warnings) = lowered?;
+    let (api, lowering_warnings) = lowered?;
+    let mut warnings = keys::unknown_keys(&document);
+    warnings.extend(lowering_warnings);
     let files = emit::emit_crate(&api, spec_file.map_err(emit_error)?).map_err(emit_error)?;
     Ok(Generated {
         files,
@@ -96,7 +146,7 @@ fn generate_from_document(
 /// The document the client is generated from: the spec with every overlay applied, normalised to 3.0 form.
 pub fn effective_document(spec: &Path, overlays: &[PathBuf]) -> Result<serde_json::Value, Error> {
     let mut document = load::load_file(spec)?;
-    for overlay_path in overlays {
+    for overlay_path in &overlay_files(overlays)? {
         let overlay = load::load_file(overlay_path)?;
         overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(overlay_path))?;
     }
@@ -122,7 +172,8 @@ fn normalized(mut document: serde_json::Value, spec: &Path) -> Result<serde_json
 /// The most operations one generated client may have: far beyond any real API, and a bound on time and memory.
 pub const MAX_OPERATIONS: usize = 20_000;
 
-fn count_operations(document: &serde_json::Value) -> usize {
+/// How many operations a document declares (one per method of each path item).
+pub fn count_operations(document: &serde_json::Value) -> usize {
     document
         .get("paths")
         .and_then(serde_json::Value::as_object)

@@ -26,12 +26,13 @@ fn workspace_root() -> PathBuf {
 #[derive(Debug, Parser)]
 #[command(name = "generator", version)]
 struct Cli {
-    /// The OpenAPI document (YAML or JSON). Default: spec/crisp-openapi.yml with spec/crisp-overlay.yml.
+    /// The OpenAPI document (YAML or JSON). Default: spec/crisp-openapi.yml with its overlays.
     #[arg(long, value_name = "FILE")]
     spec: Option<PathBuf>,
-    /// An Overlay 1.0 document to apply before generating; repeat to apply several in order.
-    /// Default: spec/crisp-overlay.yml when --spec is not given, none otherwise.
-    #[arg(long = "overlay", value_name = "FILE")]
+    /// An Overlay 1.0 document to apply before generating, or a directory of them (applied in file-name
+    /// order); repeat to apply several in order. Default: spec/crisp/ then spec/crisp-overlay.yml when --spec
+    /// is not given, none otherwise.
+    #[arg(long = "overlay", value_name = "FILE|DIR")]
     overlays: Vec<PathBuf>,
     /// Where to write the crate. Default: generated-client/ (required with --spec).
     #[arg(long, value_name = "DIR")]
@@ -48,15 +49,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let (spec, overlays, out) = match cli.spec {
-        None => (
-            root.join("spec/crisp-openapi.yml"),
-            if cli.overlays.is_empty() {
-                vec![root.join("spec/crisp-overlay.yml")]
-            } else {
-                cli.overlays
-            },
-            cli.out.unwrap_or_else(|| root.join("generated-client")),
-        ),
+        None => {
+            let crisp = Config::crisp(&root);
+            (
+                crisp.spec,
+                if cli.overlays.is_empty() {
+                    crisp.overlays
+                } else {
+                    cli.overlays
+                },
+                cli.out.unwrap_or_else(|| root.join("generated-client")),
+            )
+        }
         Some(spec) => match cli.out {
             Some(out) => (spec, cli.overlays, out),
             None => {

@@ -226,7 +226,24 @@ fn operation(op: &mut Value, at: &str) -> Result<(), Located> {
         request_body(body, &pointer_push(at, "requestBody"))?;
     }
     each_in_object(op, "responses", at, response)?;
-    each_in_object(op, "callbacks", at, callback)
+    each_in_object(op, "callbacks", at, callback)?;
+    // The bodies of `x-methods` entries (see `lower/methods.rs`) are schemas like any other.
+    let methods_at = pointer_push(at, "x-methods");
+    for (i, entry) in op
+        .get_mut("x-methods")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Some(body) = entry.get_mut("body") {
+            schema(
+                body,
+                &pointer_push(&pointer_push(&methods_at, &i.to_string()), "body"),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn callback(callback: &mut Value, at: &str) -> Result<(), Located> {
@@ -586,6 +603,23 @@ mod tests {
             json!({ "type": "integer", "nullable": true })
         );
         assert_eq!(schema["items"], json!({ "enum": [1] }));
+    }
+
+    #[test]
+    fn the_bodies_of_x_methods_are_normalised_like_other_schemas() {
+        let mut doc = json!({
+            "openapi": "3.1.0",
+            "info": { "title": "t", "version": "1" },
+            "paths": { "/a": { "patch": { "responses": {}, "x-methods": [
+                { "operationId": "one", "body": { "type": ["string", "null"] } },
+                { "operationId": "two" }
+            ] } } }
+        });
+        normalize(&mut doc).expect("normalises");
+        assert_eq!(
+            doc["paths"]["/a"]["patch"]["x-methods"][0]["body"],
+            json!({ "type": "string", "nullable": true })
+        );
     }
 
     #[test]

@@ -91,6 +91,10 @@ fn operations_get_stable_unique_names() {
             "put_pet_note",
             "book_visit",
             "upload_photo",
+            "list_pet_events",
+            "set_owner",
+            "feed_pet",
+            "walk_pet",
             "search_animals"
         ]
     );
@@ -204,6 +208,7 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
     let TypeKind::Union {
         variants,
         discriminator,
+        ..
     } = &type_named(&api.types, "Animal").kind
     else {
         panic!("union")
@@ -222,6 +227,7 @@ fn recursive_all_of_and_one_of_schemas_are_typed() {
     let TypeKind::Union {
         variants,
         discriminator: None,
+        ..
     } = &type_named(&api.types, "IdOrName").kind
     else {
         panic!("untagged union")

@@ -14,12 +14,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// The generator configuration `cargo run -p generator` uses by default.
 pub fn crisp_config() -> generator::Config {
-    let root = workspace_root();
-    generator::Config {
-        spec: root.join("spec/crisp-openapi.yml"),
-        overlays: vec![root.join("spec/crisp-overlay.yml")],
-        package_name: "crisp-client".to_string(),
-    }
+    generator::Config::crisp(&workspace_root())
 }
 
 /// The command that regenerates `tests/pets-client` from the generator's own 3.1 fixture.

@@ -109,6 +109,7 @@ async fn call_every_operation(prism: &Prism) {
     );
     let before = ListConversationMessagesOptions {
         timestamp_before: Some(1_764_000_000_000),
+        ..ListConversationMessagesOptions::default()
     };
     accepted(
         prism,
@@ -216,9 +217,9 @@ fn messages() -> Vec<NewMessage> {
         },
     );
     vec![
-        NewMessage::TextMessage(text),
-        NewMessage::NoteMessage(note),
-        NewMessage::PickerMessage(picker),
+        NewMessage::Text(text),
+        NewMessage::Note(note),
+        NewMessage::Picker(picker),
     ]
 }
 

@@ -8,7 +8,7 @@ use base64::Engine;
 use crisp_client::types::{
     ConversationState, CreateWebsiteRequest, DeleteWebsiteRequest, DeleteWebsiteRequestVerify,
     DeleteWebsiteRequestVerifyMethod, Envelope, FileMessage, FileMessageContent, FileMessageType,
-    Flag, ListConversationMessagesOptions, ListConversationsOptions, MessageFrom, MessageType,
+    Flag, ListConversationMessagesOptions, ListConversationsOptions, MessageContent, MessageFrom,
     NewMessage, Participant, ParticipantType, SaveConversationParticipantsRequest, TextMessage,
     TextMessageType, Tier, UpdateConversationRoutingRequest,
     UpdateConversationRoutingRequestAssigned, UpdateConversationStateRequest,
@@ -224,13 +224,17 @@ async fn conversation_reads() {
     assert_eq!(conversation.created_at, Some(1_700_000_000_000));
     let options = ListConversationMessagesOptions {
         timestamp_before: Some(1_700_000_000_000),
+        ..ListConversationMessagesOptions::default()
     };
     let messages = client
         .list_conversation_messages("w1", "session_1", &options)
         .await
         .expect("listed");
     assert_eq!(messages[0].fingerprint, Some(9_007_199_254_740_993));
-    assert_eq!(messages[0].type_, Some(MessageType::Text));
+    match &messages[0].content {
+        MessageContent::Text(text) => assert_eq!(text.content, "Hi"),
+        other => panic!("a text message, got {other:?}"),
+    }
     assert_eq!(messages[0].from, Some(MessageFrom::User));
     let meta = client
         .get_conversation_meta("w1", "session_1")
@@ -255,7 +259,7 @@ async fn send_conversation_message_sends_its_json_body() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = NewMessage::TextMessage(TextMessage::new(
+    let body = NewMessage::Text(TextMessage::new(
         MessageFrom::Operator,
         "chat".into(),
         TextMessageType::Text,
@@ -490,7 +494,7 @@ async fn messages_of_every_type_are_typed_on_the_wire() {
     );
     file.stealth = Some(true);
     let sent = client(&server)
-        .send_conversation_message("w1", "s1", &NewMessage::FileMessage(file))
+        .send_conversation_message("w1", "s1", &NewMessage::File(file))
         .await
         .expect("sent");
     assert_eq!(sent.fingerprint, 1);

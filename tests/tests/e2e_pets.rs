@@ -1,11 +1,16 @@
 //! End to end: the client generated from the generator's own OpenAPI 3.1 fixture (`tests/pets-client`) against
 //! a real HTTP server on loopback (wiremock). It proves at runtime what the corpus only proves by compiling:
-//! query styles, label and matrix path styles, styled headers, multipart bodies, discriminated and integer
-//! enums, flattened extra properties and typed error bodies.
+//! query styles, label and matrix path styles, styled headers, multipart bodies, discriminated unions (open
+//! to unknown tags, and flattened into a struct), cursor pagination, JSON query parameters, nullable
+//! references, several methods on one route (`x-methods`), integer enums, flattened extra properties and typed
+//! error bodies.
 
+use futures::TryStreamExt;
 use pets_client::types::{
-    Animal, GetPetError, GetPetsFilter, GetPetsOptions, SearchAnimalsNear, SearchAnimalsOptions,
-    SearchAnimalsXFilter, Size, UploadPhotoRequest, UploadPhotoRequestMeta,
+    Animal, FeedPetRequest, GetPetError, GetPetsFilter, GetPetsOptions, ListPetEventsOptions,
+    ListPetEventsWhere, Owner, PetEvent, PetEventKind, SearchAnimalsNear, SearchAnimalsOptions,
+    SearchAnimalsXFilter, SetOwnerRequest, Size, UploadPhotoRequest, UploadPhotoRequestMeta,
+    WalkPetRequest,
 };
 use pets_client::{Client, Error};
 use serde_json::json;
@@ -121,23 +126,190 @@ async fn label_and_matrix_paths_styled_headers_and_a_discriminated_union() {
 }
 
 #[tokio::test]
-async fn an_unknown_discriminator_is_a_decode_error() {
+async fn an_unknown_discriminator_is_kept_as_json() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!([{ "kind": "fish", "id": 3 }])),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            { "kind": "fish", "id": 3, "fins": 2 },
+            { "id": 4 },
+            { "kind": "Dog", "id": 5, "name": "Rex" }
+        ])))
         .mount(&server)
         .await;
     let near = SearchAnimalsNear {
         lat: Some(0.0),
         lon: None,
     };
-    let err = client(&server)
+    let animals = client(&server)
         .search_animals(&[1], &near, &SearchAnimalsOptions::default())
         .await
-        .expect_err("fish is not an animal here");
-    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        .expect("an animal this client does not know does not fail the page");
+    match &animals[..] {
+        [Animal::Other(fish), Animal::Other(untagged), Animal::Dog(dog)] => {
+            assert_eq!(fish, &json!({ "kind": "fish", "id": 3, "fins": 2 }));
+            assert_eq!(
+                untagged,
+                &json!({ "id": 4 }),
+                "a missing tag is unknown too"
+            );
+            assert_eq!(dog.name, "Rex");
+        }
+        other => panic!("expected two unknown animals and a dog, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_struct_flattens_a_union_and_a_cursor_pages_backwards() {
+    let server = MockServer::start().await;
+    let page = |before: Option<&str>, events: serde_json::Value| {
+        let mock = Mock::given(method("GET"))
+            .and(path("/pets/7/events"))
+            .and(query_param("where", r#"{"kind":"fed"}"#));
+        let mock = match before {
+            Some(before) => mock.and(query_param("before", before)),
+            None => mock.and(wiremock::matchers::query_param_is_missing("before")),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(events))
+            .expect(1)
+    };
+    page(
+        None,
+        json!([
+            { "at": 300, "kind": "walked", "minutes": 20 },
+            { "at": 200, "kind": "fed", "food": "kibble" },
+            { "at": 250, "kind": "groomed", "brush": "soft" }
+        ]),
+    )
+    .mount(&server)
+    .await;
+    page(
+        Some("200"),
+        json!([{ "at": 100, "kind": "fed", "food": "fish" }]),
+    )
+    .mount(&server)
+    .await;
+    page(Some("100"), json!([])).mount(&server).await;
+
+    let options = ListPetEventsOptions {
+        where_: Some(ListPetEventsWhere {
+            kind: Some("fed".into()),
+        }),
+        ..ListPetEventsOptions::default()
+    };
+    let client = client(&server);
+    let events: Vec<PetEvent> = client
+        .list_pet_events_stream(7, &options)
+        .try_collect()
+        .await
+        .expect("three pages");
+    let seen: Vec<(i64, String)> = events
+        .iter()
+        .map(|event| {
+            let what = match &event.kind {
+                PetEventKind::FedEvent(fed) => format!("fed {}", fed.food),
+                PetEventKind::WalkedEvent(walk) => format!("walked {}", walk.minutes),
+                PetEventKind::Other(other) => format!("other {}", other["kind"]),
+            };
+            (event.at, what)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (300, "walked 20".to_string()),
+            (200, "fed kibble".to_string()),
+            (250, "other \"groomed\"".to_string()),
+            (100, "fed fish".to_string()),
+        ],
+        "the next page is asked for before the smallest `at`, until an empty page"
+    );
+    match &events[2].kind {
+        PetEventKind::Other(other) => assert_eq!(other["brush"], "soft", "kept whole"),
+        other => panic!("groomed is unknown here, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_cursor_that_does_not_move_ends_the_stream() {
+    let server = MockServer::start().await;
+    // A server that ignores `before` answers the same page forever; the stream stops after it once.
+    Mock::given(method("GET"))
+        .and(path("/pets/8/events"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!([{ "at": 50, "kind": "fed", "food": "hay" }])),
+        )
+        .expect(2)
+        .mount(&server)
+        .await;
+    let events: Vec<PetEvent> = client(&server)
+        .list_pet_events_stream(8, &ListPetEventsOptions::default())
+        .try_collect()
+        .await
+        .expect("pages");
+    assert_eq!(
+        events.len(),
+        2,
+        "the first page, and the second that did not move the cursor"
+    );
+}
+
+#[tokio::test]
+async fn a_nullable_reference_is_sent_as_null_and_x_methods_share_a_route() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/pets/3/owner"))
+        .and(wiremock::matchers::body_json(json!({ "owner": null })))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/pets/3/owner"))
+        .and(wiremock::matchers::body_json(
+            json!({ "owner": { "name": "Ada" } }),
+        ))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/pets/3/care"))
+        .and(wiremock::matchers::body_json(json!({ "food": "kibble" })))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/pets/3/care"))
+        .and(wiremock::matchers::body_json(json!({ "minutes": null })))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .set_owner(3, &SetOwnerRequest { owner: None })
+        .await
+        .expect("unset");
+    let ada = Owner { name: "Ada".into() };
+    client
+        .set_owner(3, &SetOwnerRequest { owner: Some(ada) })
+        .await
+        .expect("set");
+    client
+        .feed_pet(
+            3,
+            &FeedPetRequest {
+                food: "kibble".into(),
+            },
+        )
+        .await
+        .expect("fed");
+    client
+        .walk_pet(3, &WalkPetRequest { minutes: None })
+        .await
+        .expect("walked");
 }
 
 #[tokio::test]

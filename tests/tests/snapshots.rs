@@ -26,8 +26,27 @@ fn crisp_emitted_files() {
             "src/retry.rs",
             "src/pointer.rs",
             "src/pages.rs",
+            "src/cursor_pages.rs",
             "src/website.rs",
-            "src/conversations.rs"
+            "src/conversations.rs",
+            "src/bucket.rs",
+            "src/media.rs",
+            "src/plan_subscriptions.rs",
+            "src/plugin_connect.rs",
+            "src/plugin_subscriptions.rs",
+            "src/analytics.rs",
+            "src/availability.rs",
+            "src/batch.rs",
+            "src/campaigns.rs",
+            "src/website_connect.rs",
+            "src/helpdesk.rs",
+            "src/inboxes.rs",
+            "src/operators.rs",
+            "src/people.rs",
+            "src/settings.rs",
+            "src/teams.rs",
+            "src/verify.rs",
+            "src/visitors.rs",
         ]
     );
     for file in &generated.files {

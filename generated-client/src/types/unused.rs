@@ -5,6 +5,73 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// The payload of a `bucket:url:<namespace>:generated` event: the upload URL asked for with `generateBucketURL`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlGenerated {
+    /// Who asked for the URL.
+    pub from: String,
+    /// The request's `id`, as given to `generateBucketURL`.
+    pub id: String,
+    /// The identifier of whoever asked for the URL.
+    pub identifier: String,
+    pub resource: BucketResource,
+    pub policy: BucketPolicy,
+    /// The kind of URL generated.
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub url: BucketUrls,
+}
+
+/// The limits of an upload URL.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketPolicy {
+    /// The largest file the URL accepts, in bytes.
+    pub size_limit: i64,
+}
+
+/// The two URLs of an upload.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrls {
+    /// Where the file can be read once uploaded.
+    pub resource: String,
+    /// Where to upload the file (with an HTTP PUT).
+    pub signed: String,
+}
+
+/// The payload of a `media:animation:listed` event: the animations asked for with `listAnimationMedias`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MediaAnimationListed {
+    /// The listing's identifier (the `list_id` it answers).
+    pub id: i64,
+    pub identifier: String,
+    pub results: Vec<MediaAnimation>,
+}
+
+/// An animation (GIF) that can be sent in an `animation` message.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MediaAnimation {
+    /// Its MIME type (e.g. `image/gif`).
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Where the animation is.
+    pub url: String,
+}
+
+/// A value of: the `properties` field of [`MessageOptions`].
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+#[serde(untagged)]
+pub enum MessageOptionsPropertiesValue {
+    String(String),
+    Boolean(bool),
+    Number(f64),
+}
+
 /// What every message to send has, whatever its type.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
@@ -21,8 +88,11 @@ pub struct MessageOptions {
     pub references: Option<Vec<MessageReference>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub properties: Option<
+        std::collections::BTreeMap<String, MessageOptionsPropertiesValue>,
+    >,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -52,4 +122,32 @@ impl MessageOptions {
             automated: Default::default(),
         }
     }
+}
+
+/// What a profile holds, as Crisp answers it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileCard {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PeopleProfilePerson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<PeopleProfileCompany>,
+    /// The segments the person is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
+    /// Notes the operators keep on the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notepad: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<PeopleProfileActive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
 }

@@ -57,16 +57,18 @@ pub fn emit(api: &Api) -> TokenStream {
             mod pointer;
         }
     });
-    let pages_mod = api
-        .operations
-        .iter()
-        .any(|op| op.pagination.is_some())
-        .then(|| {
-            quote! {
-                #[rustfmt::skip]
-                mod pages;
-            }
-        });
+    let pages_mod = super::uses_pages(api, super::PageKind::Numbered).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod pages;
+        }
+    });
+    let cursor_pages_mod = super::uses_pages(api, super::PageKind::Cursor).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod cursor_pages;
+        }
+    });
     quote! {
         #intro
         #no_operations
@@ -89,6 +91,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #[rustfmt::skip]
         mod retry;
         #pages_mod
+        #cursor_pages_mod
         #pointer_mod
         #[rustfmt::skip]
         pub mod types;

@@ -59,10 +59,16 @@ pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFi
             include_str!(concat!(env!("OUT_DIR"), "/runtime/pointer.rs")),
         ));
     }
-    if api.operations.iter().any(|op| op.pagination.is_some()) {
+    if uses_pages(api, PageKind::Numbered) {
         pieces.push(Piece::Runtime(
             "src/pages.rs",
             include_str!(concat!(env!("OUT_DIR"), "/runtime/pages.rs")),
+        ));
+    }
+    if uses_pages(api, PageKind::Cursor) {
+        pieces.push(Piece::Runtime(
+            "src/cursor_pages.rs",
+            include_str!(concat!(env!("OUT_DIR"), "/runtime/cursor_pages.rs")),
         ));
     }
     pieces.extend((0..api.modules.len()).map(Piece::Module));
@@ -93,6 +99,28 @@ pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFi
         .collect();
     files.insert(1, spec_file);
     Ok(files)
+}
+
+/// The two ways a listing is paged, each with its runtime module (`pages.rs`, `cursor_pages.rs`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageKind {
+    Numbered,
+    Cursor,
+}
+
+/// How `op` is paged, if it is.
+pub(crate) fn page_kind(op: &crate::ir::Operation) -> Option<PageKind> {
+    op.pagination
+        .as_ref()
+        .map(|pagination| match pagination.pages {
+            crate::ir::Pages::Numbered { .. } => PageKind::Numbered,
+            crate::ir::Pages::Cursor(_) => PageKind::Cursor,
+        })
+}
+
+/// Whether any operation of `api` is paged the `kind` way, so the crate needs that runtime module.
+pub(crate) fn uses_pages(api: &Api, kind: PageKind) -> bool {
+    api.operations.iter().any(|op| page_kind(op) == Some(kind))
 }
 
 /// How many pieces a type file is formatted in: many more than the cores, so the small pieces handed out last

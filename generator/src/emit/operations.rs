@@ -6,8 +6,9 @@ use quote::quote;
 
 use super::{doc, ident, named_in, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    Api, BodyEncoding, EmptyAnswer, Operation, Pagination, ParamEncoding, ParamLocation, Parameter,
-    PathSegment, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
+    Api, BodyEncoding, CursorPages, CursorPick, EmptyAnswer, Operation, Pages, Pagination,
+    ParamEncoding, ParamLocation, Parameter, PathSegment, Returns, StatusMatch, TextStyle, TypeRef,
+    ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -56,21 +57,29 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     let methods = operations
         .iter()
         .map(|op| Moved::from(emit_method(api, op)));
-    let pages_use = operations
-        .iter()
-        .any(|op| op.pagination.is_some())
-        .then(|| {
-            quote!(
-                use crate::pages::pages;
-            )
-        });
+    let paged = |kind| {
+        operations
+            .iter()
+            .any(|op| super::page_kind(op) == Some(kind))
+    };
+    let mut pages_use = Vec::new();
+    if paged(super::PageKind::Numbered) {
+        pages_use.push(quote!(
+            use crate::pages::pages;
+        ));
+    }
+    if paged(super::PageKind::Cursor) {
+        pages_use.push(quote!(
+            use crate::cursor_pages::cursor_pages;
+        ));
+    }
     quote! {
         #module_doc
 
         use std::future::Future;
 
         use crate::client::{#(#client_items),*};
-        #pages_use
+        #(#pages_use)*
         #types_use
         use crate::{Client, Error};
 
@@ -326,49 +335,128 @@ fn forwarded_arguments(op: &Operation) -> Vec<TokenStream> {
     names
 }
 
-/// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read.
+/// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read. It takes the
+/// method's arguments, minus a page number, borrowed for as long as the stream lives.
 fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
-    let name = ident(&op.rust_name);
     let stream = ident(&pagination.stream_name);
-    let page = &op.params[pagination.page_param];
-    let page_arg = ident(&page.rust_name);
     let item = type_tokens(&pagination.item);
-    let first = proc_macro2::Literal::i64_unsuffixed(pagination.first_page);
-    // The same arguments as the method, minus the page, borrowed for as long as the stream lives.
+    let (kept_args, body, doc) = match &pagination.pages {
+        Pages::Numbered { param, first } => numbered_stream(op, *param, *first),
+        Pages::Cursor(cursor) => cursor_stream(op, &pagination.item, cursor),
+    };
+    let doc = raw_literal(&doc);
+    quote! {
+        #[doc = #doc]
+        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl futures::Stream<Item = Result<#item, Error>> + 'a {
+            #body
+        }
+    }
+}
+
+/// The stream's arguments: the method's required ones but `skipped` (a page number), then the options.
+fn stream_arguments(op: &Operation, skipped: Option<usize>) -> Vec<TokenStream> {
     let lifetime = quote!('a);
-    let required: Vec<&Parameter> = op.params.iter().filter(|p| p.required).collect();
-    let mut kept_args: Vec<TokenStream> = required
+    let mut kept: Vec<TokenStream> = op
+        .params
         .iter()
-        .filter(|p| p.wire_name != page.wire_name)
-        .map(|p| {
+        .enumerate()
+        .filter(|(i, p)| p.required && Some(*i) != skipped)
+        .map(|(_, p)| {
             let arg = ident(&p.rust_name);
             let ty = borrowed_argument_type(&p.ty, &lifetime);
             quote!(#arg: #ty)
         })
         .collect();
-    let mut call_args: Vec<TokenStream> = required
-        .iter()
-        .map(|p| {
-            let arg = ident(&p.rust_name);
-            quote!(#arg)
-        })
-        .collect();
     if let Some(options) = &op.options_struct {
         let options = ident(options);
-        kept_args.push(quote!(options: &'a #options));
-        call_args.push(quote!(options));
+        kept.push(quote!(options: &'a #options));
     }
-    let doc = raw_literal(&format!(
-        " Every item of [`Client::{}`], page after page from page {}, up to the first empty page. Pages are \
+    kept
+}
+
+/// Pages `first`, `first + 1`, ... until an empty one.
+fn numbered_stream(
+    op: &Operation,
+    param: usize,
+    first: i64,
+) -> (Vec<TokenStream>, TokenStream, String) {
+    let name = ident(&op.rust_name);
+    let page_arg = ident(&op.params[param].rust_name);
+    let first_literal = proc_macro2::Literal::i64_unsuffixed(first);
+    let call_args = forwarded_arguments(op);
+    let body = quote!(pages(#first_literal, move |#page_arg| self.#name(#(#call_args),*)));
+    let doc = format!(
+        " Every item of [`Client::{}`], page after page from page {first}, up to the first empty page. Pages are \
          fetched as the stream is read; an error ends the stream after the items before it.",
-        op.rust_name, pagination.first_page
-    ));
-    quote! {
-        #[doc = #doc]
-        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl futures::Stream<Item = Result<#item, Error>> + 'a {
-            pages(#first, move |#page_arg| self.#name(#(#call_args),*))
-        }
+        op.rust_name
+    );
+    (stream_arguments(op, Some(param)), body, doc)
+}
+
+/// The first page as the options ask for it, then each next one with the cursor read from the page before.
+fn cursor_stream(
+    op: &Operation,
+    item: &TypeRef,
+    cursor: &CursorPages,
+) -> (Vec<TokenStream>, TokenStream, String) {
+    let CursorPages {
+        param,
+        field,
+        field_optional,
+        pick,
+        ty,
+    } = cursor;
+    let name = ident(&op.rust_name);
+    let carrier = &op.params[*param];
+    let carrier_field = ident(&carrier.rust_name);
+    let options = op.options_struct.as_deref().map(ident);
+    let field_ident = ident(field);
+    let item_ty = type_tokens(item);
+    // Integers are copied; strings are cloned.
+    let copy = |value: TokenStream| match ty {
+        TypeRef::String => quote!(#value.clone()),
+        _ => value,
+    };
+    let start = copy(quote!(options.#carrier_field));
+    let value = copy(quote!(item.#field_ident));
+    let next = match (pick, field_optional) {
+        (CursorPick::First, true) => quote!(page.first().and_then(|item| #value)),
+        (CursorPick::First, false) => quote!(page.first().map(|item| #value)),
+        (CursorPick::Last, true) => quote!(page.last().and_then(|item| #value)),
+        (CursorPick::Last, false) => quote!(page.last().map(|item| #value)),
+        (CursorPick::Min, true) => quote!(page.iter().filter_map(|item| #value).min()),
+        (CursorPick::Min, false) => quote!(page.iter().map(|item| #value).min()),
+        (CursorPick::Max, true) => quote!(page.iter().filter_map(|item| #value).max()),
+        (CursorPick::Max, false) => quote!(page.iter().map(|item| #value).max()),
+    };
+    // The same arguments as the method, with the options rebuilt around the cursor.
+    let mut call_args: Vec<TokenStream> = forwarded_arguments(op);
+    if let Some(options) = call_args.last_mut() {
+        *options = quote!(&options);
     }
+    let body = quote! {
+        cursor_pages(
+            #start,
+            move |cursor| {
+                let options = #options { #carrier_field: cursor, ..options.clone() };
+                self.#name(#(#call_args),*)
+            },
+            |page: &[#item_ty]| #next,
+        )
+    };
+    let which = match pick {
+        CursorPick::First => format!("the `{field}` of the first item"),
+        CursorPick::Last => format!("the `{field}` of the last item"),
+        CursorPick::Min => format!("the smallest `{field}` among the items"),
+        CursorPick::Max => format!("the largest `{field}` among the items"),
+    };
+    let doc = format!(
+        " Every item of [`Client::{}`], page after page: the first page as `options` asks for it, then each next \
+         one with `{}` set to {which} of the page before, up to an empty page or a cursor that does not move. \
+         Pages are fetched as the stream is read; an error ends the stream after the items before it.",
+        op.rust_name, carrier.rust_name
+    );
+    (stream_arguments(op, None), body, doc)
 }
 
 fn method_docs(op: &Operation) -> String {

@@ -96,6 +96,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Union {
             variants,
             discriminator: None,
+            ..
         } => {
             let variants = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
@@ -116,7 +117,8 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Union {
             variants,
             discriminator: Some(property),
-        } => emit_tagged_union(&name, &docs, variants, property, def.travel),
+            open,
+        } => emit_tagged_union(&name, &docs, variants, property, *open, def.travel),
         TypeKind::Alias { target } => {
             let target = type_tokens(target);
             quote! {
@@ -185,6 +187,13 @@ fn emit_field(field: &Field, serde: bool) -> TokenStream {
     let docs = Moved::from(doc_opt(field.docs.as_deref()));
     let name = ident(&field.rust_name);
     let ty = Moved::from(type_tokens(&field.ty));
+    if field.flatten {
+        return quote! {
+            #docs
+            #[serde(flatten)]
+            pub #name: #ty,
+        };
+    }
     let mut attrs = Vec::new();
     if serde && field.wire_name != field.rust_name {
         let wire = &field.wire_name;
@@ -506,12 +515,14 @@ fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
 }
 
 /// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
-/// so the whole object is decoded into the chosen variant and serialised back as it is.
+/// so the whole object is decoded into the chosen variant and serialised back as it is. An `open` union keeps
+/// an object whose tag it does not know (or that has none) in `Other`, as the JSON it is.
 fn emit_tagged_union(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
     variants: &[UnionVariant],
     property: &str,
+    open: bool,
     travel: Travel,
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
@@ -523,16 +534,30 @@ fn emit_tagged_union(
         });
         quote!(#doc #variant(#ty),)
     });
-    let serialize_arms = variants.iter().map(|v| {
-        let variant = ident(&v.rust_name);
-        quote!(Self::#variant(value) => serde::Serialize::serialize(value, serializer),)
-    });
+    let other_doc = raw_literal(&format!(
+        " A value whose `{property}` this client does not know (or that has none), kept as the JSON it is."
+    ));
+    let other = open.then(|| quote!(#[doc = #other_doc] Other(serde_json::Value),));
+    let serialize_arms = variants
+        .iter()
+        .map(|v| {
+            let variant = ident(&v.rust_name);
+            quote!(Self::#variant(value) => serde::Serialize::serialize(value, serializer),)
+        })
+        .chain(open.then(
+            || quote!(Self::Other(value) => serde::Serialize::serialize(value, serializer),),
+        ));
     let decode_arms = variants.iter().filter_map(|v| {
         let tag = v.tag.as_ref()?;
         let variant = ident(&v.rust_name);
         Some(quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),))
     });
-    let unknown = format!("unknown or missing `{property}`");
+    let unknown_arm = if open {
+        quote!(_ => Ok(Self::Other(value)),)
+    } else {
+        let unknown = format!("unknown or missing `{property}`");
+        quote!(_ => return Err(serde::de::Error::custom(#unknown)),)
+    };
     let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
     let (serialize_gate, deserialize_gate) = (gate(travel.serialize()), gate(travel.deserialize()));
     quote! {
@@ -540,6 +565,7 @@ fn emit_tagged_union(
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#declarations)*
+            #other
         }
 
         #serialize_gate
@@ -558,7 +584,7 @@ fn emit_tagged_union(
                 let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
                 let decoded = match tag.as_deref() {
                     #(#decode_arms)*
-                    _ => return Err(serde::de::Error::custom(#unknown)),
+                    #unknown_arm
                 };
                 decoded.map_err(serde::de::Error::custom)
             }

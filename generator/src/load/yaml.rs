@@ -237,7 +237,9 @@ mod tests {
     #[test]
     fn every_yaml_spec_we_have_reads_as_through_a_yaml_value() {
         let mut files = crate::spec_files_for_tests();
-        files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/crisp-overlay.yml"));
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let config = crate::Config::crisp(&root);
+        files.extend(crate::overlay_files(&config.overlays).expect("the Crisp overlays"));
         for file in &files {
             let text = std::fs::read_to_string(file).expect("a readable spec");
             let direct = from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", file.display()));

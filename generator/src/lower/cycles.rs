@@ -145,6 +145,7 @@ pub(super) mod tests {
                         rust_name: (*n).into(),
                         ty: ty.clone(),
                         optional: true,
+                        flatten: false,
                         docs: None,
                     })
                     .collect(),

@@ -4,6 +4,7 @@
 mod cycles;
 mod directions;
 mod errors;
+mod methods;
 mod multipart;
 mod names;
 mod operations;
@@ -45,6 +46,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     let mut type_defs = types.types;
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
+    open_received_unions(&mut type_defs);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
 
@@ -63,6 +65,21 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         modules,
     };
     (api, warnings)
+}
+
+/// Discriminated unions that answers carry keep values with unknown tags (`Other`): a server adding a kind of
+/// message must not make a whole page of messages fail. Unions only sent are closed: the caller picks a variant.
+fn open_received_unions(types: &mut [crate::ir::TypeDef]) {
+    for def in types {
+        if let crate::ir::TypeKind::Union {
+            discriminator: Some(_),
+            open,
+            ..
+        } = &mut def.kind
+        {
+            *open = def.travel.received;
+        }
+    }
 }
 
 /// A top-level vendor extension whose value is a JSON pointer (`x-error-reason: /reason`, `x-unwrap: /data`).

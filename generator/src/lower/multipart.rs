@@ -62,6 +62,7 @@ mod tests {
             rust_name: name.into(),
             ty,
             optional: false,
+            flatten: false,
             docs: None,
         };
         let optional = |ty| TypeRef::Option(Box::new(ty));

@@ -34,7 +34,16 @@ const CLIENT_METHODS: &[&str] = &[
 ];
 
 /// Module names the generated crate uses itself.
-const CRATE_MODULES: &[&str] = &["client", "error", "types", "lib"];
+const CRATE_MODULES: &[&str] = &[
+    "client",
+    "error",
+    "types",
+    "lib",
+    "retry",
+    "pointer",
+    "pages",
+    "cursor_pages",
+];
 
 /// Everything operation lowering reads and writes.
 pub struct OperationLowering<'s, 't> {
@@ -90,9 +99,15 @@ impl<'s, 't> OperationLowering<'s, 't> {
             };
             for (method, operation) in self.methods_in_spec_order(path, item) {
                 let op_at = pointer_push(&at, method.spec_name());
-                match self.lower_operation(path, method, item, operation, &op_at) {
-                    Ok(op) => operations.push(op),
-                    Err(message) => self.warn(&op_at, &format!("{message}; operation skipped")),
+                for (variant, variant_at) in
+                    super::methods::method_variants(operation, &op_at, &mut self.warnings)
+                {
+                    match self.lower_operation(path, method, item, &variant, &variant_at) {
+                        Ok(op) => operations.push(op),
+                        Err(message) => {
+                            self.warn(&variant_at, &format!("{message}; operation skipped"))
+                        }
+                    }
                 }
             }
         }
@@ -229,6 +244,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
                     &returns,
                     body.is_some(),
                     stream_name,
+                    &self.types.types,
                 )
                 .map_err(|why| {
                     self.warnings.push(Warning {
@@ -342,19 +358,36 @@ impl<'s, 't> OperationLowering<'s, 't> {
         let data = param.parameter_data_ref();
         let location = location_of(param);
         let hint = format!("{type_hint}{}", camel_name(&data.name, "Param"));
-        let ty = match &data.format {
+        let role = format!("The `{}` parameter of {}.", data.name, method_link(method));
+        // A parameter declared with `content` is sent as that media type's text; only JSON has a typed form.
+        let (ty, as_content) = match &data.format {
             ParameterSchemaOrContent::Schema(schema) => {
-                let role = format!("The `{}` parameter of {}.", data.name, method_link(method));
-                self.types
-                    .lower(schema.into(), &hint, &role, &pointer_push(at, "schema"))
+                let at = pointer_push(at, "schema");
+                (self.types.lower(schema.into(), &hint, &role, &at), false)
             }
-            ParameterSchemaOrContent::Content(_) => TypeRef::Json,
+            ParameterSchemaOrContent::Content(content) => match content.first() {
+                Some((
+                    media_type,
+                    MediaType {
+                        schema: Some(schema),
+                        ..
+                    },
+                )) if is_json(media_type) => {
+                    let at = pointer_push(
+                        &pointer_push(&pointer_push(at, "content"), media_type),
+                        "schema",
+                    );
+                    (self.types.lower(schema.into(), &hint, &role, &at), true)
+                }
+                _ => (TypeRef::Json, true),
+            },
         };
         let ty = match ty {
             TypeRef::Option(inner) => *inner,
             ty => ty,
         };
         let encoding = match location {
+            ParamLocation::Query if as_content => ParamEncoding::Json,
             ParamLocation::Query => query_encoding(param, &ty, &self.types.types),
             _ => styled_encoding(param, &ty, &self.types.types).ok_or_else(|| {
                 format!(
@@ -394,6 +427,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 rust_name: p.rust_name.clone(),
                 ty: TypeRef::Option(Box::new(p.ty.clone())),
                 optional: true,
+                flatten: false,
                 docs: p.docs.clone(),
             })
             .collect();

@@ -175,6 +175,9 @@ impl<'a> TypeLowering<'a> {
 
     /// The struct or enum a schema defines, if it defines one.
     fn named_kind(&mut self, schema: &Schema, name: &str, at: &str) -> Option<TypeKind> {
+        if nullable_alternative(schema).is_some() {
+            return None;
+        }
         match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
                 Some(self.struct_kind(
@@ -240,6 +243,18 @@ impl<'a> TypeLowering<'a> {
     }
 
     fn lower_inline(&mut self, schema: &Schema, hint: &str, role: &str, at: &str) -> TypeRef {
+        if let Some((index, alternative)) = nullable_alternative(schema) {
+            let keyword = match schema.schema_kind {
+                SchemaKind::OneOf { .. } => "oneOf",
+                _ => "anyOf",
+            };
+            let at = pointer_push(&pointer_push(at, keyword), &index.to_string());
+            let ty = self.lower(alternative.into(), hint, role, &at);
+            return match ty {
+                TypeRef::Option(_) | TypeRef::Json => ty,
+                ty => TypeRef::Option(Box::new(ty)),
+            };
+        }
         if let Some(kind) = self.named_kind(schema, hint, at) {
             let values = string_enum_values(&kind);
             if let Some(shared) = values.as_ref().and_then(|v| self.inline_enums.get(v)) {
@@ -374,31 +389,57 @@ impl<'a> TypeLowering<'a> {
     }
 
     /// `allOf` of object schemas: one struct with every part's properties; `None` if a part is not an object.
+    /// One part may be a discriminated union (`oneOf` with a `discriminator`): the struct then holds it as a
+    /// flattened field, so the properties every alternative shares are plain fields and the ones that depend
+    /// on the tag are the union's (Crisp's message: `fingerprint` and `timestamp` beside a `content` typed by
+    /// `type`).
     fn merged_struct(
         &mut self,
         parts: &[ReferenceOr<Schema>],
         name: &str,
         at: &str,
     ) -> Option<TypeKind> {
-        let mut properties = IndexMap::new();
-        let mut required = Vec::new();
-        if !self.collect_all_of(parts, &mut properties, &mut required, 0) {
+        let mut collected = AllOfParts::default();
+        if !self.collect_all_of(parts, &mut collected, 0) || collected.unions.len() > 1 {
             return None;
         }
-        Some(self.struct_kind(
-            &properties,
-            &required,
+        let all_of_at = pointer_push(at, "allOf");
+        let mut kind = self.struct_kind(
+            &collected.properties,
+            &collected.required,
             None,
             name,
-            &pointer_push(at, "allOf"),
-        ))
+            &all_of_at,
+        );
+        if let (Some(union), TypeKind::Struct { fields, .. }) =
+            (collected.unions.first(), &mut kind)
+        {
+            let hint = format!("{name}Variant");
+            let role = format!("What the rest of [`{name}`] is, by its tag.");
+            let ty = self.lower(union.into(), &hint, &role, &all_of_at);
+            let field_name = flattened_field_name(name, &ty);
+            let mut taken = Scope::with_reserved(
+                &fields
+                    .iter()
+                    .map(|f| f.rust_name.as_str())
+                    .collect::<Vec<_>>(),
+            );
+            fields.push(Field {
+                wire_name: String::new(),
+                rust_name: taken.claim(field_name),
+                ty,
+                optional: false,
+                flatten: true,
+                docs: None,
+            });
+        }
+        Some(kind)
     }
 
     fn collect_all_of(
         &self,
         parts: &[ReferenceOr<Schema>],
-        properties: &mut IndexMap<String, ReferenceOr<Box<Schema>>>,
-        required: &mut Vec<String>,
+        collected: &mut AllOfParts,
         depth: usize,
     ) -> bool {
         const MAX_DEPTH: usize = 16;
@@ -410,6 +451,11 @@ impl<'a> TypeLowering<'a> {
                     None => return false,
                 },
             };
+            if is_discriminated_union(schema) {
+                collected.unions.push(part.clone());
+                return true;
+            }
+            let (properties, required) = (&mut collected.properties, &mut collected.required);
             match &schema.schema_kind {
                 SchemaKind::Type(Type::Object(object)) => {
                     properties.extend(
@@ -424,11 +470,10 @@ impl<'a> TypeLowering<'a> {
                 SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => {
                     properties.extend(any.properties.iter().map(|(k, v)| (k.clone(), v.clone())));
                     required.extend(any.required.iter().cloned());
-                    depth < MAX_DEPTH
-                        && self.collect_all_of(&any.all_of, properties, required, depth + 1)
+                    depth < MAX_DEPTH && self.collect_all_of(&any.all_of, collected, depth + 1)
                 }
                 SchemaKind::AllOf { all_of } if depth < MAX_DEPTH => {
-                    self.collect_all_of(all_of, properties, required, depth + 1)
+                    self.collect_all_of(all_of, collected, depth + 1)
                 }
                 _ => false,
             }
@@ -443,9 +488,13 @@ impl<'a> TypeLowering<'a> {
         name: &str,
         at: &str,
     ) -> TypeKind {
-        let mut variant_names = Scope::default();
+        // A discriminated union may be open, which adds an `Other` variant.
+        let mut variant_names = match discriminator {
+            Some(_) => Scope::with_reserved(&["Other"]),
+            None => Scope::default(),
+        };
         let keyword_at = pointer_push(at, "oneOf");
-        let variants = alternatives
+        let variants: Vec<UnionVariant> = alternatives
             .iter()
             .enumerate()
             .map(|(i, alternative)| {
@@ -473,8 +522,10 @@ impl<'a> TypeLowering<'a> {
             })
             .collect();
         TypeKind::Union {
-            variants,
+            variants: without_repeated_suffix(variants, name),
             discriminator: discriminator.map(|d| d.property_name.clone()),
+            // Decided once lowering knows which way the union travels (`lower::open_received_unions`).
+            open: false,
         }
     }
 
@@ -565,6 +616,7 @@ impl<'a> TypeLowering<'a> {
                     rust_name: field_names.claim(snake_name(wire_name, "field")),
                     ty,
                     optional,
+                    flatten: false,
                     docs: self.view_docs(view),
                 }
             })
@@ -677,6 +729,95 @@ fn discriminator_value(
         .find(|(_, target)| *target == reference)
         .map(|(value, _)| value.clone())
         .or_else(|| reference.strip_prefix(COMPONENT_PREFIX).map(unescape))
+}
+
+/// `oneOf`/`anyOf` of one schema and `null` (`anyOf: [{$ref: X}, {type: "null"}]`, the usual way to make a
+/// reference nullable): that schema, with its index, for an `Option` of it.
+fn nullable_alternative(schema: &Schema) -> Option<(usize, &ReferenceOr<Schema>)> {
+    let alternatives = match &schema.schema_kind {
+        SchemaKind::OneOf { one_of } => one_of,
+        SchemaKind::AnyOf { any_of } => any_of,
+        _ => return None,
+    };
+    let is_null = |alternative: &ReferenceOr<Schema>| match alternative {
+        ReferenceOr::Item(schema) => {
+            schema.schema_data.nullable
+                && matches!(&schema.schema_kind, SchemaKind::Any(any) if is_constraint_only(any))
+        }
+        ReferenceOr::Reference { .. } => false,
+    };
+    let mut others = alternatives.iter().enumerate().filter(|(_, a)| !is_null(a));
+    match (others.next(), others.next()) {
+        (Some(single), None) if alternatives.len() > 1 => Some(single),
+        _ => None,
+    }
+}
+
+/// The parts of an `allOf`, gathered across nested `allOf`s and references.
+#[derive(Default)]
+struct AllOfParts {
+    properties: IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: Vec<String>,
+    /// Parts that are discriminated unions; a struct can flatten one.
+    unions: Vec<ReferenceOr<Schema>>,
+}
+
+/// `oneOf` or `anyOf` with a `discriminator` and no properties of its own.
+fn is_discriminated_union(schema: &Schema) -> bool {
+    schema.schema_data.discriminator.is_some()
+        && match &schema.schema_kind {
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
+            SchemaKind::Any(any) => is_object_union(any),
+            _ => false,
+        }
+}
+
+/// The field a struct holds its flattened union in: the union's type name in snake case, without the
+/// struct's own name in front (`Message` holds a `MessageContent` as `content`).
+fn flattened_field_name(struct_name: &str, union: &TypeRef) -> String {
+    let type_name = union.named().unwrap_or("variant");
+    let short = type_name
+        .strip_prefix(struct_name)
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        .unwrap_or(type_name);
+    snake_name(short, "variant")
+}
+
+/// Variants named after their types lose the last word of the union's name where every one of them ends with
+/// it (`NewMessage` holds `TextMessage` and `FileMessage` as `Text` and `File`), so a match reads without the
+/// repetition; when a shorter name would be empty or taken twice, the names stay whole.
+fn without_repeated_suffix(variants: Vec<UnionVariant>, union_name: &str) -> Vec<UnionVariant> {
+    let Some(start) = union_name.rfind(|c: char| c.is_ascii_uppercase()) else {
+        return variants;
+    };
+    let suffix = &union_name[start..];
+    let shortened: Option<Vec<String>> = variants
+        .iter()
+        .map(|v| {
+            v.rust_name
+                .strip_suffix(suffix)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+                .map(str::to_string)
+        })
+        .collect();
+    let Some(shortened) = shortened else {
+        return variants;
+    };
+    let mut unique = std::collections::HashSet::new();
+    if !shortened
+        .iter()
+        .all(|name| unique.insert(name.as_str()) && name != "Other")
+    {
+        return variants;
+    }
+    variants
+        .into_iter()
+        .zip(shortened)
+        .map(|(variant, rust_name)| UnionVariant {
+            rust_name,
+            ..variant
+        })
+        .collect()
 }
 
 /// A variant's name: the type it holds.

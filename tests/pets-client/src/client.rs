@@ -524,6 +524,21 @@ impl Call {
         self.query.push((name.to_string(), value.to_string()));
     }
 
+    /// Adds `name=<value as JSON>` to the query string, for values with no simpler form.
+    pub(crate) fn query_json(
+        &mut self,
+        name: &'static str,
+        value: &impl serde::Serialize,
+    ) -> Result<(), Error> {
+        let text = serde_json::to_string(value)
+            .map_err(|source| Error::Encode {
+                operation: self.operation,
+                source,
+            })?;
+        self.query.push((name.to_string(), text));
+        Ok(())
+    }
+
     /// Adds an object's properties to the query string: `property=value` pairs (`explode`), one
     /// `name=p1,v1,p2,v2` pair, or `name[property]=value` pairs (`deep`). Null properties are left out.
     pub(crate) fn query_object(
@@ -565,6 +580,20 @@ impl Call {
                 reason: "not a valid header value".to_string(),
             })?;
         self.headers.push((name, value));
+        Ok(())
+    }
+
+    /// Sends `body` as JSON.
+    pub(crate) fn json_body(
+        &mut self,
+        body: &impl serde::Serialize,
+    ) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|source| Error::Encode {
+                operation: self.operation,
+                source,
+            })?;
+        self.body = Some(("application/json", bytes.into()));
         Ok(())
     }
 

@@ -35,6 +35,8 @@ mod error;
 #[rustfmt::skip]
 mod retry;
 #[rustfmt::skip]
+mod cursor_pages;
+#[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
 mod operations;

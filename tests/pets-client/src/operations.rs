@@ -6,8 +6,10 @@ use crate::client::{
     Call, Response, path_segment, Scheme, Parts, Style, object_pairs, path_styled,
     styled, json_part,
 };
+use crate::cursor_pages::cursor_pages;
 use crate::types::{
-    GetPetsOptions, Pet, BookVisitRequest, UploadPhotoRequest, SearchAnimalsNear,
+    GetPetsOptions, Pet, BookVisitRequest, UploadPhotoRequest, ListPetEventsOptions,
+    PetEvent, SetOwnerRequest, FeedPetRequest, WalkPetRequest, SearchAnimalsNear,
     SearchAnimalsOptions, Animal,
 };
 use crate::{Client, Error};
@@ -287,6 +289,186 @@ impl Client {
             form = form.part("meta", json_part("uploadPhoto", &value)?);
         }
         call.multipart_body(form);
+        Ok(call)
+    }
+
+    /// What happened to a pet, latest first, paged backwards in time
+    ///
+    /// `GET /pets/{petId}/events` (`listPetEvents`)
+    pub fn list_pet_events(
+        &self,
+        pet_id: i64,
+        options: &ListPetEventsOptions,
+    ) -> impl Future<Output = Result<Vec<PetEvent>, Error>> + '_ {
+        self.execute(
+            Self::list_pet_events_request(pet_id, options),
+            |answer| answer.json().map(Response::into_value),
+        )
+    }
+
+    /// Like [`Client::list_pet_events`], with the answer's HTTP status and headers.
+    pub fn list_pet_events_with_response(
+        &self,
+        pet_id: i64,
+        options: &ListPetEventsOptions,
+    ) -> impl Future<Output = Result<Response<Vec<PetEvent>>, Error>> + '_ {
+        self.execute(
+            Self::list_pet_events_request(pet_id, options),
+            |answer| answer.json(),
+        )
+    }
+
+    /// The request of [`Client::list_pet_events`], built (and its arguments checked) before anything is sent.
+    fn list_pet_events_request(
+        pet_id: i64,
+        options: &ListPetEventsOptions,
+    ) -> Result<Call, Error> {
+        let pet_id = path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/events");
+        let mut call = Call::new(
+            "listPetEvents",
+            reqwest::Method::GET,
+            path,
+            "/pets/{petId}/events",
+            &[&[Scheme::Token], &[Scheme::PartnerKey]],
+        );
+        if let Some(value) = &options.before {
+            call.query("before", value);
+        }
+        if let Some(value) = &options.where_ {
+            call.query_json("where", &value)?;
+        }
+        Ok(call)
+    }
+
+    /// Every item of [`Client::list_pet_events`], page after page: the first page as `options` asks for it, then each next one with `before` set to the smallest `at` among the items of the page before, up to an empty page or a cursor that does not move. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    pub fn list_pet_events_stream<'a>(
+        &'a self,
+        pet_id: i64,
+        options: &'a ListPetEventsOptions,
+    ) -> impl futures::Stream<Item = Result<PetEvent, Error>> + 'a {
+        cursor_pages(
+            options.before,
+            move |cursor| {
+                let options = ListPetEventsOptions {
+                    before: cursor,
+                    ..options.clone()
+                };
+                self.list_pet_events(pet_id, &options)
+            },
+            |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
+        )
+    }
+
+    /// `PUT /pets/{petId}/owner` (`setOwner`)
+    pub fn set_owner(
+        &self,
+        pet_id: i64,
+        body: &SetOwnerRequest,
+    ) -> impl Future<Output = Result<(), Error>> + '_ {
+        self.execute(
+            Self::set_owner_request(pet_id, body),
+            |answer| answer.nothing().map(Response::into_value),
+        )
+    }
+
+    /// Like [`Client::set_owner`], with the answer's HTTP status and headers.
+    pub fn set_owner_with_response(
+        &self,
+        pet_id: i64,
+        body: &SetOwnerRequest,
+    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+        self.execute(Self::set_owner_request(pet_id, body), |answer| answer.nothing())
+    }
+
+    /// The request of [`Client::set_owner`], built (and its arguments checked) before anything is sent.
+    fn set_owner_request(pet_id: i64, body: &SetOwnerRequest) -> Result<Call, Error> {
+        let pet_id = path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/owner");
+        let mut call = Call::new(
+            "setOwner",
+            reqwest::Method::PUT,
+            path,
+            "/pets/{petId}/owner",
+            &[&[Scheme::Token], &[Scheme::PartnerKey]],
+        );
+        call.json_body(body)?;
+        Ok(call)
+    }
+
+    /// Feed a pet
+    ///
+    /// `PATCH /pets/{petId}/care` (`feedPet`)
+    pub fn feed_pet(
+        &self,
+        pet_id: i64,
+        body: &FeedPetRequest,
+    ) -> impl Future<Output = Result<(), Error>> + '_ {
+        self.execute(
+            Self::feed_pet_request(pet_id, body),
+            |answer| answer.nothing().map(Response::into_value),
+        )
+    }
+
+    /// Like [`Client::feed_pet`], with the answer's HTTP status and headers.
+    pub fn feed_pet_with_response(
+        &self,
+        pet_id: i64,
+        body: &FeedPetRequest,
+    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+        self.execute(Self::feed_pet_request(pet_id, body), |answer| answer.nothing())
+    }
+
+    /// The request of [`Client::feed_pet`], built (and its arguments checked) before anything is sent.
+    fn feed_pet_request(pet_id: i64, body: &FeedPetRequest) -> Result<Call, Error> {
+        let pet_id = path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/care");
+        let mut call = Call::new(
+            "feedPet",
+            reqwest::Method::PATCH,
+            path,
+            "/pets/{petId}/care",
+            &[&[Scheme::Token], &[Scheme::PartnerKey]],
+        );
+        call.json_body(body)?;
+        Ok(call)
+    }
+
+    /// Walk a pet
+    ///
+    /// `PATCH /pets/{petId}/care` (`walkPet`)
+    pub fn walk_pet(
+        &self,
+        pet_id: i64,
+        body: &WalkPetRequest,
+    ) -> impl Future<Output = Result<(), Error>> + '_ {
+        self.execute(
+            Self::walk_pet_request(pet_id, body),
+            |answer| answer.nothing().map(Response::into_value),
+        )
+    }
+
+    /// Like [`Client::walk_pet`], with the answer's HTTP status and headers.
+    pub fn walk_pet_with_response(
+        &self,
+        pet_id: i64,
+        body: &WalkPetRequest,
+    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+        self.execute(Self::walk_pet_request(pet_id, body), |answer| answer.nothing())
+    }
+
+    /// The request of [`Client::walk_pet`], built (and its arguments checked) before anything is sent.
+    fn walk_pet_request(pet_id: i64, body: &WalkPetRequest) -> Result<Call, Error> {
+        let pet_id = path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/care");
+        let mut call = Call::new(
+            "walkPet",
+            reqwest::Method::PATCH,
+            path,
+            "/pets/{petId}/care",
+            &[&[Scheme::Token], &[Scheme::PartnerKey]],
+        );
+        call.json_body(body)?;
         Ok(call)
     }
 

@@ -221,6 +221,8 @@ pub enum Animal {
     Cat(Cat),
     /// `kind` is `Dog`.
     Dog(Dog),
+    /// A value whose `kind` this client does not know (or that has none), kept as the JSON it is.
+    Other(serde_json::Value),
 }
 
 #[cfg(feature = "full-serde")]
@@ -229,6 +231,7 @@ impl serde::Serialize for Animal {
         match self {
             Self::Cat(value) => serde::Serialize::serialize(value, serializer),
             Self::Dog(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -247,7 +250,7 @@ impl<'de> serde::Deserialize<'de> for Animal {
         let decoded = match tag.as_deref() {
             Some("meow") => serde_json::from_value(value).map(Self::Cat),
             Some("Dog") => serde_json::from_value(value).map(Self::Dog),
-            _ => return Err(serde::de::Error::custom("unknown or missing `kind`")),
+            _ => Ok(Self::Other(value)),
         };
         decoded.map_err(serde::de::Error::custom)
     }
@@ -347,6 +350,178 @@ pub struct ErrorModel {
     pub message: String,
 }
 
+/// Something that happened to a pet, and when.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PetEvent {
+    pub at: i64,
+    #[serde(flatten)]
+    pub kind: PetEventKind,
+}
+
+/// The `PetEventKind` schema.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PetEventKind {
+    /// `kind` is `fed`.
+    FedEvent(FedEvent),
+    /// `kind` is `walked`.
+    WalkedEvent(WalkedEvent),
+    /// A value whose `kind` this client does not know (or that has none), kept as the JSON it is.
+    Other(serde_json::Value),
+}
+
+#[cfg(feature = "full-serde")]
+impl serde::Serialize for PetEventKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::FedEvent(value) => serde::Serialize::serialize(value, serializer),
+            Self::WalkedEvent(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PetEventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("kind")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
+        let decoded = match tag.as_deref() {
+            Some("fed") => serde_json::from_value(value).map(Self::FedEvent),
+            Some("walked") => serde_json::from_value(value).map(Self::WalkedEvent),
+            _ => Ok(Self::Other(value)),
+        };
+        decoded.map_err(serde::de::Error::custom)
+    }
+}
+
+/// The `kind` field of [`FedEvent`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FedEventKind {
+    /// `fed`
+    Fed,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl FedEventKind {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fed => "fed",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for FedEventKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "fed" => Self::Fed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for FedEventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for FedEventKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FedEventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `FedEvent` schema.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct FedEvent {
+    pub kind: FedEventKind,
+    pub food: String,
+}
+
+/// The `kind` field of [`WalkedEvent`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WalkedEventKind {
+    /// `walked`
+    Walked,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl WalkedEventKind {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Walked => "walked",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for WalkedEventKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "walked" => Self::Walked,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for WalkedEventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for WalkedEventKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WalkedEventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `WalkedEvent` schema.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WalkedEvent {
+    pub kind: WalkedEventKind,
+    pub minutes: i64,
+}
+
+/// The `Owner` schema.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct Owner {
+    pub name: String,
+}
+
 /// The `filter` parameter of [`Client::get_pets`](crate::Client::get_pets).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
@@ -430,6 +605,42 @@ impl UploadPhotoRequest {
             meta: Default::default(),
         }
     }
+}
+
+/// The `where` parameter of [`Client::list_pet_events`](crate::Client::list_pet_events).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct ListPetEventsWhere {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// Optional parameters of [`Client::list_pet_events`](crate::Client::list_pet_events).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPetEventsOptions {
+    pub before: Option<i64>,
+    pub where_: Option<ListPetEventsWhere>,
+}
+
+/// The request body of [`Client::set_owner`](crate::Client::set_owner).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct SetOwnerRequest {
+    pub owner: Option<Owner>,
+}
+
+/// The request body of [`Client::feed_pet`](crate::Client::feed_pet).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct FeedPetRequest {
+    pub food: String,
+}
+
+/// The request body of [`Client::walk_pet`](crate::Client::walk_pet).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct WalkPetRequest {
+    pub minutes: Option<i64>,
 }
 
 /// The `near` parameter of [`Client::search_animals`](crate::Client::search_animals).

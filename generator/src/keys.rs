@@ -1,0 +1,332 @@
+//! Unknown keys: every key of a Schema, Parameter, Operation or Media Type object that the OpenAPI model does
+//! not define is reported with its JSON pointer. Such a key changes nothing in the client, which is exactly
+//! why it must not pass silently: it is a typo (`requird`), or a YAML flow mapping split at a comma
+//! (`{ type: string, description: a, b }` gives a key `b`). Keys starting with `x-` are extensions.
+//!
+//! The walk runs on the normalised (3.0-form) document and knows where each kind of object lives, so a
+//! property *named* `requird` is not mistaken for a keyword.
+
+use serde_json::{Map, Value};
+
+use crate::error::{pointer_push, Warning};
+use crate::normalize::HTTP_METHODS;
+
+/// The keys of an OpenAPI 3.0 Schema object, plus `$ref`.
+const SCHEMA_KEYS: &[&str] = &[
+    "$ref",
+    "title",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "enum",
+    "type",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "items",
+    "properties",
+    "additionalProperties",
+    "description",
+    "format",
+    "default",
+    "nullable",
+    "discriminator",
+    "readOnly",
+    "writeOnly",
+    "xml",
+    "externalDocs",
+    "example",
+    "examples",
+    "deprecated",
+];
+
+/// The keys of a Parameter object, plus those of a Reference object (`$ref` and, in 3.1, `summary`).
+const PARAMETER_KEYS: &[&str] = &[
+    "$ref",
+    "summary",
+    "name",
+    "in",
+    "description",
+    "required",
+    "deprecated",
+    "allowEmptyValue",
+    "style",
+    "explode",
+    "allowReserved",
+    "schema",
+    "example",
+    "examples",
+    "content",
+];
+
+/// The keys of an Operation object.
+const OPERATION_KEYS: &[&str] = &[
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "parameters",
+    "requestBody",
+    "responses",
+    "callbacks",
+    "deprecated",
+    "security",
+    "servers",
+];
+
+/// The keys of a Media Type object.
+const MEDIA_TYPE_KEYS: &[&str] = &["schema", "example", "examples", "encoding"];
+
+/// Every unknown key of the document's schemas, parameters, operations and media types, in document order.
+pub fn unknown_keys(document: &Value) -> Vec<Warning> {
+    let mut walk = Walk::default();
+    if let Some(paths) = document.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            walk.path_item(item, &pointer_push("#/paths", path));
+        }
+    }
+    if let Some(components) = document.get("components").and_then(Value::as_object) {
+        walk.components(components);
+    }
+    walk.warnings
+}
+
+/// Checks one object (and what it contains) found at a pointer.
+type Check = fn(&mut Walk, &Value, &str);
+
+#[derive(Default)]
+struct Walk {
+    warnings: Vec<Warning>,
+}
+
+impl Walk {
+    fn components(&mut self, components: &Map<String, Value>) {
+        let sections: [(&str, Check); 6] = [
+            ("schemas", Self::schema),
+            ("parameters", Self::parameter),
+            ("headers", Self::header),
+            ("responses", Self::response),
+            ("requestBodies", Self::request_body),
+            ("pathItems", Self::path_item),
+        ];
+        for (section, walk) in sections {
+            let at = pointer_push("#/components", section);
+            for (name, value) in entries(components.get(section)) {
+                walk(self, value, &pointer_push(&at, name));
+            }
+        }
+    }
+
+    fn path_item(&mut self, item: &Value, at: &str) {
+        for (i, param) in items(item.get("parameters")) {
+            self.parameter(param, &pointer_push(&pointer_push(at, "parameters"), &i));
+        }
+        for method in HTTP_METHODS {
+            if let Some(op) = item.get(*method) {
+                self.operation(op, &pointer_push(at, method));
+            }
+        }
+    }
+
+    fn operation(&mut self, op: &Value, at: &str) {
+        self.check(op, OPERATION_KEYS, "an Operation", at);
+        for (i, param) in items(op.get("parameters")) {
+            self.parameter(param, &pointer_push(&pointer_push(at, "parameters"), &i));
+        }
+        if let Some(body) = op.get("requestBody") {
+            self.request_body(body, &pointer_push(at, "requestBody"));
+        }
+        for (status, response) in entries(op.get("responses")) {
+            self.response(
+                response,
+                &pointer_push(&pointer_push(at, "responses"), status),
+            );
+        }
+        for (i, entry) in items(op.get("x-methods")) {
+            if let Some(body) = entry.get("body") {
+                let entry_at = pointer_push(&pointer_push(at, "x-methods"), &i);
+                self.schema(body, &pointer_push(&entry_at, "body"));
+            }
+        }
+        for (name, callback) in entries(op.get("callbacks")) {
+            let callback_at = pointer_push(&pointer_push(at, "callbacks"), name);
+            for (expression, item) in entries(Some(callback)) {
+                self.path_item(item, &pointer_push(&callback_at, expression));
+            }
+        }
+    }
+
+    fn parameter(&mut self, param: &Value, at: &str) {
+        self.check(param, PARAMETER_KEYS, "a Parameter", at);
+        self.parameter_contents(param, at);
+    }
+
+    /// A Header object is a Parameter object without `name` and `in`; its schema and content are checked.
+    fn header(&mut self, header: &Value, at: &str) {
+        self.parameter_contents(header, at);
+    }
+
+    fn parameter_contents(&mut self, param: &Value, at: &str) {
+        if let Some(schema) = param.get("schema") {
+            self.schema(schema, &pointer_push(at, "schema"));
+        }
+        self.content(param, at);
+    }
+
+    fn request_body(&mut self, body: &Value, at: &str) {
+        self.content(body, at);
+    }
+
+    fn response(&mut self, response: &Value, at: &str) {
+        for (name, header) in entries(response.get("headers")) {
+            self.header(header, &pointer_push(&pointer_push(at, "headers"), name));
+        }
+        self.content(response, at);
+    }
+
+    fn content(&mut self, parent: &Value, at: &str) {
+        for (media_type, media) in entries(parent.get("content")) {
+            let media_at = pointer_push(&pointer_push(at, "content"), media_type);
+            self.check(media, MEDIA_TYPE_KEYS, "a Media Type", &media_at);
+            if let Some(schema) = media.get("schema") {
+                self.schema(schema, &pointer_push(&media_at, "schema"));
+            }
+        }
+    }
+
+    fn schema(&mut self, schema: &Value, at: &str) {
+        self.check(schema, SCHEMA_KEYS, "a Schema", at);
+        for key in ["items", "not", "additionalProperties"] {
+            if let Some(child) = schema.get(key).filter(|child| child.is_object()) {
+                self.schema(child, &pointer_push(at, key));
+            }
+        }
+        for (name, property) in entries(schema.get("properties")) {
+            self.schema(
+                property,
+                &pointer_push(&pointer_push(at, "properties"), name),
+            );
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for (i, part) in items(schema.get(key)) {
+                self.schema(part, &pointer_push(&pointer_push(at, key), &i));
+            }
+        }
+    }
+
+    /// Warns about each key of `object` that is neither in `known` nor an extension.
+    fn check(&mut self, object: &Value, known: &[&str], kind: &str, at: &str) {
+        let Some(object) = object.as_object() else {
+            return;
+        };
+        for key in object.keys() {
+            if key.starts_with("x-") || known.contains(&key.as_str()) {
+                continue;
+            }
+            self.warnings.push(Warning {
+                pointer: pointer_push(at, key),
+                message: format!(
+                    "`{key}` is not a key of {kind} object and is ignored: a typo, or a YAML flow mapping split \
+                     at a comma (`{{ description: a, b }}` has a key `b`)? Extensions start with `x-`"
+                ),
+            });
+        }
+    }
+}
+
+/// The members of an object (none when it is absent or not an object).
+fn entries(value: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
+    value.and_then(Value::as_object).into_iter().flatten()
+}
+
+/// The items of an array with their indices as pointer tokens (none when it is absent or not an array).
+fn items(value: Option<&Value>) -> impl Iterator<Item = (String, &Value)> {
+    value
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, item)| (i.to_string(), item))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn pointers(document: &Value) -> Vec<String> {
+        unknown_keys(document)
+            .into_iter()
+            .map(|w| w.pointer)
+            .collect()
+    }
+
+    #[test]
+    fn a_comma_in_a_flow_mapping_is_reported_where_it_landed() {
+        // What `{ type: string, description: The password, the 2FA token or the Google token. }` reads as.
+        let document = json!({ "components": { "schemas": { "Verify": { "type": "object", "properties": {
+            "secret": { "type": "string", "description": "The password", "the 2FA token or the Google token.": null }
+        } } } } });
+        let warnings = unknown_keys(&document);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(
+            warnings[0].pointer,
+            "#/components/schemas/Verify/properties/secret/the 2FA token or the Google token."
+        );
+        assert!(warnings[0].message.contains("Schema object"));
+    }
+
+    #[test]
+    fn typos_are_found_in_operations_parameters_media_types_and_nested_schemas() {
+        let document = json!({ "paths": { "/a/{id}": {
+            "parameters": [{ "name": "id", "in": "path", "requird": true, "schema": { "type": "string" } }],
+            "get": {
+                "operationID": "getA",
+                "x-methods": [{ "operationId": "getA", "body": { "tpye": "string" } }],
+                "responses": { "200": { "description": "ok", "content": { "application/json": {
+                    "schem": {},
+                    "schema": { "type": "array", "items": { "allOf": [{ "propertys": {} }] } }
+                } } } }
+            }
+        } } });
+        assert_eq!(
+            pointers(&document),
+            [
+                "#/paths/~1a~1{id}/parameters/0/requird",
+                "#/paths/~1a~1{id}/get/operationID",
+                "#/paths/~1a~1{id}/get/responses/200/content/application~1json/schem",
+                "#/paths/~1a~1{id}/get/responses/200/content/application~1json/schema/items/allOf/0/propertys",
+                "#/paths/~1a~1{id}/get/x-methods/0/body/tpye",
+            ]
+        );
+    }
+
+    #[test]
+    fn extensions_keywords_and_property_names_are_not_reported() {
+        let document = json!({ "components": {
+            "schemas": { "A": {
+                "type": "object",
+                "x-anything": { "requird": 1 },
+                "properties": { "requird": { "type": "string", "nullable": true }, "operationID": {} },
+                "additionalProperties": { "type": "integer", "format": "int64" },
+                "discriminator": { "propertyName": "requird" }
+            } },
+            "parameters": { "P": { "$ref": "#/components/parameters/Q", "summary": "s", "description": "d" } }
+        } });
+        assert_eq!(pointers(&document), Vec::<String>::new());
+    }
+}
