@@ -11,7 +11,7 @@ use crate::types::{
     PeopleSuggestedDataKey, DeleteSuggestedPeopleDataKeyRequest, PeopleSuggestedEvent,
     DeleteSuggestedPeopleEventRequest, ListPeopleProfilesOptions, PeopleProfile,
     PeopleProfileUpdate, NewPeopleProfile, PeopleCampaign, PeopleEvent, PeopleData,
-    PeopleDataValue, PeopleSubscription, PeopleSubscriptionUpdate,
+    PeopleDataUpdate, PeopleSubscription, PeopleSubscriptionUpdate,
     PeopleProfileImportSetup, PeopleProfileImport,
 };
 use crate::{Client, Error};
@@ -1227,7 +1227,7 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> impl Future<Output = Result<(), Error>> + '_ {
         self.execute(
             Self::save_people_data_request(website_id, people_id, body),
@@ -1240,7 +1240,7 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
         self.execute(
             Self::save_people_data_request(website_id, people_id, body),
@@ -1252,7 +1252,7 @@ impl Client {
     fn save_people_data_request(
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> Result<Call, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let people_id = path_segment("people_id", people_id)?;
@@ -1288,7 +1288,7 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> impl Future<Output = Result<(), Error>> + '_ {
         self.execute(
             Self::update_people_data_request(website_id, people_id, body),
@@ -1301,7 +1301,7 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
         self.execute(
             Self::update_people_data_request(website_id, people_id, body),
@@ -1313,7 +1313,7 @@ impl Client {
     fn update_people_data_request(
         website_id: &str,
         people_id: &str,
-        body: &std::collections::BTreeMap<String, PeopleDataValue>,
+        body: &PeopleDataUpdate,
     ) -> Result<Call, Error> {
         let website_id = path_segment("website_id", website_id)?;
         let people_id = path_segment("people_id", people_id)?;

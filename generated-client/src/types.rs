@@ -865,19 +865,8 @@ pub struct BatchPeopleFilter {
     pub query: Vec<serde_json::Value>,
 }
 
-/// One value of custom data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum BatchDataValue {
-    Boolean(bool),
-    String(String),
-    Integer(i64),
-    Number(f64),
-}
-
 /// Custom data to set, by key.
-pub type BatchData = std::collections::BTreeMap<String, BatchDataValue>;
+pub type BatchData = std::collections::BTreeMap<String, DataValue>;
 
 /// Custom data to set on conversations.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -1754,15 +1743,6 @@ pub struct ConversationAssigned {
     pub user_id: Option<String>,
 }
 
-/// A value of: the `data` field of [`ConversationMeta`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ConversationMetaDataValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
-}
-
 /// What is known about the visitor of a conversation (updates set the metas given).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ConversationMeta {
@@ -1786,7 +1766,7 @@ pub struct ConversationMeta {
     pub segments: Option<Vec<String>>,
     /// Custom data, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<std::collections::BTreeMap<String, ConversationMetaDataValue>>,
+    pub data: Option<std::collections::BTreeMap<String, DataValue>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<Connection>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1919,16 +1899,6 @@ impl<'de> serde::Deserialize<'de> for NewMessage {
     }
 }
 
-/// A value of: the `properties` field of [`TextMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum TextMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
-}
-
 /// One of `text`; the spec lists these values in several places, which all use this type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TextMessageType {
@@ -1996,9 +1966,7 @@ pub struct TextMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, TextMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2038,16 +2006,6 @@ impl TextMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`NoteMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum NoteMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `note`; the spec lists these values in several places, which all use this type.
@@ -2117,9 +2075,7 @@ pub struct NoteMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, NoteMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2163,16 +2119,6 @@ impl NoteMessage {
             mentions: Default::default(),
         }
     }
-}
-
-/// A value of: the `properties` field of [`FileMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum FileMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `file`; the spec lists these values in several places, which all use this type.
@@ -2253,9 +2199,7 @@ pub struct FileMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, FileMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2295,16 +2239,6 @@ impl FileMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`AnimationMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum AnimationMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `animation`; the spec lists these values in several places, which all use this type.
@@ -2384,9 +2318,7 @@ pub struct AnimationMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, AnimationMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2426,16 +2358,6 @@ impl AnimationMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`AudioMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum AudioMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `audio`; the spec lists these values in several places, which all use this type.
@@ -2517,9 +2439,7 @@ pub struct AudioMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, AudioMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2559,16 +2479,6 @@ impl AudioMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`PickerMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum PickerMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `picker`; the spec lists these values in several places, which all use this type.
@@ -2700,9 +2610,7 @@ pub struct PickerMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, PickerMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2742,16 +2650,6 @@ impl PickerMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`FieldMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum FieldMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `field`; the spec lists these values in several places, which all use this type.
@@ -2847,9 +2745,7 @@ pub struct FieldMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, FieldMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -2889,16 +2785,6 @@ impl FieldMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`CarouselMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum CarouselMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `carousel`; the spec lists these values in several places, which all use this type.
@@ -3011,9 +2897,7 @@ pub struct CarouselMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, CarouselMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -3053,16 +2937,6 @@ impl CarouselMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`EventMessage`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
-#[serde(untagged)]
-pub enum EventMessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// One of `event`; the spec lists these values in several places, which all use this type.
@@ -3151,9 +3025,7 @@ pub struct EventMessage {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, EventMessagePropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -3193,16 +3065,6 @@ impl EventMessage {
             content,
         }
     }
-}
-
-/// A value of: the `properties` field of [`Message`].
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-#[serde(untagged)]
-pub enum MessagePropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
 }
 
 /// A message of a conversation. `content` is typed by the message's `type`; a message of a type this client does not know is kept, with its content as JSON.
@@ -3255,7 +3117,7 @@ pub struct Message {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<std::collections::BTreeMap<String, MessagePropertiesValue>>,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     #[serde(flatten)]
     pub content: MessageContent,
 }
@@ -3309,7 +3171,7 @@ pub enum MessageContent {
     Carousel(CarouselContent),
     /// `type` is `event`.
     Event(EventContent),
-    /// A value whose `type` this client does not know (or that has none), kept as the JSON it is.
+    /// A value whose `type` this client does not know (or that has none), or whose other properties do not have the shape the spec gives its `type`, kept as the JSON it is.
     Other(serde_json::Value),
 }
 
@@ -3343,18 +3205,22 @@ impl<'de> serde::Deserialize<'de> for MessageContent {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned);
         let decoded = match tag.as_deref() {
-            Some("text") => serde_json::from_value(value).map(Self::Text),
-            Some("note") => serde_json::from_value(value).map(Self::Note),
-            Some("file") => serde_json::from_value(value).map(Self::File),
-            Some("animation") => serde_json::from_value(value).map(Self::Animation),
-            Some("audio") => serde_json::from_value(value).map(Self::Audio),
-            Some("picker") => serde_json::from_value(value).map(Self::Picker),
-            Some("field") => serde_json::from_value(value).map(Self::Field),
-            Some("carousel") => serde_json::from_value(value).map(Self::Carousel),
-            Some("event") => serde_json::from_value(value).map(Self::Event),
-            _ => Ok(Self::Other(value)),
+            Some("text") => serde::Deserialize::deserialize(&value).map(Self::Text),
+            Some("note") => serde::Deserialize::deserialize(&value).map(Self::Note),
+            Some("file") => serde::Deserialize::deserialize(&value).map(Self::File),
+            Some("animation") => {
+                serde::Deserialize::deserialize(&value).map(Self::Animation)
+            }
+            Some("audio") => serde::Deserialize::deserialize(&value).map(Self::Audio),
+            Some("picker") => serde::Deserialize::deserialize(&value).map(Self::Picker),
+            Some("field") => serde::Deserialize::deserialize(&value).map(Self::Field),
+            Some("carousel") => {
+                serde::Deserialize::deserialize(&value).map(Self::Carousel)
+            }
+            Some("event") => serde::Deserialize::deserialize(&value).map(Self::Event),
+            _ => return Ok(Self::Other(value)),
         };
-        decoded.map_err(serde::de::Error::custom)
+        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
     }
 }
 
@@ -5431,23 +5297,21 @@ pub struct PeopleEvent {
     pub timestamp: Option<i64>,
 }
 
-/// One value of a person's custom data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum PeopleDataValue {
-    Boolean(bool),
-    String(String),
-    Integer(i64),
-    Number(f64),
-}
-
 /// A person's custom data.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleData {
     /// The values, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<std::collections::BTreeMap<String, PeopleDataValue>>,
+    pub data: Option<std::collections::BTreeMap<String, DataValue>>,
+}
+
+/// Custom data to save on a person (replacing theirs) or to set on top of theirs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PeopleDataUpdate {
+    /// The values, by key.
+    pub data: std::collections::BTreeMap<String, DataValue>,
 }
 
 /// Whether the person receives messages by email.
@@ -5986,6 +5850,17 @@ impl<'de> serde::Deserialize<'de> for Flag {
     ) -> Result<Self, D::Error> {
         <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
+}
+
+/// A value of custom data (of a conversation or a contact, or a message's properties): a boolean, an integer, another number or a text, tried in that order so an integer stays an integer. Anything else (null, a list, an object) is kept as JSON rather than failing the whole answer.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum DataValue {
+    Boolean(bool),
+    Integer(i64),
+    Number(f64),
+    String(String),
+    Any(serde_json::Value),
 }
 
 /// Where someone is, as far as their IP address tells.

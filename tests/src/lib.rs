@@ -2,7 +2,14 @@
 
 use std::path::PathBuf;
 
+/// The README's example, compiled (not run) as a doctest, so it cannot drift from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExample;
+
+pub mod npm;
 pub mod prism;
+pub mod sdk;
 
 /// The workspace root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {

@@ -125,40 +125,8 @@ fn install() -> Result<PathBuf, String> {
 /// Installs Prism under `prefix` with the `npm` program, unless it is there already.
 fn install_with(npm: &str, prefix: &Path) -> Result<PathBuf, String> {
     let executable = prefix.join("node_modules/.bin/prism");
-    if executable.is_file() {
-        return Ok(executable);
-    }
-    let npm_found = Command::new(npm)
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !npm_found {
-        return Err(
-            "the Prism contract tests need Node.js and npm on the PATH (for example `apt-get install nodejs npm`, \
-             or https://nodejs.org); install them and run the tests again"
-                .to_string(),
-        );
-    }
     let package = format!("@stoplight/prism-cli@{PRISM_VERSION}");
-    let output = Command::new(npm)
-        .args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            "--prefix",
-        ])
-        .arg(prefix)
-        .arg(&package)
-        .output()
-        .map_err(|err| format!("cannot run npm: {err}"))?;
-    if !output.status.success() || !executable.is_file() {
-        return Err(format!(
-            "`npm install {package}` failed ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
+    crate::npm::install(npm, prefix, &[&package], &executable)?;
     Ok(executable)
 }
 

@@ -132,7 +132,8 @@ async fn an_unknown_discriminator_is_kept_as_json() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([
             { "kind": "fish", "id": 3, "fins": 2 },
             { "id": 4 },
-            { "kind": "Dog", "id": 5, "name": "Rex" }
+            { "kind": "Dog", "id": 5, "name": "Rex" },
+            { "kind": "Dog", "id": "six" }
         ])))
         .mount(&server)
         .await;
@@ -145,7 +146,12 @@ async fn an_unknown_discriminator_is_kept_as_json() {
         .await
         .expect("an animal this client does not know does not fail the page");
     match &animals[..] {
-        [Animal::Other(fish), Animal::Other(untagged), Animal::Dog(dog)] => {
+        [Animal::Other(fish), Animal::Other(untagged), Animal::Dog(dog), Animal::Other(odd)] => {
+            assert_eq!(
+                odd,
+                &json!({ "kind": "Dog", "id": "six" }),
+                "a known tag with a value of another shape is kept too"
+            );
             assert_eq!(fish, &json!({ "kind": "fish", "id": 3, "fins": 2 }));
             assert_eq!(
                 untagged,
@@ -154,7 +160,7 @@ async fn an_unknown_discriminator_is_kept_as_json() {
             );
             assert_eq!(dog.name, "Rex");
         }
-        other => panic!("expected two unknown animals and a dog, got {other:?}"),
+        other => panic!("expected two unknown animals, a dog and an odd one, got {other:?}"),
     }
 }
 

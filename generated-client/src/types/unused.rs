@@ -62,16 +62,6 @@ pub struct MediaAnimation {
     pub url: String,
 }
 
-/// A value of: the `properties` field of [`MessageOptions`].
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
-#[serde(untagged)]
-pub enum MessageOptionsPropertiesValue {
-    String(String),
-    Boolean(bool),
-    Number(f64),
-}
-
 /// What every message to send has, whatever its type.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
@@ -90,9 +80,7 @@ pub struct MessageOptions {
     pub original: Option<MessageOriginal>,
     /// Custom properties, by key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<
-        std::collections::BTreeMap<String, MessageOptionsPropertiesValue>,
-    >,
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
     /// Milliseconds since the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,

@@ -516,7 +516,8 @@ fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
 
 /// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
 /// so the whole object is decoded into the chosen variant and serialised back as it is. An `open` union keeps
-/// an object whose tag it does not know (or that has none) in `Other`, as the JSON it is.
+/// an object it cannot type (its tag is unknown or missing, or the rest does not match its tag's variant) in
+/// `Other`, as the JSON it is.
 fn emit_tagged_union(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
@@ -535,7 +536,8 @@ fn emit_tagged_union(
         quote!(#doc #variant(#ty),)
     });
     let other_doc = raw_literal(&format!(
-        " A value whose `{property}` this client does not know (or that has none), kept as the JSON it is."
+        " A value whose `{property}` this client does not know (or that has none), or whose other properties do \
+         not have the shape the spec gives its `{property}`, kept as the JSON it is."
     ));
     let other = open.then(|| quote!(#[doc = #other_doc] Other(serde_json::Value),));
     let serialize_arms = variants
@@ -547,16 +549,34 @@ fn emit_tagged_union(
         .chain(open.then(
             || quote!(Self::Other(value) => serde::Serialize::serialize(value, serializer),),
         ));
+    // An open union keeps what it cannot type: a tag it does not know, and a known tag whose value does not
+    // have the shape the spec gives it (one odd message must not fail a page of them).
     let decode_arms = variants.iter().filter_map(|v| {
         let tag = v.tag.as_ref()?;
         let variant = ident(&v.rust_name);
-        Some(quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),))
+        Some(if open {
+            quote!(Some(#tag) => serde::Deserialize::deserialize(&value).map(Self::#variant),)
+        } else {
+            quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),)
+        })
     });
-    let unknown_arm = if open {
-        quote!(_ => Ok(Self::Other(value)),)
+    let decode = if open {
+        quote! {
+            let decoded = match tag.as_deref() {
+                #(#decode_arms)*
+                _ => return Ok(Self::Other(value)),
+            };
+            Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
+        }
     } else {
         let unknown = format!("unknown or missing `{property}`");
-        quote!(_ => return Err(serde::de::Error::custom(#unknown)),)
+        quote! {
+            let decoded = match tag.as_deref() {
+                #(#decode_arms)*
+                _ => return Err(serde::de::Error::custom(#unknown)),
+            };
+            decoded.map_err(serde::de::Error::custom)
+        }
     };
     let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
     let (serialize_gate, deserialize_gate) = (gate(travel.serialize()), gate(travel.deserialize()));
@@ -582,11 +602,7 @@ fn emit_tagged_union(
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
-                let decoded = match tag.as_deref() {
-                    #(#decode_arms)*
-                    #unknown_arm
-                };
-                decoded.map_err(serde::de::Error::custom)
+                #decode
             }
         }
     }

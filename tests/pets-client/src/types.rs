@@ -221,7 +221,7 @@ pub enum Animal {
     Cat(Cat),
     /// `kind` is `Dog`.
     Dog(Dog),
-    /// A value whose `kind` this client does not know (or that has none), kept as the JSON it is.
+    /// A value whose `kind` this client does not know (or that has none), or whose other properties do not have the shape the spec gives its `kind`, kept as the JSON it is.
     Other(serde_json::Value),
 }
 
@@ -248,11 +248,11 @@ impl<'de> serde::Deserialize<'de> for Animal {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned);
         let decoded = match tag.as_deref() {
-            Some("meow") => serde_json::from_value(value).map(Self::Cat),
-            Some("Dog") => serde_json::from_value(value).map(Self::Dog),
-            _ => Ok(Self::Other(value)),
+            Some("meow") => serde::Deserialize::deserialize(&value).map(Self::Cat),
+            Some("Dog") => serde::Deserialize::deserialize(&value).map(Self::Dog),
+            _ => return Ok(Self::Other(value)),
         };
-        decoded.map_err(serde::de::Error::custom)
+        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
     }
 }
 
@@ -366,7 +366,7 @@ pub enum PetEventKind {
     FedEvent(FedEvent),
     /// `kind` is `walked`.
     WalkedEvent(WalkedEvent),
-    /// A value whose `kind` this client does not know (or that has none), kept as the JSON it is.
+    /// A value whose `kind` this client does not know (or that has none), or whose other properties do not have the shape the spec gives its `kind`, kept as the JSON it is.
     Other(serde_json::Value),
 }
 
@@ -393,11 +393,13 @@ impl<'de> serde::Deserialize<'de> for PetEventKind {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned);
         let decoded = match tag.as_deref() {
-            Some("fed") => serde_json::from_value(value).map(Self::FedEvent),
-            Some("walked") => serde_json::from_value(value).map(Self::WalkedEvent),
-            _ => Ok(Self::Other(value)),
+            Some("fed") => serde::Deserialize::deserialize(&value).map(Self::FedEvent),
+            Some("walked") => {
+                serde::Deserialize::deserialize(&value).map(Self::WalkedEvent)
+            }
+            _ => return Ok(Self::Other(value)),
         };
-        decoded.map_err(serde::de::Error::custom)
+        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
     }
 }
 
