@@ -19,7 +19,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The status in `data`. ([`GetWebsiteAvailabilityStatusResponse`](crate::types::GetWebsiteAvailabilityStatusResponse))
+    /// - 200: The status in `data`. ([`AvailabilityStatus`](crate::types::AvailabilityStatus))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -66,7 +66,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Each operator's availability in `data`. ([`ListWebsiteOperatorAvailabilitiesResponse`](crate::types::ListWebsiteOperatorAvailabilitiesResponse))
+    /// - 200: Each operator's availability in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -22,7 +22,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of campaigns. ([`ListCampaignsResponse`](crate::types::ListCampaignsResponse))
+    /// - 200: A page of campaigns.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -85,7 +85,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The tags. ([`ListCampaignTagsResponse`](crate::types::ListCampaignTagsResponse))
+    /// - 200: The tags.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -132,7 +132,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of campaign templates. ([`ListCampaignTemplatesResponse`](crate::types::ListCampaignTemplatesResponse))
+    /// - 200: A page of campaign templates.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -200,7 +200,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The new template's identifier. ([`CreateNewCampaignTemplateResponse`](crate::types::CreateNewCampaignTemplateResponse))
+    /// - 200: The new template's identifier. ([`NewCampaignTemplate`](crate::types::NewCampaignTemplate))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -314,7 +314,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The template. ([`GetCampaignTemplateResponse`](crate::types::GetCampaignTemplateResponse))
+    /// - 200: The template. ([`CampaignTemplate`](crate::types::CampaignTemplate))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -546,7 +546,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The new campaign's identifier. ([`CreateNewCampaignResponse`](crate::types::CreateNewCampaignResponse))
+    /// - 200: The new campaign's identifier. ([`NewCampaign`](crate::types::NewCampaign))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -660,7 +660,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The campaign. ([`GetCampaignResponse`](crate::types::GetCampaignResponse))
+    /// - 200: The campaign. ([`Campaign`](crate::types::Campaign))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1119,7 +1119,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of the campaign's recipients. ([`ListCampaignRecipientsResponse`](crate::types::ListCampaignRecipientsResponse))
+    /// - 200: A page of the campaign's recipients.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1199,7 +1199,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of statistics. ([`ListCampaignStatisticsResponse`](crate::types::ListCampaignStatisticsResponse))
+    /// - 200: A page of statistics.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -41,7 +41,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Conversations ([`ListConversationsResponse`](crate::types::ListConversationsResponse))
+    /// - 200: Conversations
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -160,7 +160,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 201: Created ([`CreateConversationResponse`](crate::types::CreateConversationResponse))
+    /// - 201: Created ([`NewConversation`](crate::types::NewConversation))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -207,7 +207,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Conversation ([`GetConversationResponse`](crate::types::GetConversationResponse))
+    /// - 200: Conversation ([`Conversation`](crate::types::Conversation))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -364,7 +364,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Messages ([`ListConversationMessagesResponse`](crate::types::ListConversationMessagesResponse))
+    /// - 200: Messages
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -449,7 +449,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Sent ([`SendConversationMessageResponse`](crate::types::SendConversationMessageResponse))
+    /// - 200: Sent ([`SentMessage`](crate::types::SentMessage))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -561,7 +561,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The conversation's state. ([`GetConversationStateResponse`](crate::types::GetConversationStateResponse))
+    /// - 200: The conversation's state. ([`ConversationStateData`](crate::types::ConversationStateData))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -669,7 +669,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Who the conversation is assigned to. ([`GetConversationRoutingAssignResponse`](crate::types::GetConversationRoutingAssignResponse))
+    /// - 200: Who the conversation is assigned to. ([`ConversationRouting`](crate::types::ConversationRouting))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -722,7 +722,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Metadata ([`GetConversationMetaResponse`](crate::types::GetConversationMetaResponse))
+    /// - 200: Metadata ([`ConversationMeta`](crate::types::ConversationMeta))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -889,7 +889,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The conversation's participants. ([`GetConversationParticipantsResponse`](crate::types::GetConversationParticipantsResponse))
+    /// - 200: The conversation's participants. ([`ConversationParticipants`](crate::types::ConversationParticipants))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -946,7 +946,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of suggested segments. ([`ListSuggestedConversationSegmentsResponse`](crate::types::ListSuggestedConversationSegmentsResponse))
+    /// - 200: A page of suggested segments.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1069,7 +1069,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of suggested data keys. ([`ListSuggestedConversationDataKeysResponse`](crate::types::ListSuggestedConversationDataKeysResponse))
+    /// - 200: A page of suggested data keys.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1190,7 +1190,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of conversations held as spam. ([`ListSpamConversationsResponse`](crate::types::ListSpamConversationsResponse))
+    /// - 200: A page of conversations held as spam.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1258,7 +1258,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The spam conversation with what it held. ([`ResolveSpamConversationContentResponse`](crate::types::ResolveSpamConversationContentResponse))
+    /// - 200: The spam conversation with what it held. ([`SpamConversationContent`](crate::types::SpamConversationContent))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1435,7 +1435,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The message. ([`GetMessageInConversationResponse`](crate::types::GetMessageInConversationResponse))
+    /// - 200: The message. ([`Message`](crate::types::Message))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2004,7 +2004,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The original message. ([`GetOriginalMessageInConversationResponse`](crate::types::GetOriginalMessageInConversationResponse))
+    /// - 200: The original message. ([`OriginalMessage`](crate::types::OriginalMessage))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2073,7 +2073,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of browsed pages. ([`ListConversationPagesResponse`](crate::types::ListConversationPagesResponse))
+    /// - 200: A page of browsed pages.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2146,7 +2146,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of events. ([`ListConversationEventsResponse`](crate::types::ListConversationEventsResponse))
+    /// - 200: A page of events.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2219,7 +2219,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of files. ([`ListConversationFilesResponse`](crate::types::ListConversationFilesResponse))
+    /// - 200: A page of files.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2292,7 +2292,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The conversations this one is related to. ([`GetConversationRelationsResponse`](crate::types::GetConversationRelationsResponse))
+    /// - 200: The conversations this one is related to. ([`ConversationRelations`](crate::types::ConversationRelations))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2345,7 +2345,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Whether the visitor's messages are blocked. ([`GetBlockStatusForConversationResponse`](crate::types::GetBlockStatusForConversationResponse))
+    /// - 200: Whether the visitor's messages are blocked. ([`ConversationBlock`](crate::types::ConversationBlock))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2461,7 +2461,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Whether the visitor's identity is verified, and how. ([`GetVerifyStatusForConversationResponse`](crate::types::GetVerifyStatusForConversationResponse))
+    /// - 200: Whether the visitor's identity is verified, and how. ([`ConversationVerifyStatus`](crate::types::ConversationVerifyStatus))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2882,7 +2882,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The conversation's browsing sessions. ([`ListBrowsingSessionsForConversationResponse`](crate::types::ListBrowsingSessionsForConversationResponse))
+    /// - 200: The conversation's browsing sessions.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3150,7 +3150,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The call session started. ([`InitiateNewCallSessionForConversationResponse`](crate::types::InitiateNewCallSessionForConversationResponse))
+    /// - 200: The call session started. ([`CallSession`](crate::types::CallSession))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3215,7 +3215,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The call in progress. ([`GetOngoingCallSessionForConversationResponse`](crate::types::GetOngoingCallSessionForConversationResponse))
+    /// - 200: The call in progress. ([`CallSession`](crate::types::CallSession))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3428,7 +3428,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: What the tool answered, as JSON. ([`RequestToolCallForConversationResponse`](crate::types::RequestToolCallForConversationResponse))
+    /// - 200: What the tool answered, as JSON.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3499,7 +3499,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: How the plugin will be asked. ([`DeliverWidgetButtonActionForConversationResponse`](crate::types::DeliverWidgetButtonActionForConversationResponse))
+    /// - 200: How the plugin will be asked. ([`WidgetAction`](crate::types::WidgetAction))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3578,7 +3578,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: How the plugin will be asked. ([`DeliverWidgetDataFetchActionForConversationResponse`](crate::types::DeliverWidgetDataFetchActionForConversationResponse))
+    /// - 200: How the plugin will be asked. ([`WidgetAction`](crate::types::WidgetAction))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -3657,7 +3657,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: How the plugin will be asked. ([`DeliverWidgetDataEditActionForConversationResponse`](crate::types::DeliverWidgetDataEditActionForConversationResponse))
+    /// - 200: How the plugin will be asked. ([`WidgetAction`](crate::types::WidgetAction))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

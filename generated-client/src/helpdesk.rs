@@ -77,7 +77,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The Helpdesk in `data`. ([`ResolveHelpdeskResponse`](crate::types::ResolveHelpdeskResponse))
+    /// - 200: The Helpdesk in `data`. ([`Helpdesk`](crate::types::Helpdesk))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -230,7 +230,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskLocale in `data`. ([`ListHelpdeskLocalesResponse`](crate::types::ListHelpdeskLocalesResponse))
+    /// - 200: A page of HelpdeskLocale in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -403,7 +403,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskLocale in `data`. ([`ResolveHelpdeskLocaleResponse`](crate::types::ResolveHelpdeskLocaleResponse))
+    /// - 200: The HelpdeskLocale in `data`. ([`HelpdeskLocale`](crate::types::HelpdeskLocale))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -518,7 +518,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskPage in `data`. ([`ListHelpdeskPagesResponse`](crate::types::ListHelpdeskPagesResponse))
+    /// - 200: A page of HelpdeskPage in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -612,7 +612,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskPage in `data`. ([`ResolveHelpdeskPageEntityResponse`](crate::types::ResolveHelpdeskPageEntityResponse))
+    /// - 200: The HelpdeskPage in `data`. ([`HelpdeskPage`](crate::types::HelpdeskPage))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -690,7 +690,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskTreeEntry in `data`. ([`ListHelpdeskTreeResponse`](crate::types::ListHelpdeskTreeResponse))
+    /// - 200: A page of HelpdeskTreeEntry in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -888,7 +888,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskTreeEntry in `data`. ([`ResolveHelpdeskTreePathResponse`](crate::types::ResolveHelpdeskTreePathResponse))
+    /// - 200: The HelpdeskTreeEntry in `data`. ([`HelpdeskTreeEntry`](crate::types::HelpdeskTreeEntry))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1131,7 +1131,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskTreeContent in `data`. ([`ResolveHelpdeskTreeContentResponse`](crate::types::ResolveHelpdeskTreeContentResponse))
+    /// - 200: The HelpdeskTreeContent in `data`. ([`HelpdeskTreeContent`](crate::types::HelpdeskTreeContent))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1295,7 +1295,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskTreeMetadata in `data`. ([`ResolveHelpdeskTreeMetadataResponse`](crate::types::ResolveHelpdeskTreeMetadataResponse))
+    /// - 200: The HelpdeskTreeMetadata in `data`. ([`HelpdeskTreeMetadata`](crate::types::HelpdeskTreeMetadata))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1457,7 +1457,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskTreePage in `data`. ([`ResolveHelpdeskTreePageResponse`](crate::types::ResolveHelpdeskTreePageResponse))
+    /// - 200: The HelpdeskTreePage in `data`. ([`HelpdeskTreePage`](crate::types::HelpdeskTreePage))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1530,7 +1530,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskHistoryChange in `data`. ([`ListHelpdeskHistoryChangesResponse`](crate::types::ListHelpdeskHistoryChangesResponse))
+    /// - 200: A page of HelpdeskHistoryChange in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1623,7 +1623,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskHistoryChange in `data`. ([`ResolveHelpdeskHistoryChangeResponse`](crate::types::ResolveHelpdeskHistoryChangeResponse))
+    /// - 200: The HelpdeskHistoryChange in `data`. ([`HelpdeskHistoryChange`](crate::types::HelpdeskHistoryChange))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1812,7 +1812,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskFeedbackRatings in `data`. ([`MapHelpdeskLocaleFeedbackRatingsResponse`](crate::types::MapHelpdeskLocaleFeedbackRatingsResponse))
+    /// - 200: The HelpdeskFeedbackRatings in `data`. ([`HelpdeskFeedbackRatings`](crate::types::HelpdeskFeedbackRatings))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1895,7 +1895,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskFeedback in `data`. ([`ListHelpdeskLocaleFeedbacksResponse`](crate::types::ListHelpdeskLocaleFeedbacksResponse))
+    /// - 200: A page of HelpdeskFeedback in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2152,7 +2152,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of HelpdeskRedirection in `data`. ([`ListHelpdeskRedirectionsResponse`](crate::types::ListHelpdeskRedirectionsResponse))
+    /// - 200: A page of HelpdeskRedirection in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2216,7 +2216,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskRedirectionNew in `data`. ([`AddHelpdeskRedirectionResponse`](crate::types::AddHelpdeskRedirectionResponse))
+    /// - 200: The HelpdeskRedirectionNew in `data`. ([`HelpdeskRedirectionNew`](crate::types::HelpdeskRedirectionNew))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2332,7 +2332,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskRedirection in `data`. ([`ResolveHelpdeskRedirectionResponse`](crate::types::ResolveHelpdeskRedirectionResponse))
+    /// - 200: The HelpdeskRedirection in `data`. ([`HelpdeskRedirection`](crate::types::HelpdeskRedirection))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2444,7 +2444,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskSettings in `data`. ([`ResolveHelpdeskSettingsResponse`](crate::types::ResolveHelpdeskSettingsResponse))
+    /// - 200: The HelpdeskSettings in `data`. ([`HelpdeskSettings`](crate::types::HelpdeskSettings))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2544,7 +2544,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskDomain in `data`. ([`ResolveHelpdeskDomainResponse`](crate::types::ResolveHelpdeskDomainResponse))
+    /// - 200: The HelpdeskDomain in `data`. ([`HelpdeskDomain`](crate::types::HelpdeskDomain))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -2646,7 +2646,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The HelpdeskDomainSetupFlow in `data`. ([`GenerateHelpdeskDomainSetupFlowResponse`](crate::types::GenerateHelpdeskDomainSetupFlowResponse))
+    /// - 200: The HelpdeskDomainSetupFlow in `data`. ([`HelpdeskDomainSetupFlow`](crate::types::HelpdeskDomainSetupFlow))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -22,7 +22,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The website's members in `data`. ([`ListWebsiteOperatorsResponse`](crate::types::ListWebsiteOperatorsResponse))
+    /// - 200: The website's members in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -69,7 +69,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The operators seen last, in `data`. ([`ListLastActiveWebsiteOperatorsResponse`](crate::types::ListLastActiveWebsiteOperatorsResponse))
+    /// - 200: The operators seen last, in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -222,7 +222,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The operator in `data`. ([`GetWebsiteOperatorResponse`](crate::types::GetWebsiteOperatorResponse))
+    /// - 200: The operator in `data`. ([`Operator`](crate::types::Operator))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -25,7 +25,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: Statistics on the website's people in `data`. ([`GetPeopleStatisticsResponse`](crate::types::GetPeopleStatisticsResponse))
+    /// - 200: Statistics on the website's people in `data`. ([`PeopleStatistics`](crate::types::PeopleStatistics))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -74,7 +74,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of suggested segments in `data`. ([`ListSuggestedPeopleSegmentsResponse`](crate::types::ListSuggestedPeopleSegmentsResponse))
+    /// - 200: A page of suggested segments in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -197,7 +197,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of suggested data keys in `data`. ([`ListSuggestedPeopleDataKeysResponse`](crate::types::ListSuggestedPeopleDataKeysResponse))
+    /// - 200: A page of suggested data keys in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -318,7 +318,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of suggested events in `data`. ([`ListSuggestedPeopleEventsResponse`](crate::types::ListSuggestedPeopleEventsResponse))
+    /// - 200: A page of suggested events in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -435,7 +435,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of profiles in `data`. ([`ListPeopleProfilesResponse`](crate::types::ListPeopleProfilesResponse))
+    /// - 200: A page of profiles in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -522,7 +522,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The new profile's id in `data`. ([`AddNewPeopleProfileResponse`](crate::types::AddNewPeopleProfileResponse))
+    /// - 200: The new profile's id in `data`. ([`NewPeopleProfile`](crate::types::NewPeopleProfile))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -636,7 +636,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The profile in `data`. ([`GetPeopleProfileResponse`](crate::types::GetPeopleProfileResponse))
+    /// - 200: The profile in `data`. ([`PeopleProfile`](crate::types::PeopleProfile))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -870,7 +870,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of the session ids of the person's conversations in `data`. ([`ListPeopleConversationsResponse`](crate::types::ListPeopleConversationsResponse))
+    /// - 200: A page of the session ids of the person's conversations in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -947,7 +947,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of the campaigns the person received in `data`. ([`ListPeopleCampaignsResponse`](crate::types::ListPeopleCampaignsResponse))
+    /// - 200: A page of the campaigns the person received in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1085,7 +1085,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of the person's events in `data`. ([`ListPeopleEventsResponse`](crate::types::ListPeopleEventsResponse))
+    /// - 200: A page of the person's events in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1162,7 +1162,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The person's custom data in `data`. ([`GetPeopleDataResponse`](crate::types::GetPeopleDataResponse))
+    /// - 200: The person's custom data in `data`. ([`PeopleData`](crate::types::PeopleData))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1341,7 +1341,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The person's subscription status in `data`. ([`GetPeopleSubscriptionStatusResponse`](crate::types::GetPeopleSubscriptionStatusResponse))
+    /// - 200: The person's subscription status in `data`. ([`PeopleSubscription`](crate::types::PeopleSubscription))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -1502,7 +1502,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The import's id in `data`. ([`ImportPeopleProfilesResponse`](crate::types::ImportPeopleProfilesResponse))
+    /// - 200: The import's id in `data`. ([`PeopleProfileImport`](crate::types::PeopleProfileImport))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -23,7 +23,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The plan subscriptions in `data`. ([`ListAllActivePlanSubscriptionsResponse`](crate::types::ListAllActivePlanSubscriptionsResponse))
+    /// - 200: The plan subscriptions in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -67,7 +67,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The website's plan subscription in `data`. ([`GetPlanSubscriptionForWebsiteResponse`](crate::types::GetPlanSubscriptionForWebsiteResponse))
+    /// - 200: The website's plan subscription in `data`. ([`PlanSubscription`](crate::types::PlanSubscription))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -277,7 +277,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The coupon in `data`. ([`CheckCouponAvailabilityForWebsitePlanSubscriptionResponse`](crate::types::CheckCouponAvailabilityForWebsitePlanSubscriptionResponse))
+    /// - 200: The coupon in `data`. ([`PlanSubscriptionCoupon`](crate::types::PlanSubscriptionCoupon))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -22,7 +22,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The plugin's account in `data`. ([`GetConnectAccountResponse`](crate::types::GetConnectAccountResponse))
+    /// - 200: The plugin's account in `data`. ([`PluginConnectAccount`](crate::types::PluginConnectAccount))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -119,7 +119,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of websites in `data`. ([`ListAllConnectWebsitesResponse`](crate::types::ListAllConnectWebsitesResponse))
+    /// - 200: A page of websites in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -211,7 +211,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The websites that changed, in `data`. ([`ListConnectWebsitesSinceResponse`](crate::types::ListConnectWebsitesSinceResponse))
+    /// - 200: The websites that changed, in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -278,7 +278,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The endpoints in `data`. ([`GetPluginConnectEndpointsResponse`](crate::types::GetPluginConnectEndpointsResponse))
+    /// - 200: The endpoints in `data`. ([`PluginConnectEndpoints`](crate::types::PluginConnectEndpoints))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

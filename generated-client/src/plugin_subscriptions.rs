@@ -22,7 +22,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The plugin subscriptions in `data`. ([`ListAllActivePluginSubscriptionsResponse`](crate::types::ListAllActivePluginSubscriptionsResponse))
+    /// - 200: The plugin subscriptions in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -66,7 +66,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The website's plugin subscriptions in `data`. ([`ListSubscriptionsForWebsiteResponse`](crate::types::ListSubscriptionsForWebsiteResponse))
+    /// - 200: The website's plugin subscriptions in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -168,7 +168,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The plugin subscription in `data`. ([`GetSubscriptionDetailsResponse`](crate::types::GetSubscriptionDetailsResponse))
+    /// - 200: The plugin subscription in `data`. ([`PluginSubscription`](crate::types::PluginSubscription))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -282,7 +282,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The subscription's settings in `data`. ([`GetSubscriptionSettingsResponse`](crate::types::GetSubscriptionSettingsResponse))
+    /// - 200: The subscription's settings in `data`. ([`PluginSubscriptionSettings`](crate::types::PluginSubscriptionSettings))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -463,7 +463,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The open usage bills in `data`. ([`GetPluginUsageBillsResponse`](crate::types::GetPluginUsageBillsResponse))
+    /// - 200: The open usage bills in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -583,7 +583,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The attestation in `data`. ([`GetPluginAttestProvenanceResponse`](crate::types::GetPluginAttestProvenanceResponse))
+    /// - 200: The attestation in `data`. ([`PluginProvenance`](crate::types::PluginProvenance))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -18,7 +18,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of teams. ([`ListTeamsResponse`](crate::types::ListTeamsResponse))
+    /// - 200: A page of teams.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -76,7 +76,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The new team's identifier. ([`CreateNewTeamResponse`](crate::types::CreateNewTeamResponse))
+    /// - 200: The new team's identifier. ([`NewTeam`](crate::types::NewTeam))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -187,7 +187,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The team. ([`GetTeamResponse`](crate::types::GetTeamResponse))
+    /// - 200: The team. ([`Team`](crate::types::Team))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -21,7 +21,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The counts in `data`. ([`CountVisitorsResponse`](crate::types::CountVisitorsResponse))
+    /// - 200: The counts in `data`. ([`VisitorCount`](crate::types::VisitorCount))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -70,7 +70,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: A page of visitors in `data`. ([`ListVisitorsResponse`](crate::types::ListVisitorsResponse))
+    /// - 200: A page of visitors in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -130,7 +130,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The map points in `data`. ([`PinpointVisitorsOnMapResponse`](crate::types::PinpointVisitorsOnMapResponse))
+    /// - 200: The map points in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -197,7 +197,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The session in `data`. ([`GetSessionIdentifierFromTokenResponse`](crate::types::GetSessionIdentifierFromTokenResponse))
+    /// - 200: The session in `data`. ([`VisitorToken`](crate::types::VisitorToken))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -250,7 +250,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: The blocked visitors' count in `data`. ([`CountBlockedVisitorsResponse`](crate::types::CountBlockedVisitorsResponse))
+    /// - 200: The blocked visitors' count in `data`. ([`BlockedVisitors`](crate::types::BlockedVisitors))
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).
@@ -301,7 +301,7 @@ impl Client {
     ///
     /// The first success status is decoded; error statuses arrive as [`Error::Status`] with the body, which [`Error::body_json`] decodes into the type listed here.
     ///
-    /// - 200: How many visitors the rule blocks, as a bare number in `data`. ([`CountBlockedVisitorsInRuleResponse`](crate::types::CountBlockedVisitorsInRuleResponse))
+    /// - 200: How many visitors the rule blocks, as a bare number in `data`.
     /// - other: An error; the envelope's `reason` names it (e.g. `website_not_found`). ([`Envelope`](crate::types::Envelope))
     ///
     /// Returns the part of the answer at `/data` (an answer without it is empty).

@@ -564,6 +564,24 @@ pub enum TypeKind {
     Options { fields: Vec<Field> },
 }
 
+impl TypeKind {
+    /// The types this type's values contain (its fields, variants, alias target or map values).
+    pub fn contained(&self) -> Vec<&TypeRef> {
+        match self {
+            TypeKind::Struct { fields, extra } => fields
+                .iter()
+                .map(|f| &f.ty)
+                .chain(extra.as_ref().map(|extra| &extra.value))
+                .collect(),
+            TypeKind::Options { fields } => fields.iter().map(|f| &f.ty).collect(),
+            TypeKind::Alias { target } => vec![target],
+            TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            TypeKind::StatusBodies { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
+        }
+    }
+}
+
 /// One alternative of a union.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnionVariant {

@@ -74,11 +74,14 @@ pub fn emit_crate(api: &Api, spec_file: GeneratedFile) -> Result<Vec<GeneratedFi
     pieces.extend((0..api.modules.len()).map(Piece::Module));
 
     let type_lists = TypeLists { used, unused };
-    let outputs = in_parallel(
+    let outputs = crate::parallel::in_parallel(
         &pieces,
         |piece| piece.estimated_lines(api),
         |piece| piece.render(api, &type_lists),
-    )?;
+    )
+    .ok_or("a formatting thread panicked")?
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     // A type file's pieces are joined in one allocation: GitHub's are megabytes, which growing them piece by
     // piece copied several times over.
     let mut parts_of_files: Vec<(String, Vec<String>)> = Vec::with_capacity(outputs.len());
@@ -212,48 +215,6 @@ impl Piece {
             }
         }
     }
-}
-
-/// `work` applied to every item on all available cores, results in the items' order. The cores take the items
-/// by `cost`, largest first, so the last ones handed out are small and no core waits long at the end for
-/// another (on Crisp, one core used to wait about 2 of the 11 ms emission takes).
-fn in_parallel<T: Sync, R: Send>(
-    items: &[T],
-    cost: impl Fn(&T) -> usize,
-    work: impl Fn(&T) -> Result<R, String> + Sync,
-) -> Result<Vec<R>, String> {
-    let mut schedule: Vec<(usize, &T)> = items.iter().enumerate().collect();
-    schedule.sort_by_key(|(_, item)| std::cmp::Reverse(cost(item)));
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<R, String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let turn = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(index, item)) = schedule.get(turn) else {
-                            return done;
-                        };
-                        done.push((index, work(item)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    });
-    if results.len() != items.len() {
-        return Err("a formatting thread panicked".to_string());
-    }
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Whether some method returns part of its answer (`x-unwrap`), which `src/pointer.rs` decodes.
@@ -440,20 +401,6 @@ mod tests {
             .to_string()
         );
         assert_eq!(quote!(#field).to_string(), "");
-    }
-
-    #[test]
-    fn parallel_results_come_back_in_item_order_whatever_the_schedule() {
-        let items: Vec<usize> = (0..40).collect();
-        // Costed so the cores take them last to first.
-        let cost = |n: &usize| *n;
-        let squares = in_parallel(&items, cost, |n| Ok(n * n)).expect("no failures");
-        assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
-        let failed = in_parallel(&items, cost, |n| match n {
-            7 => Err("seven".to_string()),
-            n => Ok(*n),
-        });
-        assert_eq!(failed, Err("seven".to_string()));
     }
 
     #[test]

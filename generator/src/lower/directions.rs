@@ -6,9 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{
-    Operation, Returns, SecurityKind, SecurityScheme, Travel, TypeDef, TypeKind, TypeRef,
-};
+use crate::ir::{Operation, Returns, SecurityKind, SecurityScheme, Travel, TypeDef, TypeRef};
 
 /// Sets `travel` on every type, from what the operations and the security schemes use.
 pub fn mark_travel(types: &mut [TypeDef], operations: &[Operation], schemes: &[SecurityScheme]) {
@@ -99,27 +97,11 @@ fn reachable(types: &[TypeDef], index: &HashMap<String, usize>, roots: Vec<&Type
         visit(ty, &mut pending);
     }
     while let Some(i) = pending.pop() {
-        for ty in contained(&types[i].kind) {
+        for ty in types[i].kind.contained() {
             visit(ty, &mut pending);
         }
     }
     seen
-}
-
-/// The types a type's values contain.
-fn contained(kind: &TypeKind) -> Vec<&TypeRef> {
-    match kind {
-        TypeKind::Struct { fields, extra } => fields
-            .iter()
-            .map(|f| &f.ty)
-            .chain(extra.as_ref().map(|extra| &extra.value))
-            .collect(),
-        TypeKind::Options { fields } => fields.iter().map(|f| &f.ty).collect(),
-        TypeKind::Alias { target } => vec![target],
-        TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::StatusBodies { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod cycles;
 mod directions;
+mod envelopes;
 mod errors;
 mod methods;
 mod multipart;
@@ -44,6 +45,8 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     warnings.append(&mut lowering.warnings);
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
+    let mut operations = operations;
+    envelopes::drop_unwrapped_envelopes(&mut type_defs, &mut operations);
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
     open_received_unions(&mut type_defs);
