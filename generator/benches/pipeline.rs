@@ -161,8 +161,9 @@ fn bench_stages(c: &mut Criterion, input: &Input) {
     );
     group.bench_with_input(BenchmarkId::new("emit", operations), &api, |b, api| {
         b.iter(|| {
-            let spec_file = generator::emit::spec_file(black_box(&normalized));
-            generator::emit::emit_crate(black_box(api), spec_file.expect("serialises"))
+            let preamble = generator::emit::preamble("cargo run -p generator");
+            let spec_file = generator::emit::spec_file(black_box(&normalized), &preamble);
+            generator::emit::emit_crate(black_box(api), spec_file.expect("serialises"), &preamble)
         })
     });
     let overlays: Vec<&[u8]> = input.overlays.iter().map(String::as_bytes).collect();

@@ -33,6 +33,9 @@ pub struct Config {
     pub overlays: Vec<PathBuf>,
     /// Cargo package name of the generated crate.
     pub package_name: String,
+    /// The command that regenerates the crate (`cargo run -p generator -- --spec ... --out ...`), which every
+    /// generated file names in its first line; see [`regenerate_command`].
+    pub regenerate: String,
 }
 
 impl Config {
@@ -44,8 +47,20 @@ impl Config {
             spec: root.join("spec/crisp-openapi.yml"),
             overlays: vec![root.join("spec/crisp"), root.join("spec/crisp-overlay.yml")],
             package_name: "crisp-client".to_string(),
+            regenerate: "cargo run -p generator".to_string(),
         }
     }
+}
+
+/// The command that generates the crate `name` into `out` from `spec` and `overlays`, as the user wrote the
+/// paths: what the crate's files name as the way to regenerate them.
+pub fn regenerate_command(spec: &Path, overlays: &[PathBuf], out: &Path, name: &str) -> String {
+    let mut command = format!("cargo run -p generator -- --spec {}", spec.display());
+    for overlay in overlays {
+        command.push_str(&format!(" --overlay {}", overlay.display()));
+    }
+    command.push_str(&format!(" --out {} --name {name}", out.display()));
+    command
 }
 
 /// The overlay files `overlays` names, in the order they apply: a file as given, a directory as the `.yml`,
@@ -94,7 +109,12 @@ pub struct Generated {
 /// Runs the whole pipeline: load, overlay, normalise, deserialise, lower, emit.
 pub fn generate(config: &Config) -> Result<Generated, Error> {
     let document = effective_document(&config.spec, &config.overlays)?;
-    generate_from_document(document, &config.spec, &config.package_name)
+    generate_from_document(
+        document,
+        &config.spec,
+        &config.package_name,
+        &config.regenerate,
+    )
 }
 
 /// The pipeline on documents already in memory (the fuzz target drives this): `spec` and `overlays` are file
@@ -111,21 +131,24 @@ pub fn generate_from_bytes(
         overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(label))?;
     }
     let document = normalized(document, label)?;
-    generate_from_document(document, label, package_name)
+    let regenerate = regenerate_command(label, &[], Path::new(package_name), package_name);
+    generate_from_document(document, label, package_name, &regenerate)
 }
 
 fn generate_from_document(
     document: serde_json::Value,
     file: &Path,
     package_name: &str,
+    regenerate: &str,
 ) -> Result<Generated, Error> {
+    let preamble = emit::preamble(regenerate);
     let emit_error = |message: String| Error::Document {
         file: file.to_path_buf(),
         message: format!("internal error while emitting the crate: {message}"),
     };
     // `openapi.json` is written on a second core while this one deserialises and lowers the document.
     let (spec_file, lowered) = std::thread::scope(|scope| {
-        let spec_file = scope.spawn(|| emit::spec_file(&document));
+        let spec_file = scope.spawn(|| emit::spec_file(&document, &preamble));
         let lowered =
             deserialize(&document, file).map(|spec| lower::lower(&spec, &document, package_name));
         let spec_file = spec_file
@@ -136,7 +159,8 @@ fn generate_from_document(
     let (api, lowering_warnings) = lowered?;
     let mut warnings = keys::unknown_keys(&document);
     warnings.extend(lowering_warnings);
-    let files = emit::emit_crate(&api, spec_file.map_err(emit_error)?).map_err(emit_error)?;
+    let files =
+        emit::emit_crate(&api, spec_file.map_err(emit_error)?, &preamble).map_err(emit_error)?;
     Ok(Generated {
         files,
         warnings,

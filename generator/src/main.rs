@@ -48,6 +48,10 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
+    // Plain `cargo run -p generator` (with `--check` at most) regenerates the Crisp client; anything else is named
+    // in full in the files it writes.
+    let default_crisp =
+        cli.spec.is_none() && cli.overlays.is_empty() && cli.out.is_none() && cli.name.is_none();
     let (spec, overlays, out) = match cli.spec {
         None => {
             let crisp = Config::crisp(&root);
@@ -77,10 +81,16 @@ fn main() -> ExitCode {
         eprintln!("error: `{package_name}` is not a valid Cargo package name; pass --name CRATE");
         return ExitCode::from(2);
     }
+    let regenerate = if default_crisp {
+        "cargo run -p generator".to_string()
+    } else {
+        generator::regenerate_command(&spec, &overlays, &out, &package_name)
+    };
     let config = Config {
         spec,
         overlays,
         package_name,
+        regenerate,
     };
     match run(&config, &out, cli.check) {
         Ok(code) => code,
@@ -102,8 +112,9 @@ fn run(config: &Config, out: &Path, check: bool) -> Result<ExitCode, generator::
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!(
-            "error: {} is not what the generator writes:\n{drift}run `cargo run -p generator` to regenerate it",
-            out.display()
+            "error: {} is not what the generator writes:\n{drift}run `{}` to regenerate it",
+            out.display(),
+            config.regenerate
         );
         return Ok(ExitCode::FAILURE);
     }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::{GeneratedFile, PREAMBLE};
+use crate::emit::{GeneratedFile, GENERATED_MARK};
 use crate::error::Error;
 
 /// How the output directory differs from what the generator would write.
@@ -111,7 +111,11 @@ pub fn write(out_dir: &Path, files: &[GeneratedFile]) -> Result<Written, Error> 
 fn is_generated(path: &Path) -> bool {
     std::fs::read_to_string(path)
         .ok()
-        .and_then(|text| text.lines().next().map(|line| line.contains(PREAMBLE)))
+        .and_then(|text| {
+            text.lines()
+                .next()
+                .map(|line| line.contains(GENERATED_MARK))
+        })
         .unwrap_or(false)
 }
 
@@ -168,7 +172,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let files = vec![
             file("Cargo.toml", "a"),
-            file("src/lib.rs", &format!("// {PREAMBLE}\nb")),
+            file("src/lib.rs", &format!("// {GENERATED_MARK}`. b\nb")),
         ];
         let report = write(&dir, &files).expect("writes");
         assert_eq!(report.written, ["Cargo.toml", "src/lib.rs"]);

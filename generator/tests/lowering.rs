@@ -15,6 +15,7 @@ fn pets() -> generator::Generated {
         spec,
         overlays: Vec::new(),
         package_name: "pets-client".into(),
+        regenerate: "cargo run -p generator -- --spec pets-3.1.yaml".into(),
     })
     .expect("generates")
 }
@@ -352,6 +353,7 @@ fn the_manifest_lists_only_dependencies_the_crate_uses() {
         spec,
         overlays: Vec::new(),
         package_name: "x".into(),
+        regenerate: "cargo run -p generator -- --spec schema-types.yaml".into(),
     })
     .expect("generates");
     let manifest = &generated.files[0].contents;

@@ -130,6 +130,7 @@ proptest! {
             spec: spec.clone(),
             overlays: Vec::new(),
             package_name: "mutated".to_string(),
+            regenerate: "cargo run -p generator -- --spec mutated.json".to_string(),
         };
         let outcome = catch_unwind(AssertUnwindSafe(|| generator::generate(&config)));
         let _ = std::fs::remove_file(&spec);

@@ -35,6 +35,7 @@ pub fn pets_config() -> generator::Config {
         spec: workspace_root().join("generator/tests/fixtures/pets-3.1.yaml"),
         overlays: Vec::new(),
         package_name: "pets-client".to_string(),
+        regenerate: PETS_REGENERATE.to_string(),
     }
 }
 

@@ -45,6 +45,7 @@ fn every_fixture_generates_and_all_clients_compile_warning_free() {
             spec: path.clone(),
             overlays: Vec::new(),
             package_name: package.clone(),
+            regenerate: format!("cargo run -p generator -- --spec {version}/{name}"),
         };
         let generated =
             generator::generate(&config).unwrap_or_else(|err| panic!("{version}/{name}: {err}"));

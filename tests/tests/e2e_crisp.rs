@@ -12,7 +12,6 @@ use crisp_client::types::{
     NewMessage, Participant, ParticipantType, SaveConversationParticipantsRequest, TextMessage,
     TextMessageType, Tier, UpdateConversationRoutingRequest,
     UpdateConversationRoutingRequestAssigned, UpdateConversationStateRequest,
-    UpdateConversationStateRequestState,
 };
 use crisp_client::{Client, Error};
 use serde_json::json;
@@ -282,7 +281,7 @@ async fn update_conversation_state_sends_a_typed_enum() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = UpdateConversationStateRequest::new(UpdateConversationStateRequestState::Resolved);
+    let body = UpdateConversationStateRequest::new(ConversationState::Resolved);
     client(&server)
         .update_conversation_state("w1", "session_1", &body)
         .await

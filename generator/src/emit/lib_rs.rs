@@ -78,7 +78,9 @@ pub fn emit(api: &Api) -> TokenStream {
         #example
         //!
         //! Every method returns [`Error`] on failure; [`Error::status`] and [`Error::reason`] tell what the
-        //! server answered.
+        //! server answered. A method's docs list the responses its operation declares, with the type of each
+        //! body: the first success status is decoded into what the method returns, and an error status arrives
+        //! as [`Error::Status`] with its body, which [`Error::body_json`] decodes into the type listed.
         //!
         #features
 

@@ -2,20 +2,20 @@
 //! workspace), so the crate can be copied out or published as it is. TLS is rustls only: HTTPS works out of
 //! the box with no OpenSSL.
 
-use super::{GeneratedFile, PREAMBLE};
+use super::GeneratedFile;
 use crate::ir::{Api, BodyEncoding, ParamLocation};
 
 /// The crate's own version; the API's version is in its description.
 const CRATE_VERSION: &str = "0.1.0";
 
 /// Writes the manifest.
-pub fn emit(api: &Api) -> GeneratedFile {
+pub fn emit(api: &Api, preamble: &str) -> GeneratedFile {
     let description = format!(
         "Typed async client for {} (API version {}), generated from its OpenAPI description.",
         api.title, api.api_version
     );
     let contents = format!(
-        r#"# {PREAMBLE}
+        r#"# {preamble}
 [package]
 name = {name}
 version = "{CRATE_VERSION}"

@@ -508,11 +508,7 @@ fn method_docs(op: &Operation) -> String {
                 )
             })
             .collect();
-        parts.push(format!(
-            "# Responses\n\nThe first success status is decoded; error statuses arrive as [`Error::Status`] with \
-             the body, which [`Error::body_json`] decodes into the type listed here.\n\n{}",
-            listed.join("\n")
-        ));
+        parts.push(format!("# Responses\n\n{}", listed.join("\n")));
     }
     if let Some(error_type) = &op.error_type {
         parts.push(format!(

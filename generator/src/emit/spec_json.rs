@@ -5,11 +5,11 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
-use super::{GeneratedFile, PREAMBLE};
+use super::GeneratedFile;
 
-/// Writes `openapi.json`.
-pub fn emit(document: &Value) -> Result<GeneratedFile, String> {
-    let mut contents = serde_json::to_string_pretty(&Annotated(document))
+/// Writes `openapi.json`, with `preamble` (the generated-file notice) as its first member.
+pub fn emit(document: &Value, preamble: &str) -> Result<GeneratedFile, String> {
+    let mut contents = serde_json::to_string_pretty(&Annotated(document, preamble))
         .map_err(|err| format!("openapi.json: {err}"))?;
     if contents.starts_with("{\n  ") {
         contents.replace_range(..4, "{ ");
@@ -23,7 +23,7 @@ pub fn emit(document: &Value) -> Result<GeneratedFile, String> {
 
 /// The document with the notice as its first member, serialised straight from the original: GitHub's spec is
 /// 13 MB, and copying it first cost as much as writing it.
-struct Annotated<'a>(&'a Value);
+struct Annotated<'a>(&'a Value, &'a str);
 
 impl Serialize for Annotated<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -34,7 +34,7 @@ impl Serialize for Annotated<'_> {
             .iter()
             .filter(|(key, _)| key.as_str() != "x-generated");
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("x-generated", PREAMBLE)?;
+        map.serialize_entry("x-generated", self.1)?;
         for (key, value) in kept {
             map.serialize_entry(key, value)?;
         }
@@ -51,7 +51,8 @@ mod tests {
     #[test]
     fn the_notice_is_on_the_first_line_and_the_document_is_unchanged() {
         let document = json!({ "openapi": "3.0.3", "paths": { "/a": {} } });
-        let file = emit(&document).expect("serialises");
+        let file =
+            emit(&document, &crate::emit::preamble("cargo run -p generator")).expect("serialises");
         let first = file.contents.lines().next().unwrap_or_default();
         assert!(
             first.starts_with("{ \"x-generated\": \"@generated"),

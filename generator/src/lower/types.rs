@@ -163,9 +163,14 @@ impl<'a> TypeLowering<'a> {
 
     /// A component schema keeps its own name whatever its shape.
     fn define_named(&mut self, schema: &Schema, name: String, key: &str, at: &str) {
+        // Inline schemas inside it are documented by where they are; the type itself only by its own words.
         let role = format!("The `{key}` schema.");
-        let docs = schema_docs(schema).or_else(|| Some(role.clone()));
+        let docs = schema_docs(schema);
         if let Some(kind) = self.named_kind(schema, &name, at) {
+            // An inline enum with the same values, met later, is this type rather than a copy of it.
+            if let Some(values) = string_enum_values(&kind) {
+                self.inline_enums.insert(values, self.types.len());
+            }
             self.push(name, docs, at, kind);
         } else {
             let target = self.lower_inline(schema, &name, &role, at);
@@ -338,11 +343,14 @@ impl<'a> TypeLowering<'a> {
         }
     }
 
-    /// The inline enum at `index` in `types`, used again elsewhere: its docs stop naming the one place it
-    /// was first met.
+    /// The enum at `index` in `types`, used again elsewhere: a component schema's keeps its docs; an inline one's
+    /// stop naming the one place it was first met.
     fn share_enum(&mut self, index: usize) -> TypeRef {
         let shared = &mut self.types[index];
-        if let TypeKind::StringEnum { variants, .. } = &shared.kind {
+        let is_component = shared
+            .origin
+            .starts_with(COMPONENT_PREFIX.trim_end_matches('/'));
+        if let (TypeKind::StringEnum { variants, .. }, false) = (&shared.kind, is_component) {
             let values: Vec<String> = variants
                 .iter()
                 .map(|v| format!("`{}`", v.wire_value))

@@ -7,23 +7,22 @@ use std::collections::BTreeMap;
 use crisp_client::types::{
     AbortOngoingCallSessionForConversationRequest, BlockIncomingMessagesForConversationRequest,
     BrowsingAssist, BrowsingPoint, CallSignaling, ComposeMessage, ComposeMessageType,
-    ConversationMeta, ConversationUnreadMark, DataValue, DeleteSuggestedConversationDataKeyRequest,
-    DeleteSuggestedConversationSegmentRequest, DeliverWidgetButtonActionForConversationRequest,
-    EditedMessageContent, Flag, IdentityVerificationRedeem, IdentityVerificationRequest,
-    IdentityVerificationRequestMethod, InitiateNewCallSessionForConversationRequest,
-    InitiateNewCallSessionForConversationRequestMode, ListConversationMessagesOptions,
-    ListConversationsOptions, ListConversationsSearchType, MessageFrom, MessageUser,
-    MessageUserType, MessagesReceipt, NewMessage, NoteMessage, NoteMessageType, Participant,
-    ParticipantType, PickerMessage, PickerMessageContent, PickerMessageContentChoicesItem,
-    PickerMessageType, ReportConversationRequest, RequestEmailTranscriptForConversationRequest,
-    RequestToolCallForConversationRequest, SaveConversationParticipantsRequest,
-    ScheduleReminderForConversationRequest, SendActionToExistingBrowsingSessionRequest,
-    SubmitSpamConversationDecisionRequest, TextMessage, TextMessageType,
-    UpdateConversationInboxRequest, UpdateConversationOpenStateRequest,
+    ConversationMeta, ConversationState, ConversationUnreadMark, DataValue,
+    DeleteSuggestedConversationDataKeyRequest, DeleteSuggestedConversationSegmentRequest,
+    DeliverWidgetButtonActionForConversationRequest, EditedMessageContent, Flag,
+    IdentityVerificationRedeem, IdentityVerificationRequest, IdentityVerificationRequestMethod,
+    InitiateNewCallSessionForConversationRequest, InitiateNewCallSessionForConversationRequestMode,
+    ListConversationMessagesOptions, ListConversationsOptions, ListConversationsSearchType,
+    MessageFrom, MessageUser, MessageUserType, MessagesReceipt, NewMessage, NoteMessage,
+    NoteMessageType, Participant, ParticipantType, PickerMessage, PickerMessageContent,
+    PickerMessageContentChoicesItem, PickerMessageType, ReportConversationRequest,
+    RequestEmailTranscriptForConversationRequest, RequestToolCallForConversationRequest,
+    SaveConversationParticipantsRequest, ScheduleReminderForConversationRequest,
+    SendActionToExistingBrowsingSessionRequest, SubmitSpamConversationDecisionRequest, TextMessage,
+    TextMessageType, UpdateConversationInboxRequest, UpdateConversationOpenStateRequest,
     UpdateConversationRoutingRequest, UpdateConversationRoutingRequestAssigned,
-    UpdateConversationStateRequest, UpdateConversationStateRequestState,
-    UpdateMessageInConversationRequest, UpdateVerifyStatusForConversationRequest, WidgetDataEdit,
-    WidgetDataFetch,
+    UpdateConversationStateRequest, UpdateMessageInConversationRequest,
+    UpdateVerifyStatusForConversationRequest, WidgetDataEdit, WidgetDataFetch,
 };
 use serde_json::json;
 
@@ -79,8 +78,7 @@ pub async fn call(ctx: &Ctx<'_>) {
                 .await,
         );
     }
-    let mut state =
-        UpdateConversationStateRequest::new(UpdateConversationStateRequestState::Resolved);
+    let mut state = UpdateConversationStateRequest::new(ConversationState::Resolved);
     state.origin = Some("chat".into());
     ctx.accepted(
         "updateConversationState",

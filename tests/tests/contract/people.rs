@@ -10,8 +10,8 @@ use crisp_client::types::{
     DeleteSuggestedPeopleSegmentRequest, Geolocation, ListPeopleProfilesOptions, PeopleDataUpdate,
     PeopleEvent, PeopleFilter, PeopleProfileCompany, PeopleProfileEmployment,
     PeopleProfileImportSetup, PeopleProfileImportSetupMapping, PeopleProfileImportSetupOptions,
-    PeopleProfilePerson, PeopleProfileSocial, PeopleProfileUpdate, PeopleSearchOperator,
-    PeopleSortOrder, PeopleSubscriptionUpdate,
+    PeopleProfilePerson, PeopleProfileSocial, PeopleProfileUpdate, PeopleSortOrder,
+    PeopleSubscriptionUpdate, SearchOperator,
 };
 use serde_json::json;
 
@@ -28,7 +28,7 @@ pub async fn call(ctx: &Ctx<'_>) {
     let search = ListPeopleProfilesOptions {
         sort_field: Some("person.nickname".into()),
         sort_order: Some(PeopleSortOrder::Descending),
-        search_operator: Some(PeopleSearchOperator::Or),
+        search_operator: Some(SearchOperator::Or),
         search_filter: Some(vec![
             PeopleFilter {
                 model: "people".into(),

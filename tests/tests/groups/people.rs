@@ -12,8 +12,8 @@ use crisp_client::types::{
     DataValue, DeleteSuggestedPeopleDataKeyRequest, DeleteSuggestedPeopleEventRequest,
     DeleteSuggestedPeopleSegmentRequest, ListPeopleProfilesOptions, PeopleDataUpdate, PeopleEvent,
     PeopleFilter, PeopleProfileCompany, PeopleProfileImportSetup, PeopleProfileImportSetupMapping,
-    PeopleProfileImportSetupOptions, PeopleProfilePerson, PeopleProfileUpdate,
-    PeopleSearchOperator, PeopleSortOrder, PeopleSubscriptionUpdate,
+    PeopleProfileImportSetupOptions, PeopleProfilePerson, PeopleProfileUpdate, PeopleSortOrder,
+    PeopleSubscriptionUpdate, SearchOperator,
 };
 use futures::TryStreamExt;
 use serde_json::{json, Value};
@@ -408,7 +408,7 @@ async fn profiles_are_searched_with_every_query_parameter_page_after_page() {
     let search = ListPeopleProfilesOptions {
         sort_field: Some("person.nickname".into()),
         sort_order: Some(PeopleSortOrder::Descending),
-        search_operator: Some(PeopleSearchOperator::Or),
+        search_operator: Some(SearchOperator::Or),
         search_filter: Some(vec![
             PeopleFilter {
                 model: "people".into(),
@@ -468,7 +468,7 @@ async fn a_sort_order_the_client_does_not_know_is_sent_as_given() {
         .await;
     let options = ListPeopleProfilesOptions {
         sort_order: Some(PeopleSortOrder::from("relevance")),
-        search_operator: Some(PeopleSearchOperator::from("xor")),
+        search_operator: Some(SearchOperator::from("xor")),
         ..ListPeopleProfilesOptions::default()
     };
     assert_eq!(
