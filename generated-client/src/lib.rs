@@ -90,8 +90,8 @@ mod verify;
 mod visitors;
 #[rustfmt::skip]
 pub use client::{
-    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT,
-    DEFAULT_USER_AGENT,
+    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE,
+    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 
 #[rustfmt::skip]

@@ -3219,7 +3219,7 @@ impl<'de> serde::Deserialize<'de> for MessageContent {
             Some("event") => serde::Deserialize::deserialize(&value).map(Self::Event),
             _ => return Ok(Self::Other(value)),
         };
-        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
+        Ok(decoded.unwrap_or(Self::Other(value)))
     }
 }
 

@@ -195,6 +195,10 @@ pub fn emit(api: &Api) -> TokenStream {
         /// Whole-request timeout unless the builder is given another.
         pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
+        /// The largest successful answer a call reads unless the builder is given another limit: far above what a
+        /// JSON API sends, and far below what a runaway server could make the client hold.
+        pub const DEFAULT_MAX_ANSWER_SIZE: u64 = 32 * 1024 * 1024;
+
         #redacted
 
         #[doc = #client_doc]
@@ -207,6 +211,7 @@ pub fn emit(api: &Api) -> TokenStream {
             user_agent: HeaderValue,
             timeout: Duration,
             retry: RetryPolicy,
+            max_answer_size: u64,
             credentials: Credentials,
         }
 
@@ -231,6 +236,12 @@ pub fn emit(api: &Api) -> TokenStream {
             /// shared.
             pub fn with_retry_policy(&self, retry: RetryPolicy) -> Self {
                 Self { retry, ..self.clone() }
+            }
+
+            /// A client that reads successful answers of up to `bytes`, for the calls made through it (a large
+            /// export, say); the connection pool is shared. See [`ClientBuilder::max_answer_size`].
+            pub fn with_max_answer_size(&self, bytes: u64) -> Self {
+                Self { max_answer_size: bytes, ..self.clone() }
             }
 
             /// Sends the request an operation built and decodes the answer with `decode`. Every method of every
@@ -262,14 +273,15 @@ pub fn emit(api: &Api) -> TokenStream {
                     let mut attempt = 1;
                     loop {
                         let request = self.request(&mut call, &url)?;
-                        let sent = read_answer(request)
+                        let sent = read_answer(request, self.max_answer_size)
                             .instrument(tracing::debug_span!("attempt", attempt))
                             .await;
                         let retry = match &sent {
                             Ok((status, headers, _)) => {
                                 self.retry.delay_after_status(&call.method, *status, headers, attempt)
                             }
-                            Err(error) => self.retry.delay_after_failure(&call.method, error, attempt),
+                            Err(Unread::Failed(error)) => self.retry.delay_after_failure(&call.method, error, attempt),
+                            Err(Unread::TooLarge { .. }) => None,
                         };
                         if let Some(delay) = retry.filter(|_| resendable) {
                             tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
@@ -289,7 +301,13 @@ pub fn emit(api: &Api) -> TokenStream {
                                 span.record("status", status.as_u16());
                                 Ok(Answer { operation: call.operation, status, headers, body, request })
                             }
-                            Err(error) => Err(Error::transport(call.operation, request, error)),
+                            Err(Unread::Failed(error)) => Err(Error::transport(call.operation, request, error)),
+                            Err(Unread::TooLarge { size, limit }) => Err(Error::TooLarge {
+                                operation: call.operation,
+                                size,
+                                limit,
+                                request: Box::new(request),
+                            }),
                         };
                     }
                 }
@@ -313,15 +331,45 @@ pub fn emit(api: &Api) -> TokenStream {
             }
         }
 
-        /// Sends a request and reads its whole answer.
+        /// Why an answer was not read.
+        enum Unread {
+            /// Sending or receiving failed.
+            Failed(reqwest::Error),
+            /// A successful answer announced (`Content-Length`) or reached `size` bytes, more than `limit`.
+            TooLarge { size: u64, limit: u64 },
+        }
+
+        /// Sends a request and reads its answer: a successful one whole, up to `limit` bytes (a larger one fails
+        /// as soon as its `Content-Length` or the bytes read so far pass the limit, so a runaway server cannot
+        /// make the client hold more); an error's body up to [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes,
+        /// the rest left unread.
         async fn read_answer(
             request: reqwest::RequestBuilder,
-        ) -> Result<(reqwest::StatusCode, HeaderMap, bytes::Bytes), reqwest::Error> {
-            let mut response = request.send().await?;
+            limit: u64,
+        ) -> Result<(reqwest::StatusCode, HeaderMap, bytes::Bytes), Unread> {
+            let mut response = request.send().await.map_err(Unread::Failed)?;
             let status = response.status();
             let headers = std::mem::take(response.headers_mut());
-            let body = response.bytes().await?;
-            Ok((status, headers, body))
+            let success = status.is_success();
+            let cap = if success { limit } else { crate::MAX_ERROR_BODY as u64 };
+            if let Some(size) = response.content_length().filter(|size| success && *size > limit) {
+                return Err(Unread::TooLarge { size, limit });
+            }
+            let expected = response.content_length().unwrap_or(0).min(cap);
+            let mut body = bytes::BytesMut::with_capacity(usize::try_from(expected).unwrap_or(0));
+            while let Some(chunk) = response.chunk().await.map_err(Unread::Failed)? {
+                let size = (body.len() + chunk.len()) as u64;
+                if size > cap {
+                    if success {
+                        return Err(Unread::TooLarge { size, limit });
+                    }
+                    let room = usize::try_from(cap).unwrap_or(usize::MAX).saturating_sub(body.len());
+                    body.extend_from_slice(&chunk[..room.min(chunk.len())]);
+                    break;
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok((status, headers, body.freeze()))
         }
 
         /// A decoded answer with its HTTP status and headers, from the `*_with_response` methods.
@@ -392,6 +440,7 @@ fn emit_builder(api: &Api) -> TokenStream {
             retry: RetryPolicy,
             user_agent: String,
             http_client: Option<reqwest::Client>,
+            max_answer_size: u64,
             credentials: Credentials,
         }
 
@@ -404,6 +453,7 @@ fn emit_builder(api: &Api) -> TokenStream {
                     retry: RetryPolicy::default(),
                     user_agent: DEFAULT_USER_AGENT.to_string(),
                     http_client: None,
+                    max_answer_size: DEFAULT_MAX_ANSWER_SIZE,
                     credentials: Credentials::default(),
                 }
             }
@@ -440,6 +490,14 @@ fn emit_builder(api: &Api) -> TokenStream {
             /// Sends `user_agent` as the `User-Agent` header instead of [`DEFAULT_USER_AGENT`].
             pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
                 self.user_agent = user_agent.into();
+                self
+            }
+
+            /// Reads successful answers of up to `bytes` instead of [`DEFAULT_MAX_ANSWER_SIZE`]; a larger answer
+            /// fails the call with [`Error::TooLarge`] as soon as its `Content-Length` or the bytes read pass the
+            /// limit. Error answers keep [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes of their body.
+            pub fn max_answer_size(mut self, bytes: u64) -> Self {
+                self.max_answer_size = bytes;
                 self
             }
 
@@ -496,6 +554,7 @@ fn emit_builder(api: &Api) -> TokenStream {
                     user_agent,
                     timeout: self.timeout,
                     retry: self.retry,
+                    max_answer_size: self.max_answer_size,
                     credentials,
                 })
             }

@@ -100,7 +100,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #(#[rustfmt::skip] mod #modules;)*
 
         #[rustfmt::skip]
-        pub use client::{Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+        pub use client::{Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
         #[rustfmt::skip]
         pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
         #[rustfmt::skip]

@@ -566,7 +566,7 @@ fn emit_tagged_union(
                 #(#decode_arms)*
                 _ => return Ok(Self::Other(value)),
             };
-            Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
+            Ok(decoded.unwrap_or(Self::Other(value)))
         }
     } else {
         let unknown = format!("unknown or missing `{property}`");

@@ -40,6 +40,18 @@ pub enum Error {
         /// The request and how many attempts it took.
         request: Box<RequestInfo>,
     },
+    /// A successful answer was larger than the client reads
+    /// ([`ClientBuilder::max_answer_size`](crate::ClientBuilder::max_answer_size)); reading stopped there.
+    TooLarge {
+        /// The operation's id in the spec.
+        operation: &'static str,
+        /// The size the answer announced (`Content-Length`), or the bytes read when reading stopped.
+        size: u64,
+        /// The limit it passed.
+        limit: u64,
+        /// The request and how many attempts it took.
+        request: Box<RequestInfo>,
+    },
     /// The request could not be sent or the answer could not be read (DNS, connection, TLS).
     Transport {
         /// The operation's id in the spec.
@@ -137,6 +149,7 @@ impl Error {
     pub fn request(&self) -> Option<&RequestInfo> {
         match self {
             Self::Timeout { request, .. }
+            | Self::TooLarge { request, .. }
             | Self::Transport { request, .. }
             | Self::Status { request, .. }
             | Self::Decode { request, .. } => Some(request),
@@ -233,6 +246,12 @@ impl fmt::Display for Error {
                 write!(f, "cannot encode the request of `{operation}`: {source}")
             }
             Self::Timeout { operation, .. } => write!(f, "`{operation}` timed out"),
+            Self::TooLarge { operation, size, limit, .. } => {
+                write!(
+                    f,
+                    "the answer of `{operation}` is larger than the client reads: {size} bytes, over the limit of {limit}"
+                )
+            }
             Self::Transport { operation, source, .. } => {
                 write!(f, "`{operation}` failed: {source}")
             }

@@ -44,8 +44,8 @@ pub mod types;
 mod operations;
 #[rustfmt::skip]
 pub use client::{
-    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_TIMEOUT,
-    DEFAULT_USER_AGENT,
+    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE,
+    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 
 #[rustfmt::skip]

@@ -248,7 +248,7 @@ impl<'de> serde::Deserialize<'de> for Animal {
             Some("Dog") => serde::Deserialize::deserialize(&value).map(Self::Dog),
             _ => return Ok(Self::Other(value)),
         };
-        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
+        Ok(decoded.unwrap_or(Self::Other(value)))
     }
 }
 
@@ -391,7 +391,7 @@ impl<'de> serde::Deserialize<'de> for PetEventKind {
             }
             _ => return Ok(Self::Other(value)),
         };
-        Ok(decoded.unwrap_or_else(|_: serde_json::Error| Self::Other(value)))
+        Ok(decoded.unwrap_or(Self::Other(value)))
     }
 }
 
