@@ -3,12 +3,9 @@
 //!
 //! Analytics of a website.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{AnalyticsQuery, AnalyticsPoint};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Generate analytics
     ///
     /// Computes one metric over a period, as a series of points.
@@ -25,38 +22,42 @@ impl Client {
         &self,
         website_id: &str,
         body: &AnalyticsQuery,
-    ) -> impl Future<Output = Result<Vec<AnalyticsPoint>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<AnalyticsPoint>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::generate_analytics_request(website_id, body),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::generate_analytics`], with the answer's HTTP status and headers.
+    /// Like [`Client::generate_analytics`](Self::generate_analytics), with the answer's HTTP status and headers.
     pub fn generate_analytics_with_response(
         &self,
         website_id: &str,
         body: &AnalyticsQuery,
-    ) -> impl Future<Output = Result<Response<Vec<AnalyticsPoint>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<AnalyticsPoint>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::generate_analytics_request(website_id, body),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::generate_analytics`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::generate_analytics`](Self::generate_analytics), built (and its arguments checked) before anything is sent.
     fn generate_analytics_request(
         website_id: &str,
         body: &AnalyticsQuery,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/analytics/generate");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "generateAnalytics",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/analytics/generate",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -3,12 +3,9 @@
 //!
 //! Whether the website and its operators are available.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{AvailabilityStatus, OperatorAvailability};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get website availability status
     ///
     /// Whether visitors see the chatbox as online or away.
@@ -24,34 +21,40 @@ impl Client {
     pub fn get_website_availability_status(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<AvailabilityStatus, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<AvailabilityStatus, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_availability_status_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_website_availability_status`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_website_availability_status`](Self::get_website_availability_status), with the answer's HTTP status and headers.
     pub fn get_website_availability_status_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<AvailabilityStatus>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<AvailabilityStatus>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_availability_status_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_website_availability_status`], built (and its arguments checked) before anything is sent.
-    fn get_website_availability_status_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_website_availability_status`](Self::get_website_availability_status), built (and its arguments checked) before anything is sent.
+    fn get_website_availability_status_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/availability/status");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getWebsiteAvailabilityStatus",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/status",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -69,36 +72,40 @@ impl Client {
     pub fn list_website_operator_availabilities(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Vec<OperatorAvailability>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<OperatorAvailability>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_website_operator_availabilities_request(website_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_website_operator_availabilities`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_website_operator_availabilities`](Self::list_website_operator_availabilities), with the answer's HTTP status and headers.
     pub fn list_website_operator_availabilities_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<OperatorAvailability>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<OperatorAvailability>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_website_operator_availabilities_request(website_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_website_operator_availabilities`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_website_operator_availabilities`](Self::list_website_operator_availabilities), built (and its arguments checked) before anything is sent.
     fn list_website_operator_availabilities_request(
         website_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/availability/operators");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listWebsiteOperatorAvailabilities",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/operators",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -3,16 +3,13 @@
 //!
 //! Actions on many conversations or people at once.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{
     BatchConversations, BatchRemovePeopleRequest, BatchReport, BatchBlock, BatchRouting,
     BatchInbox, BatchConversationsData, BatchUpdatePeopleDataRequest,
     BatchConversationsSegments, BatchUpdatePeopleSegmentsRequest,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Batch resolve conversations
     ///
     /// Resolves the conversations given, or all of them when `sessions` is left out.
@@ -27,38 +24,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_resolve_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_resolve_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_resolve_conversations`](Self::batch_resolve_conversations), with the answer's HTTP status and headers.
     pub fn batch_resolve_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_resolve_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_resolve_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_resolve_conversations`](Self::batch_resolve_conversations), built (and its arguments checked) before anything is sent.
     fn batch_resolve_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/resolve");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchResolveConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/resolve",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -76,38 +75,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_unresolve_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_unresolve_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_unresolve_conversations`](Self::batch_unresolve_conversations), with the answer's HTTP status and headers.
     pub fn batch_unresolve_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_unresolve_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_unresolve_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_unresolve_conversations`](Self::batch_unresolve_conversations), built (and its arguments checked) before anything is sent.
     fn batch_unresolve_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/unresolve");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUnresolveConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unresolve",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -127,38 +128,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_read_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_read_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_read_conversations`](Self::batch_read_conversations), with the answer's HTTP status and headers.
     pub fn batch_read_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_read_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_read_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_read_conversations`](Self::batch_read_conversations), built (and its arguments checked) before anything is sent.
     fn batch_read_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/read");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchReadConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/read",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -178,38 +181,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_unread_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_unread_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_unread_conversations`](Self::batch_unread_conversations), with the answer's HTTP status and headers.
     pub fn batch_unread_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_unread_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_unread_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_unread_conversations`](Self::batch_unread_conversations), built (and its arguments checked) before anything is sent.
     fn batch_unread_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/unread");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUnreadConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unread",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -227,38 +232,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_remove_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_remove_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_remove_conversations`](Self::batch_remove_conversations), with the answer's HTTP status and headers.
     pub fn batch_remove_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchConversations,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_remove_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_remove_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_remove_conversations`](Self::batch_remove_conversations), built (and its arguments checked) before anything is sent.
     fn batch_remove_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/remove");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchRemoveConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -276,38 +283,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchRemovePeopleRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_remove_people_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_remove_people`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_remove_people`](Self::batch_remove_people), with the answer's HTTP status and headers.
     pub fn batch_remove_people_with_response(
         &self,
         website_id: &str,
         body: &BatchRemovePeopleRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_remove_people_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_remove_people`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_remove_people`](Self::batch_remove_people), built (and its arguments checked) before anything is sent.
     fn batch_remove_people_request(
         website_id: &str,
         body: &BatchRemovePeopleRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/remove");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchRemovePeople",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -325,38 +334,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchReport,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_report_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_report_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_report_conversations`](Self::batch_report_conversations), with the answer's HTTP status and headers.
     pub fn batch_report_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchReport,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_report_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_report_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_report_conversations`](Self::batch_report_conversations), built (and its arguments checked) before anything is sent.
     fn batch_report_conversations_request(
         website_id: &str,
         body: &BatchReport,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/report");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchReportConversations",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/batch/report",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -376,38 +387,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchBlock,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_block_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_block_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_block_conversations`](Self::batch_block_conversations), with the answer's HTTP status and headers.
     pub fn batch_block_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchBlock,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_block_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_block_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_block_conversations`](Self::batch_block_conversations), built (and its arguments checked) before anything is sent.
     fn batch_block_conversations_request(
         website_id: &str,
         body: &BatchBlock,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/block");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchBlockConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/block",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -427,38 +440,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchRouting,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_routing_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_routing_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_routing_conversations`](Self::batch_routing_conversations), with the answer's HTTP status and headers.
     pub fn batch_routing_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchRouting,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_routing_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_routing_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_routing_conversations`](Self::batch_routing_conversations), built (and its arguments checked) before anything is sent.
     fn batch_routing_conversations_request(
         website_id: &str,
         body: &BatchRouting,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/routing");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchRoutingConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/routing",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -478,38 +493,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchInbox,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_inbox_conversations_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_inbox_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_inbox_conversations`](Self::batch_inbox_conversations), with the answer's HTTP status and headers.
     pub fn batch_inbox_conversations_with_response(
         &self,
         website_id: &str,
         body: &BatchInbox,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_inbox_conversations_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_inbox_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_inbox_conversations`](Self::batch_inbox_conversations), built (and its arguments checked) before anything is sent.
     fn batch_inbox_conversations_request(
         website_id: &str,
         body: &BatchInbox,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/inbox");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchInboxConversations",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/inbox",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -529,38 +546,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversationsData,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_update_conversations_data_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_update_conversations_data`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_update_conversations_data`](Self::batch_update_conversations_data), with the answer's HTTP status and headers.
     pub fn batch_update_conversations_data_with_response(
         &self,
         website_id: &str,
         body: &BatchConversationsData,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_update_conversations_data_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_update_conversations_data`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_update_conversations_data`](Self::batch_update_conversations_data), built (and its arguments checked) before anything is sent.
     fn batch_update_conversations_data_request(
         website_id: &str,
         body: &BatchConversationsData,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/data");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUpdateConversationsData",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -580,38 +599,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchUpdatePeopleDataRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_update_people_data_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_update_people_data`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_update_people_data`](Self::batch_update_people_data), with the answer's HTTP status and headers.
     pub fn batch_update_people_data_with_response(
         &self,
         website_id: &str,
         body: &BatchUpdatePeopleDataRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_update_people_data_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_update_people_data`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_update_people_data`](Self::batch_update_people_data), built (and its arguments checked) before anything is sent.
     fn batch_update_people_data_request(
         website_id: &str,
         body: &BatchUpdatePeopleDataRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/data");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUpdatePeopleData",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -631,38 +652,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchConversationsSegments,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_update_conversations_segments_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_update_conversations_segments`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_update_conversations_segments`](Self::batch_update_conversations_segments), with the answer's HTTP status and headers.
     pub fn batch_update_conversations_segments_with_response(
         &self,
         website_id: &str,
         body: &BatchConversationsSegments,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_update_conversations_segments_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_update_conversations_segments`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_update_conversations_segments`](Self::batch_update_conversations_segments), built (and its arguments checked) before anything is sent.
     fn batch_update_conversations_segments_request(
         website_id: &str,
         body: &BatchConversationsSegments,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/segments");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUpdateConversationsSegments",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -682,38 +705,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &BatchUpdatePeopleSegmentsRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_update_people_segments_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_update_people_segments`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_update_people_segments`](Self::batch_update_people_segments), with the answer's HTTP status and headers.
     pub fn batch_update_people_segments_with_response(
         &self,
         website_id: &str,
         body: &BatchUpdatePeopleSegmentsRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_update_people_segments_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_update_people_segments`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_update_people_segments`](Self::batch_update_people_segments), built (and its arguments checked) before anything is sent.
     fn batch_update_people_segments_request(
         website_id: &str,
         body: &BatchUpdatePeopleSegmentsRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/segments");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchUpdatePeopleSegments",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

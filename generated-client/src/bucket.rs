@@ -3,12 +3,9 @@
 //!
 //! Upload URLs for files.
 
-use std::future::Future;
-use crate::client::{Call, Response, Scheme};
 use crate::types::BucketUrlRequest;
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Generate bucket URL
     ///
     /// Asks Crisp for a signed URL to upload a file to. The answer only acknowledges the request: the URL arrives afterwards in a `bucket:url:<namespace>:generated` event (over the RTM socket or a web hook), whose `id` is the request's `id` and whose payload is a `BucketURLGenerated`. Upload the file with an HTTP PUT to its `url.signed`, then use its `url.resource` (e.g. as a file message's `url`).
@@ -22,30 +19,34 @@ impl Client {
     pub fn generate_bucket_url(
         &self,
         body: &BucketUrlRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::generate_bucket_url_request(body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::generate_bucket_url`], with the answer's HTTP status and headers.
+    /// Like [`Client::generate_bucket_url`](Self::generate_bucket_url), with the answer's HTTP status and headers.
     pub fn generate_bucket_url_with_response(
         &self,
         body: &BucketUrlRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(Self::generate_bucket_url_request(body), |answer| answer.nothing())
     }
 
-    /// The request of [`Client::generate_bucket_url`], built (and its arguments checked) before anything is sent.
-    fn generate_bucket_url_request(body: &BucketUrlRequest) -> Result<Call, Error> {
+    /// The request of [`Client::generate_bucket_url`](Self::generate_bucket_url), built (and its arguments checked) before anything is sent.
+    fn generate_bucket_url_request(
+        body: &BucketUrlRequest,
+    ) -> Result<crate::client::Call, crate::Error> {
         let path = "/bucket/url/generate".to_string();
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "generateBucketURL",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/bucket/url/generate",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

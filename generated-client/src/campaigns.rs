@@ -3,17 +3,13 @@
 //!
 //! Campaigns and campaign templates, their recipients and statistics.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{
     CampaignExcerpt, CampaignTemplateExcerpt, CreateNewCampaignTemplateRequest,
     NewCampaignTemplate, CampaignTemplate, CreateNewCampaignRequest, NewCampaign,
     Campaign, CampaignRecipient, CampaignStatistic,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List campaigns
     ///
     /// `GET /website/{website_id}/campaigns/list/{page_number}` (`listCampaigns`)
@@ -28,49 +24,56 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<CampaignExcerpt>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<CampaignExcerpt>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaigns_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_campaigns`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_campaigns`](Self::list_campaigns), with the answer's HTTP status and headers.
     pub fn list_campaigns_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<CampaignExcerpt>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<CampaignExcerpt>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaigns_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_campaigns`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_campaigns`](Self::list_campaigns), built (and its arguments checked) before anything is sent.
     fn list_campaigns_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/campaigns/list/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listCampaigns",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaigns`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaigns`](Self::list_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaigns_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<CampaignExcerpt, Error>> + 'a {
-        pages(1, move |page_number| self.list_campaigns(website_id, page_number))
+    ) -> impl ::futures::Stream<Item = Result<CampaignExcerpt, crate::Error>> + 'a {
+        crate::pages::pages(
+            1,
+            move |page_number| self.list_campaigns(website_id, page_number),
+        )
     }
 
     /// List campaign tags
@@ -88,34 +91,38 @@ impl Client {
     pub fn list_campaign_tags(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Vec<String>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<String>, crate::Error>> + '_ {
         self.execute(
             Self::list_campaign_tags_request(website_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_campaign_tags`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_campaign_tags`](Self::list_campaign_tags), with the answer's HTTP status and headers.
     pub fn list_campaign_tags_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<String>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<String>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_tags_request(website_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_campaign_tags`], built (and its arguments checked) before anything is sent.
-    fn list_campaign_tags_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::list_campaign_tags`](Self::list_campaign_tags), built (and its arguments checked) before anything is sent.
+    fn list_campaign_tags_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaigns/tags");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listCampaignTags",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/tags",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -134,20 +141,22 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<CampaignTemplateExcerpt>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<CampaignTemplateExcerpt>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_templates_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_campaign_templates`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_campaign_templates`](Self::list_campaign_templates), with the answer's HTTP status and headers.
     pub fn list_campaign_templates_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<
-        Output = Result<Response<Vec<CampaignTemplateExcerpt>>, Error>,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<CampaignTemplateExcerpt>>, crate::Error>,
     > + '_ {
         self.execute(
             Self::list_campaign_templates_request(website_id, page_number),
@@ -155,30 +164,32 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_campaign_templates`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_campaign_templates`](Self::list_campaign_templates), built (and its arguments checked) before anything is sent.
     fn list_campaign_templates_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/campaigns/templates/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listCampaignTemplates",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/templates/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_templates`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_templates`](Self::list_campaign_templates), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_templates_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<CampaignTemplateExcerpt, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<CampaignTemplateExcerpt, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| self.list_campaign_templates(website_id, page_number),
         )
@@ -200,38 +211,42 @@ impl Client {
         &self,
         website_id: &str,
         body: &CreateNewCampaignTemplateRequest,
-    ) -> impl Future<Output = Result<NewCampaignTemplate, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<NewCampaignTemplate, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_new_campaign_template_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_new_campaign_template`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_new_campaign_template`](Self::create_new_campaign_template), with the answer's HTTP status and headers.
     pub fn create_new_campaign_template_with_response(
         &self,
         website_id: &str,
         body: &CreateNewCampaignTemplateRequest,
-    ) -> impl Future<Output = Result<Response<NewCampaignTemplate>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewCampaignTemplate>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_new_campaign_template_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_new_campaign_template`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::create_new_campaign_template`](Self::create_new_campaign_template), built (and its arguments checked) before anything is sent.
     fn create_new_campaign_template_request(
         website_id: &str,
         body: &CreateNewCampaignTemplateRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaigns/template");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "createNewCampaignTemplate",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaigns/template",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -255,39 +270,41 @@ impl Client {
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_campaign_template_exists_request(website_id, template_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_campaign_template_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_campaign_template_exists`](Self::check_campaign_template_exists), with the answer's HTTP status and headers.
     pub fn check_campaign_template_exists_with_response(
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_campaign_template_exists_request(website_id, template_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_campaign_template_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_campaign_template_exists`](Self::check_campaign_template_exists), built (and its arguments checked) before anything is sent.
     fn check_campaign_template_exists_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let template_id = path_segment("template_id", template_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let template_id = crate::client::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkCampaignTemplateExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -310,39 +327,43 @@ impl Client {
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<CampaignTemplate, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<CampaignTemplate, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_campaign_template_request(website_id, template_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_campaign_template`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_campaign_template`](Self::get_campaign_template), with the answer's HTTP status and headers.
     pub fn get_campaign_template_with_response(
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<Response<CampaignTemplate>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<CampaignTemplate>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_campaign_template_request(website_id, template_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_campaign_template`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_campaign_template`](Self::get_campaign_template), built (and its arguments checked) before anything is sent.
     fn get_campaign_template_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let template_id = path_segment("template_id", template_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let template_id = crate::client::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getCampaignTemplate",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -366,41 +387,43 @@ impl Client {
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_campaign_template_request(website_id, template_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_campaign_template`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_campaign_template`](Self::save_campaign_template), with the answer's HTTP status and headers.
     pub fn save_campaign_template_with_response(
         &self,
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_campaign_template_request(website_id, template_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_campaign_template`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_campaign_template`](Self::save_campaign_template), built (and its arguments checked) before anything is sent.
     fn save_campaign_template_request(
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let template_id = path_segment("template_id", template_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let template_id = crate::client::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveCampaignTemplate",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -425,41 +448,43 @@ impl Client {
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_campaign_template_request(website_id, template_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_campaign_template`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_campaign_template`](Self::update_campaign_template), with the answer's HTTP status and headers.
     pub fn update_campaign_template_with_response(
         &self,
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_campaign_template_request(website_id, template_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_campaign_template`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_campaign_template`](Self::update_campaign_template), built (and its arguments checked) before anything is sent.
     fn update_campaign_template_request(
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let template_id = path_segment("template_id", template_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let template_id = crate::client::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateCampaignTemplate",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -481,39 +506,41 @@ impl Client {
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::remove_campaign_template_request(website_id, template_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::remove_campaign_template`], with the answer's HTTP status and headers.
+    /// Like [`Client::remove_campaign_template`](Self::remove_campaign_template), with the answer's HTTP status and headers.
     pub fn remove_campaign_template_with_response(
         &self,
         website_id: &str,
         template_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::remove_campaign_template_request(website_id, template_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::remove_campaign_template`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::remove_campaign_template`](Self::remove_campaign_template), built (and its arguments checked) before anything is sent.
     fn remove_campaign_template_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let template_id = path_segment("template_id", template_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let template_id = crate::client::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "removeCampaignTemplate",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -534,38 +561,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &CreateNewCampaignRequest,
-    ) -> impl Future<Output = Result<NewCampaign, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<NewCampaign, crate::Error>> + '_ {
         self.execute(
             Self::create_new_campaign_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_new_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_new_campaign`](Self::create_new_campaign), with the answer's HTTP status and headers.
     pub fn create_new_campaign_with_response(
         &self,
         website_id: &str,
         body: &CreateNewCampaignRequest,
-    ) -> impl Future<Output = Result<Response<NewCampaign>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewCampaign>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_new_campaign_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_new_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::create_new_campaign`](Self::create_new_campaign), built (and its arguments checked) before anything is sent.
     fn create_new_campaign_request(
         website_id: &str,
         body: &CreateNewCampaignRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaign");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "createNewCampaign",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -589,39 +618,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_campaign_exists_request(website_id, campaign_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_campaign_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_campaign_exists`](Self::check_campaign_exists), with the answer's HTTP status and headers.
     pub fn check_campaign_exists_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_campaign_exists_request(website_id, campaign_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_campaign_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_campaign_exists`](Self::check_campaign_exists), built (and its arguments checked) before anything is sent.
     fn check_campaign_exists_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkCampaignExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -644,36 +675,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Campaign, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Campaign, crate::Error>> + '_ {
         self.execute(
             Self::get_campaign_request(website_id, campaign_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_campaign`](Self::get_campaign), with the answer's HTTP status and headers.
     pub fn get_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<Campaign>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Campaign>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_campaign_request(website_id, campaign_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_campaign`], built (and its arguments checked) before anything is sent.
-    fn get_campaign_request(website_id: &str, campaign_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    /// The request of [`Client::get_campaign`](Self::get_campaign), built (and its arguments checked) before anything is sent.
+    fn get_campaign_request(
+        website_id: &str,
+        campaign_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getCampaign",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -697,41 +733,43 @@ impl Client {
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_campaign_request(website_id, campaign_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_campaign`](Self::save_campaign), with the answer's HTTP status and headers.
     pub fn save_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_campaign_request(website_id, campaign_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_campaign`](Self::save_campaign), built (and its arguments checked) before anything is sent.
     fn save_campaign_request(
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveCampaign",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -756,41 +794,43 @@ impl Client {
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_campaign_request(website_id, campaign_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_campaign`](Self::update_campaign), with the answer's HTTP status and headers.
     pub fn update_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_campaign_request(website_id, campaign_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_campaign`](Self::update_campaign), built (and its arguments checked) before anything is sent.
     fn update_campaign_request(
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateCampaign",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -812,39 +852,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::remove_campaign_request(website_id, campaign_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::remove_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::remove_campaign`](Self::remove_campaign), with the answer's HTTP status and headers.
     pub fn remove_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::remove_campaign_request(website_id, campaign_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::remove_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::remove_campaign`](Self::remove_campaign), built (and its arguments checked) before anything is sent.
     fn remove_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "removeCampaign",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -867,39 +909,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::dispatch_campaign_request(website_id, campaign_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::dispatch_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::dispatch_campaign`](Self::dispatch_campaign), with the answer's HTTP status and headers.
     pub fn dispatch_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::dispatch_campaign_request(website_id, campaign_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::dispatch_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::dispatch_campaign`](Self::dispatch_campaign), built (and its arguments checked) before anything is sent.
     fn dispatch_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/dispatch");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "dispatchCampaign",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/dispatch",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -922,39 +966,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::resume_campaign_request(website_id, campaign_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resume_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::resume_campaign`](Self::resume_campaign), with the answer's HTTP status and headers.
     pub fn resume_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resume_campaign_request(website_id, campaign_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::resume_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resume_campaign`](Self::resume_campaign), built (and its arguments checked) before anything is sent.
     fn resume_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/resume");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resumeCampaign",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/resume",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -977,39 +1023,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::pause_campaign_request(website_id, campaign_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::pause_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::pause_campaign`](Self::pause_campaign), with the answer's HTTP status and headers.
     pub fn pause_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::pause_campaign_request(website_id, campaign_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::pause_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::pause_campaign`](Self::pause_campaign), built (and its arguments checked) before anything is sent.
     fn pause_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/pause");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "pauseCampaign",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/pause",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1032,39 +1080,41 @@ impl Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::test_campaign_request(website_id, campaign_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::test_campaign`], with the answer's HTTP status and headers.
+    /// Like [`Client::test_campaign`](Self::test_campaign), with the answer's HTTP status and headers.
     pub fn test_campaign_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::test_campaign_request(website_id, campaign_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::test_campaign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::test_campaign`](Self::test_campaign), built (and its arguments checked) before anything is sent.
     fn test_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/test");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "testCampaign",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/test",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1088,55 +1138,59 @@ impl Client {
         website_id: &str,
         campaign_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<CampaignRecipient>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<CampaignRecipient>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_recipients_request(website_id, campaign_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_campaign_recipients`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_campaign_recipients`](Self::list_campaign_recipients), with the answer's HTTP status and headers.
     pub fn list_campaign_recipients_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<CampaignRecipient>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<CampaignRecipient>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_recipients_request(website_id, campaign_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_campaign_recipients`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_campaign_recipients`](Self::list_campaign_recipients), built (and its arguments checked) before anything is sent.
     fn list_campaign_recipients_request(
         website_id: &str,
         campaign_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listCampaignRecipients",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_recipients`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_recipients`](Self::list_campaign_recipients), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_recipients_stream<'a>(
         &'a self,
         website_id: &'a str,
         campaign_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<CampaignRecipient, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<CampaignRecipient, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_campaign_recipients(website_id, campaign_id, page_number)
@@ -1167,7 +1221,9 @@ impl Client {
         campaign_id: &str,
         action: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<CampaignStatistic>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<CampaignStatistic>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_statistics_request(
                 website_id,
@@ -1175,18 +1231,20 @@ impl Client {
                 action,
                 page_number,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_campaign_statistics`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_campaign_statistics`](Self::list_campaign_statistics), with the answer's HTTP status and headers.
     pub fn list_campaign_statistics_with_response(
         &self,
         website_id: &str,
         campaign_id: &str,
         action: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<CampaignStatistic>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<CampaignStatistic>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_campaign_statistics_request(
                 website_id,
@@ -1198,38 +1256,38 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_campaign_statistics`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_campaign_statistics`](Self::list_campaign_statistics), built (and its arguments checked) before anything is sent.
     fn list_campaign_statistics_request(
         website_id: &str,
         campaign_id: &str,
         action: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let campaign_id = path_segment("campaign_id", campaign_id)?;
-        let action = path_segment("action", action)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+        let action = crate::client::path_segment("action", action)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listCampaignStatistics",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_statistics`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_statistics`](Self::list_campaign_statistics), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_statistics_stream<'a>(
         &'a self,
         website_id: &'a str,
         campaign_id: &'a str,
         action: &'a str,
-    ) -> impl futures::Stream<Item = Result<CampaignStatistic, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<CampaignStatistic, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self

@@ -3,10 +3,6 @@
 //!
 //! Conversations and their messages, metas, state, routing, participants, verification, browsing and call sessions, widgets and spam (the SDK's `WebsiteConversation`).
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
-use crate::cursor_pages::cursor_pages;
 use crate::types::{
     ListConversationsOptions, Conversation, NewConversation,
     ListConversationMessagesOptions, Message, NewMessage, SentMessage,
@@ -30,9 +26,8 @@ use crate::types::{
     DeliverWidgetButtonActionForConversationRequest, WidgetAction, WidgetDataFetch,
     WidgetDataEdit, ScheduleReminderForConversationRequest, ReportConversationRequest,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List conversations
     ///
     /// `GET /website/{website_id}/conversations/{page_number}` (`listConversations`)
@@ -48,41 +43,45 @@ impl Client {
         website_id: &str,
         page_number: i64,
         options: &ListConversationsOptions,
-    ) -> impl Future<Output = Result<Vec<Conversation>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<Conversation>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversations_request(website_id, page_number, options),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_conversations`](Self::list_conversations), with the answer's HTTP status and headers.
     pub fn list_conversations_with_response(
         &self,
         website_id: &str,
         page_number: i64,
         options: &ListConversationsOptions,
-    ) -> impl Future<Output = Result<Response<Vec<Conversation>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<Conversation>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversations_request(website_id, page_number, options),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_conversations`](Self::list_conversations), built (and its arguments checked) before anything is sent.
     fn list_conversations_request(
         website_id: &str,
         page_number: i64,
         options: &ListConversationsOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/conversations/{page_number}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listConversations",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.per_page {
             call.query("per_page", value);
@@ -138,13 +137,13 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversations`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversations`](Self::list_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversations_stream<'a>(
         &'a self,
         website_id: &'a str,
         options: &'a ListConversationsOptions,
-    ) -> impl futures::Stream<Item = Result<Conversation, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<Conversation, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| self.list_conversations(website_id, page_number, options),
         )
@@ -163,34 +162,40 @@ impl Client {
     pub fn create_conversation(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<NewConversation, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<NewConversation, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_conversation_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_conversation`](Self::create_conversation), with the answer's HTTP status and headers.
     pub fn create_conversation_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<NewConversation>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewConversation>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_conversation_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_conversation`], built (and its arguments checked) before anything is sent.
-    fn create_conversation_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::create_conversation`](Self::create_conversation), built (and its arguments checked) before anything is sent.
+    fn create_conversation_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversation");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "createConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -209,39 +214,41 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Conversation, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Conversation, crate::Error>> + '_ {
         self.execute(
             Self::get_conversation_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation`](Self::get_conversation), with the answer's HTTP status and headers.
     pub fn get_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<Conversation>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Conversation>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation`](Self::get_conversation), built (and its arguments checked) before anything is sent.
     fn get_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -260,39 +267,41 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_conversation_exists_request(website_id, session_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_conversation_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_conversation_exists`](Self::check_conversation_exists), with the answer's HTTP status and headers.
     pub fn check_conversation_exists_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_conversation_exists_request(website_id, session_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_conversation_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_conversation_exists`](Self::check_conversation_exists), built (and its arguments checked) before anything is sent.
     fn check_conversation_exists_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkConversationExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -309,39 +318,41 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::remove_conversation_request(website_id, session_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::remove_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::remove_conversation`](Self::remove_conversation), with the answer's HTTP status and headers.
     pub fn remove_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::remove_conversation_request(website_id, session_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::remove_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::remove_conversation`](Self::remove_conversation), built (and its arguments checked) before anything is sent.
     fn remove_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "removeConversation",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -361,41 +372,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         options: &ListConversationMessagesOptions,
-    ) -> impl Future<Output = Result<Vec<Message>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<Message>, crate::Error>> + '_ {
         self.execute(
             Self::list_conversation_messages_request(website_id, session_id, options),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_conversation_messages`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_conversation_messages`](Self::list_conversation_messages), with the answer's HTTP status and headers.
     pub fn list_conversation_messages_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         options: &ListConversationMessagesOptions,
-    ) -> impl Future<Output = Result<Response<Vec<Message>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<Message>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_messages_request(website_id, session_id, options),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_conversation_messages`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_conversation_messages`](Self::list_conversation_messages), built (and its arguments checked) before anything is sent.
     fn list_conversation_messages_request(
         website_id: &str,
         session_id: &str,
         options: &ListConversationMessagesOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/messages");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listConversationMessages",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/messages",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.timestamp_before {
             call.query("timestamp_before", value);
@@ -409,14 +422,14 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_messages`], page after page: the first page as `options` asks for it, then each next one with `timestamp_before` set to the smallest `timestamp` among the items of the page before, up to an empty page or a cursor that does not move. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_messages`](Self::list_conversation_messages), page after page: the first page as `options` asks for it, then each next one with `timestamp_before` set to the smallest `timestamp` among the items of the page before, up to an empty page or a cursor that does not move. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_messages_stream<'a>(
         &'a self,
         website_id: &'a str,
         session_id: &'a str,
         options: &'a ListConversationMessagesOptions,
-    ) -> impl futures::Stream<Item = Result<Message, Error>> + 'a {
-        cursor_pages(
+    ) -> impl ::futures::Stream<Item = Result<Message, crate::Error>> + 'a {
+        crate::cursor_pages::cursor_pages(
             options.timestamp_before,
             move |cursor| {
                 let options = ListConversationMessagesOptions {
@@ -444,41 +457,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &NewMessage,
-    ) -> impl Future<Output = Result<SentMessage, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<SentMessage, crate::Error>> + '_ {
         self.execute(
             Self::send_conversation_message_request(website_id, session_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::send_conversation_message`], with the answer's HTTP status and headers.
+    /// Like [`Client::send_conversation_message`](Self::send_conversation_message), with the answer's HTTP status and headers.
     pub fn send_conversation_message_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &NewMessage,
-    ) -> impl Future<Output = Result<Response<SentMessage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<SentMessage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::send_conversation_message_request(website_id, session_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::send_conversation_message`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::send_conversation_message`](Self::send_conversation_message), built (and its arguments checked) before anything is sent.
     fn send_conversation_message_request(
         website_id: &str,
         session_id: &str,
         body: &NewMessage,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/message");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "sendConversationMessage",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/message",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -497,41 +512,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationStateRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_conversation_state_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_conversation_state`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_conversation_state`](Self::update_conversation_state), with the answer's HTTP status and headers.
     pub fn update_conversation_state_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationStateRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_conversation_state_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_conversation_state`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_conversation_state`](Self::update_conversation_state), built (and its arguments checked) before anything is sent.
     fn update_conversation_state_request(
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationStateRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateConversationState",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -551,39 +568,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationStateData, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationStateData, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_state_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation_state`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation_state`](Self::get_conversation_state), with the answer's HTTP status and headers.
     pub fn get_conversation_state_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationStateData>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationStateData>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_state_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation_state`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation_state`](Self::get_conversation_state), built (and its arguments checked) before anything is sent.
     fn get_conversation_state_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversationState",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -601,41 +622,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationRoutingRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_conversation_routing_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_conversation_routing`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_conversation_routing`](Self::update_conversation_routing), with the answer's HTTP status and headers.
     pub fn update_conversation_routing_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationRoutingRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_conversation_routing_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_conversation_routing`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_conversation_routing`](Self::update_conversation_routing), built (and its arguments checked) before anything is sent.
     fn update_conversation_routing_request(
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationRoutingRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateConversationRouting",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -655,39 +678,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationRouting, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationRouting, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_routing_assign_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation_routing_assign`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation_routing_assign`](Self::get_conversation_routing_assign), with the answer's HTTP status and headers.
     pub fn get_conversation_routing_assign_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationRouting>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationRouting>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_routing_assign_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation_routing_assign`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation_routing_assign`](Self::get_conversation_routing_assign), built (and its arguments checked) before anything is sent.
     fn get_conversation_routing_assign_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversationRoutingAssign",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -706,39 +733,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationMeta, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationMeta, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_meta_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation_meta`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation_meta`](Self::get_conversation_meta), with the answer's HTTP status and headers.
     pub fn get_conversation_meta_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationMeta>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationMeta>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_meta_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation_meta`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation_meta`](Self::get_conversation_meta), built (and its arguments checked) before anything is sent.
     fn get_conversation_meta_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversationMeta",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -758,41 +789,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &ConversationMeta,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_conversation_metas_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_conversation_metas`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_conversation_metas`](Self::update_conversation_metas), with the answer's HTTP status and headers.
     pub fn update_conversation_metas_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &ConversationMeta,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_conversation_metas_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_conversation_metas`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_conversation_metas`](Self::update_conversation_metas), built (and its arguments checked) before anything is sent.
     fn update_conversation_metas_request(
         website_id: &str,
         session_id: &str,
         body: &ConversationMeta,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateConversationMetas",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -811,43 +844,45 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &SaveConversationParticipantsRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_conversation_participants_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_conversation_participants`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_conversation_participants`](Self::save_conversation_participants), with the answer's HTTP status and headers.
     pub fn save_conversation_participants_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &SaveConversationParticipantsRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_conversation_participants_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_conversation_participants`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_conversation_participants`](Self::save_conversation_participants), built (and its arguments checked) before anything is sent.
     fn save_conversation_participants_request(
         website_id: &str,
         session_id: &str,
         body: &SaveConversationParticipantsRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/participants"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveConversationParticipants",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -867,41 +902,45 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationParticipants, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationParticipants, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_participants_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation_participants`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation_participants`](Self::get_conversation_participants), with the answer's HTTP status and headers.
     pub fn get_conversation_participants_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationParticipants>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationParticipants>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_participants_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation_participants`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation_participants`](Self::get_conversation_participants), built (and its arguments checked) before anything is sent.
     fn get_conversation_participants_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/participants"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversationParticipants",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -922,20 +961,22 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<ConversationSuggestedSegment>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ConversationSuggestedSegment>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_conversation_segments_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_suggested_conversation_segments`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), with the answer's HTTP status and headers.
     pub fn list_suggested_conversation_segments_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<
-        Output = Result<Response<Vec<ConversationSuggestedSegment>>, Error>,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ConversationSuggestedSegment>>, crate::Error>,
     > + '_ {
         self.execute(
             Self::list_suggested_conversation_segments_request(website_id, page_number),
@@ -943,32 +984,34 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_suggested_conversation_segments`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), built (and its arguments checked) before anything is sent.
     fn list_suggested_conversation_segments_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversations/suggest/segments/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSuggestedConversationSegments",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/segments/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_conversation_segments`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_conversation_segments_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<ConversationSuggestedSegment, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<ConversationSuggestedSegment, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_suggested_conversation_segments(website_id, page_number)
@@ -988,38 +1031,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteSuggestedConversationSegmentRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_suggested_conversation_segment_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_suggested_conversation_segment`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_suggested_conversation_segment`](Self::delete_suggested_conversation_segment), with the answer's HTTP status and headers.
     pub fn delete_suggested_conversation_segment_with_response(
         &self,
         website_id: &str,
         body: &DeleteSuggestedConversationSegmentRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_suggested_conversation_segment_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_suggested_conversation_segment`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_suggested_conversation_segment`](Self::delete_suggested_conversation_segment), built (and its arguments checked) before anything is sent.
     fn delete_suggested_conversation_segment_request(
         website_id: &str,
         body: &DeleteSuggestedConversationSegmentRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversations/suggest/segment");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteSuggestedConversationSegment",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/segment",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1041,20 +1086,22 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<ConversationSuggestedDataKey>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ConversationSuggestedDataKey>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_conversation_data_keys_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_suggested_conversation_data_keys`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), with the answer's HTTP status and headers.
     pub fn list_suggested_conversation_data_keys_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<
-        Output = Result<Response<Vec<ConversationSuggestedDataKey>>, Error>,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ConversationSuggestedDataKey>>, crate::Error>,
     > + '_ {
         self.execute(
             Self::list_suggested_conversation_data_keys_request(website_id, page_number),
@@ -1062,32 +1109,34 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_suggested_conversation_data_keys`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), built (and its arguments checked) before anything is sent.
     fn list_suggested_conversation_data_keys_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversations/suggest/data/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSuggestedConversationDataKeys",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/data/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_conversation_data_keys`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_conversation_data_keys_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<ConversationSuggestedDataKey, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<ConversationSuggestedDataKey, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_suggested_conversation_data_keys(website_id, page_number)
@@ -1107,38 +1156,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteSuggestedConversationDataKeyRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_suggested_conversation_data_key_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_suggested_conversation_data_key`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_suggested_conversation_data_key`](Self::delete_suggested_conversation_data_key), with the answer's HTTP status and headers.
     pub fn delete_suggested_conversation_data_key_with_response(
         &self,
         website_id: &str,
         body: &DeleteSuggestedConversationDataKeyRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_suggested_conversation_data_key_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_suggested_conversation_data_key`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_suggested_conversation_data_key`](Self::delete_suggested_conversation_data_key), built (and its arguments checked) before anything is sent.
     fn delete_suggested_conversation_data_key_request(
         website_id: &str,
         body: &DeleteSuggestedConversationDataKeyRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversations/suggest/data");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteSuggestedConversationDataKey",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1158,49 +1209,53 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<SpamConversation>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<SpamConversation>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_spam_conversations_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_spam_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_spam_conversations`](Self::list_spam_conversations), with the answer's HTTP status and headers.
     pub fn list_spam_conversations_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<SpamConversation>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<SpamConversation>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_spam_conversations_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_spam_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_spam_conversations`](Self::list_spam_conversations), built (and its arguments checked) before anything is sent.
     fn list_spam_conversations_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/conversations/spams/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSpamConversations",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spams/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_spam_conversations`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_spam_conversations`](Self::list_spam_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_spam_conversations_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<SpamConversation, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<SpamConversation, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| self.list_spam_conversations(website_id, page_number),
         )
@@ -1224,39 +1279,43 @@ impl Client {
         &self,
         website_id: &str,
         spam_id: &str,
-    ) -> impl Future<Output = Result<SpamConversationContent, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<SpamConversationContent, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_spam_conversation_content_request(website_id, spam_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_spam_conversation_content`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_spam_conversation_content`](Self::resolve_spam_conversation_content), with the answer's HTTP status and headers.
     pub fn resolve_spam_conversation_content_with_response(
         &self,
         website_id: &str,
         spam_id: &str,
-    ) -> impl Future<Output = Result<Response<SpamConversationContent>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<SpamConversationContent>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_spam_conversation_content_request(website_id, spam_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_spam_conversation_content`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_spam_conversation_content`](Self::resolve_spam_conversation_content), built (and its arguments checked) before anything is sent.
     fn resolve_spam_conversation_content_request(
         website_id: &str,
         spam_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let spam_id = path_segment("spam_id", spam_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let spam_id = crate::client::path_segment("spam_id", spam_id)?;
         let path = format!("/website/{website_id}/conversations/spam/{spam_id}/content");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveSpamConversationContent",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/content",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1278,43 +1337,45 @@ impl Client {
         website_id: &str,
         spam_id: &str,
         body: &SubmitSpamConversationDecisionRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::submit_spam_conversation_decision_request(website_id, spam_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::submit_spam_conversation_decision`], with the answer's HTTP status and headers.
+    /// Like [`Client::submit_spam_conversation_decision`](Self::submit_spam_conversation_decision), with the answer's HTTP status and headers.
     pub fn submit_spam_conversation_decision_with_response(
         &self,
         website_id: &str,
         spam_id: &str,
         body: &SubmitSpamConversationDecisionRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::submit_spam_conversation_decision_request(website_id, spam_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::submit_spam_conversation_decision`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::submit_spam_conversation_decision`](Self::submit_spam_conversation_decision), built (and its arguments checked) before anything is sent.
     fn submit_spam_conversation_decision_request(
         website_id: &str,
         spam_id: &str,
         body: &SubmitSpamConversationDecisionRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let spam_id = path_segment("spam_id", spam_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let spam_id = crate::client::path_segment("spam_id", spam_id)?;
         let path = format!(
             "/website/{website_id}/conversations/spam/{spam_id}/decision"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "submitSpamConversationDecision",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/decision",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1334,22 +1395,24 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::initiate_conversation_with_existing_session_request(
                 website_id,
                 session_id,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::initiate_conversation_with_existing_session`], with the answer's HTTP status and headers.
+    /// Like [`Client::initiate_conversation_with_existing_session`](Self::initiate_conversation_with_existing_session), with the answer's HTTP status and headers.
     pub fn initiate_conversation_with_existing_session_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::initiate_conversation_with_existing_session_request(
                 website_id,
@@ -1359,20 +1422,20 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::initiate_conversation_with_existing_session`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::initiate_conversation_with_existing_session`](Self::initiate_conversation_with_existing_session), built (and its arguments checked) before anything is sent.
     fn initiate_conversation_with_existing_session_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/initiate");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "initiateConversationWithExistingSession",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/initiate",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1396,24 +1459,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> impl Future<Output = Result<Message, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Message, crate::Error>> + '_ {
         self.execute(
             Self::get_message_in_conversation_request(
                 website_id,
                 session_id,
                 fingerprint,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_message_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_message_in_conversation`](Self::get_message_in_conversation), with the answer's HTTP status and headers.
     pub fn get_message_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> impl Future<Output = Result<Response<Message>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Message>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_message_in_conversation_request(
                 website_id,
@@ -1424,24 +1489,24 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::get_message_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_message_in_conversation`](Self::get_message_in_conversation), built (and its arguments checked) before anything is sent.
     fn get_message_in_conversation_request(
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let fingerprint = path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getMessageInConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1466,7 +1531,7 @@ impl Client {
         session_id: &str,
         fingerprint: i64,
         body: &UpdateMessageInConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_message_in_conversation_request(
                 website_id,
@@ -1474,18 +1539,20 @@ impl Client {
                 fingerprint,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_message_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_message_in_conversation`](Self::update_message_in_conversation), with the answer's HTTP status and headers.
     pub fn update_message_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
         body: &UpdateMessageInConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_message_in_conversation_request(
                 website_id,
@@ -1497,25 +1564,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::update_message_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_message_in_conversation`](Self::update_message_in_conversation), built (and its arguments checked) before anything is sent.
     fn update_message_in_conversation_request(
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
         body: &UpdateMessageInConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let fingerprint = path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateMessageInConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1538,24 +1605,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::remove_message_in_conversation_request(
                 website_id,
                 session_id,
                 fingerprint,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::remove_message_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::remove_message_in_conversation`](Self::remove_message_in_conversation), with the answer's HTTP status and headers.
     pub fn remove_message_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::remove_message_in_conversation_request(
                 website_id,
@@ -1566,24 +1635,24 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::remove_message_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::remove_message_in_conversation`](Self::remove_message_in_conversation), built (and its arguments checked) before anything is sent.
     fn remove_message_in_conversation_request(
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let fingerprint = path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "removeMessageInConversation",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1603,41 +1672,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &ComposeMessage,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::compose_message_in_conversation_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::compose_message_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::compose_message_in_conversation`](Self::compose_message_in_conversation), with the answer's HTTP status and headers.
     pub fn compose_message_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &ComposeMessage,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::compose_message_in_conversation_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::compose_message_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::compose_message_in_conversation`](Self::compose_message_in_conversation), built (and its arguments checked) before anything is sent.
     fn compose_message_in_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &ComposeMessage,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/compose");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "composeMessageInConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/compose",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1656,24 +1727,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::mark_messages_read_in_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::mark_messages_read_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::mark_messages_read_in_conversation`](Self::mark_messages_read_in_conversation), with the answer's HTTP status and headers.
     pub fn mark_messages_read_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::mark_messages_read_in_conversation_request(
                 website_id,
@@ -1684,21 +1757,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::mark_messages_read_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::mark_messages_read_in_conversation`](Self::mark_messages_read_in_conversation), built (and its arguments checked) before anything is sent.
     fn mark_messages_read_in_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/read");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "markMessagesReadInConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/read",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1717,41 +1790,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &ConversationUnreadMark,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::mark_conversation_as_unread_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::mark_conversation_as_unread`], with the answer's HTTP status and headers.
+    /// Like [`Client::mark_conversation_as_unread`](Self::mark_conversation_as_unread), with the answer's HTTP status and headers.
     pub fn mark_conversation_as_unread_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &ConversationUnreadMark,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::mark_conversation_as_unread_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::mark_conversation_as_unread`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::mark_conversation_as_unread`](Self::mark_conversation_as_unread), built (and its arguments checked) before anything is sent.
     fn mark_conversation_as_unread_request(
         website_id: &str,
         session_id: &str,
         body: &ConversationUnreadMark,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/unread");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "markConversationAsUnread",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/unread",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1770,24 +1845,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::mark_messages_delivered_in_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::mark_messages_delivered_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::mark_messages_delivered_in_conversation`](Self::mark_messages_delivered_in_conversation), with the answer's HTTP status and headers.
     pub fn mark_messages_delivered_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::mark_messages_delivered_in_conversation_request(
                 website_id,
@@ -1798,21 +1875,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::mark_messages_delivered_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::mark_messages_delivered_in_conversation`](Self::mark_messages_delivered_in_conversation), built (and its arguments checked) before anything is sent.
     fn mark_messages_delivered_in_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/delivered");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "markMessagesDeliveredInConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/delivered",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1833,41 +1910,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationOpenStateRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_conversation_open_state_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_conversation_open_state`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_conversation_open_state`](Self::update_conversation_open_state), with the answer's HTTP status and headers.
     pub fn update_conversation_open_state_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationOpenStateRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_conversation_open_state_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_conversation_open_state`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_conversation_open_state`](Self::update_conversation_open_state), built (and its arguments checked) before anything is sent.
     fn update_conversation_open_state_request(
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationOpenStateRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/open");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateConversationOpenState",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/open",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1886,41 +1965,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationInboxRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_conversation_inbox_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_conversation_inbox`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_conversation_inbox`](Self::update_conversation_inbox), with the answer's HTTP status and headers.
     pub fn update_conversation_inbox_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationInboxRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_conversation_inbox_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_conversation_inbox`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_conversation_inbox`](Self::update_conversation_inbox), built (and its arguments checked) before anything is sent.
     fn update_conversation_inbox_request(
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationInboxRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/inbox");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateConversationInbox",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/inbox",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1947,24 +2028,28 @@ impl Client {
         website_id: &str,
         session_id: &str,
         original_id: &str,
-    ) -> impl Future<Output = Result<OriginalMessage, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<OriginalMessage, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_original_message_in_conversation_request(
                 website_id,
                 session_id,
                 original_id,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_original_message_in_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_original_message_in_conversation`](Self::get_original_message_in_conversation), with the answer's HTTP status and headers.
     pub fn get_original_message_in_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         original_id: &str,
-    ) -> impl Future<Output = Result<Response<OriginalMessage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<OriginalMessage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_original_message_in_conversation_request(
                 website_id,
@@ -1975,24 +2060,24 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::get_original_message_in_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_original_message_in_conversation`](Self::get_original_message_in_conversation), built (and its arguments checked) before anything is sent.
     fn get_original_message_in_conversation_request(
         website_id: &str,
         session_id: &str,
         original_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let original_id = path_segment("original_id", original_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let original_id = crate::client::path_segment("original_id", original_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/original/{original_id}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getOriginalMessageInConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/original/{original_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2014,55 +2099,59 @@ impl Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<ConversationPage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ConversationPage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_pages_request(website_id, session_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_conversation_pages`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_conversation_pages`](Self::list_conversation_pages), with the answer's HTTP status and headers.
     pub fn list_conversation_pages_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<ConversationPage>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ConversationPage>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_pages_request(website_id, session_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_conversation_pages`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_conversation_pages`](Self::list_conversation_pages), built (and its arguments checked) before anything is sent.
     fn list_conversation_pages_request(
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listConversationPages",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_pages`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_pages`](Self::list_conversation_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_pages_stream<'a>(
         &'a self,
         website_id: &'a str,
         session_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<ConversationPage, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<ConversationPage, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_conversation_pages(website_id, session_id, page_number)
@@ -2085,55 +2174,59 @@ impl Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<ConversationEvent>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ConversationEvent>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_events_request(website_id, session_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_conversation_events`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_conversation_events`](Self::list_conversation_events), with the answer's HTTP status and headers.
     pub fn list_conversation_events_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<ConversationEvent>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ConversationEvent>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_events_request(website_id, session_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_conversation_events`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_conversation_events`](Self::list_conversation_events), built (and its arguments checked) before anything is sent.
     fn list_conversation_events_request(
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/events/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listConversationEvents",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/events/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_events`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_events`](Self::list_conversation_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_events_stream<'a>(
         &'a self,
         website_id: &'a str,
         session_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<ConversationEvent, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<ConversationEvent, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_conversation_events(website_id, session_id, page_number)
@@ -2156,55 +2249,59 @@ impl Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<ConversationFile>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ConversationFile>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_files_request(website_id, session_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_conversation_files`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_conversation_files`](Self::list_conversation_files), with the answer's HTTP status and headers.
     pub fn list_conversation_files_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<ConversationFile>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ConversationFile>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_conversation_files_request(website_id, session_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_conversation_files`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_conversation_files`](Self::list_conversation_files), built (and its arguments checked) before anything is sent.
     fn list_conversation_files_request(
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/files/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listConversationFiles",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/files/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_files`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_files`](Self::list_conversation_files), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_files_stream<'a>(
         &'a self,
         website_id: &'a str,
         session_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<ConversationFile, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<ConversationFile, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_conversation_files(website_id, session_id, page_number)
@@ -2226,39 +2323,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationRelations, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationRelations, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_relations_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_conversation_relations`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_conversation_relations`](Self::get_conversation_relations), with the answer's HTTP status and headers.
     pub fn get_conversation_relations_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationRelations>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationRelations>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_conversation_relations_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_conversation_relations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_conversation_relations`](Self::get_conversation_relations), built (and its arguments checked) before anything is sent.
     fn get_conversation_relations_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/relations");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConversationRelations",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/relations",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2277,39 +2378,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationBlock, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationBlock, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_block_status_for_conversation_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_block_status_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_block_status_for_conversation`](Self::get_block_status_for_conversation), with the answer's HTTP status and headers.
     pub fn get_block_status_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationBlock>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationBlock>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_block_status_for_conversation_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_block_status_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_block_status_for_conversation`](Self::get_block_status_for_conversation), built (and its arguments checked) before anything is sent.
     fn get_block_status_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getBlockStatusForConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2327,24 +2432,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &BlockIncomingMessagesForConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::block_incoming_messages_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::block_incoming_messages_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::block_incoming_messages_for_conversation`](Self::block_incoming_messages_for_conversation), with the answer's HTTP status and headers.
     pub fn block_incoming_messages_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &BlockIncomingMessagesForConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::block_incoming_messages_for_conversation_request(
                 website_id,
@@ -2355,21 +2462,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::block_incoming_messages_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::block_incoming_messages_for_conversation`](Self::block_incoming_messages_for_conversation), built (and its arguments checked) before anything is sent.
     fn block_incoming_messages_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &BlockIncomingMessagesForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "blockIncomingMessagesForConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2389,39 +2496,43 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<ConversationVerifyStatus, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<ConversationVerifyStatus, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_verify_status_for_conversation_request(website_id, session_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_verify_status_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_verify_status_for_conversation`](Self::get_verify_status_for_conversation), with the answer's HTTP status and headers.
     pub fn get_verify_status_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<ConversationVerifyStatus>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<ConversationVerifyStatus>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_verify_status_for_conversation_request(website_id, session_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_verify_status_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_verify_status_for_conversation`](Self::get_verify_status_for_conversation), built (and its arguments checked) before anything is sent.
     fn get_verify_status_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getVerifyStatusForConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2439,24 +2550,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateVerifyStatusForConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_verify_status_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_verify_status_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_verify_status_for_conversation`](Self::update_verify_status_for_conversation), with the answer's HTTP status and headers.
     pub fn update_verify_status_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &UpdateVerifyStatusForConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_verify_status_for_conversation_request(
                 website_id,
@@ -2467,21 +2580,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::update_verify_status_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_verify_status_for_conversation`](Self::update_verify_status_for_conversation), built (and its arguments checked) before anything is sent.
     fn update_verify_status_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &UpdateVerifyStatusForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateVerifyStatusForConversation",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2502,24 +2615,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_identity_verification_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_identity_verification_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_identity_verification_for_conversation`](Self::request_identity_verification_for_conversation), with the answer's HTTP status and headers.
     pub fn request_identity_verification_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_identity_verification_for_conversation_request(
                 website_id,
@@ -2530,23 +2645,23 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::request_identity_verification_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_identity_verification_for_conversation`](Self::request_identity_verification_for_conversation), built (and its arguments checked) before anything is sent.
     fn request_identity_verification_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/verify/identity"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "requestIdentityVerificationForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2565,24 +2680,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRedeem,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::redeem_identity_verification_link_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::redeem_identity_verification_link_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::redeem_identity_verification_link_for_conversation`](Self::redeem_identity_verification_link_for_conversation), with the answer's HTTP status and headers.
     pub fn redeem_identity_verification_link_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRedeem,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::redeem_identity_verification_link_for_conversation_request(
                 website_id,
@@ -2593,23 +2710,23 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::redeem_identity_verification_link_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::redeem_identity_verification_link_for_conversation`](Self::redeem_identity_verification_link_for_conversation), built (and its arguments checked) before anything is sent.
     fn redeem_identity_verification_link_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRedeem,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/verify/identity/link"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "redeemIdentityVerificationLinkForConversation",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity/link",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2628,24 +2745,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &RequestEmailTranscriptForConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_email_transcript_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_email_transcript_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_email_transcript_for_conversation`](Self::request_email_transcript_for_conversation), with the answer's HTTP status and headers.
     pub fn request_email_transcript_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &RequestEmailTranscriptForConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_email_transcript_for_conversation_request(
                 website_id,
@@ -2656,21 +2775,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::request_email_transcript_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_email_transcript_for_conversation`](Self::request_email_transcript_for_conversation), built (and its arguments checked) before anything is sent.
     fn request_email_transcript_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &RequestEmailTranscriptForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/transcript");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "requestEmailTranscriptForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/transcript",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2690,22 +2809,24 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_chatbox_binding_purge_for_conversation_request(
                 website_id,
                 session_id,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_chatbox_binding_purge_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_chatbox_binding_purge_for_conversation`](Self::request_chatbox_binding_purge_for_conversation), with the answer's HTTP status and headers.
     pub fn request_chatbox_binding_purge_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_chatbox_binding_purge_for_conversation_request(
                 website_id,
@@ -2715,20 +2836,20 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::request_chatbox_binding_purge_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_chatbox_binding_purge_for_conversation`](Self::request_chatbox_binding_purge_for_conversation), built (and its arguments checked) before anything is sent.
     fn request_chatbox_binding_purge_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/purge");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "requestChatboxBindingPurgeForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/purge",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2745,39 +2866,41 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_user_feedback_for_conversation_request(website_id, session_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_user_feedback_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_user_feedback_for_conversation`](Self::request_user_feedback_for_conversation), with the answer's HTTP status and headers.
     pub fn request_user_feedback_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_user_feedback_for_conversation_request(website_id, session_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::request_user_feedback_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_user_feedback_for_conversation`](Self::request_user_feedback_for_conversation), built (and its arguments checked) before anything is sent.
     fn request_user_feedback_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/feedback");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "requestUserFeedbackForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/feedback",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2796,22 +2919,26 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Vec<BrowsingSession>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<BrowsingSession>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_browsing_sessions_for_conversation_request(
                 website_id,
                 session_id,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_browsing_sessions_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_browsing_sessions_for_conversation`](Self::list_browsing_sessions_for_conversation), with the answer's HTTP status and headers.
     pub fn list_browsing_sessions_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<BrowsingSession>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<BrowsingSession>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_browsing_sessions_for_conversation_request(
                 website_id,
@@ -2821,20 +2948,20 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_browsing_sessions_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_browsing_sessions_for_conversation`](Self::list_browsing_sessions_for_conversation), built (and its arguments checked) before anything is sent.
     fn list_browsing_sessions_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listBrowsingSessionsForConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2851,22 +2978,24 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::initiate_browsing_session_for_conversation_request(
                 website_id,
                 session_id,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::initiate_browsing_session_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::initiate_browsing_session_for_conversation`](Self::initiate_browsing_session_for_conversation), with the answer's HTTP status and headers.
     pub fn initiate_browsing_session_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::initiate_browsing_session_for_conversation_request(
                 website_id,
@@ -2876,20 +3005,20 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::initiate_browsing_session_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::initiate_browsing_session_for_conversation`](Self::initiate_browsing_session_for_conversation), built (and its arguments checked) before anything is sent.
     fn initiate_browsing_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "initiateBrowsingSessionForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2912,7 +3041,7 @@ impl Client {
         session_id: &str,
         browsing_id: &str,
         body: &SendActionToExistingBrowsingSessionRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::send_action_to_existing_browsing_session_request(
                 website_id,
@@ -2920,18 +3049,20 @@ impl Client {
                 browsing_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::send_action_to_existing_browsing_session`], with the answer's HTTP status and headers.
+    /// Like [`Client::send_action_to_existing_browsing_session`](Self::send_action_to_existing_browsing_session), with the answer's HTTP status and headers.
     pub fn send_action_to_existing_browsing_session_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         browsing_id: &str,
         body: &SendActionToExistingBrowsingSessionRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::send_action_to_existing_browsing_session_request(
                 website_id,
@@ -2943,25 +3074,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::send_action_to_existing_browsing_session`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::send_action_to_existing_browsing_session`](Self::send_action_to_existing_browsing_session), built (and its arguments checked) before anything is sent.
     fn send_action_to_existing_browsing_session_request(
         website_id: &str,
         session_id: &str,
         browsing_id: &str,
         body: &SendActionToExistingBrowsingSessionRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let browsing_id = path_segment("browsing_id", browsing_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let browsing_id = crate::client::path_segment("browsing_id", browsing_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "sendActionToExistingBrowsingSession",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2987,7 +3118,7 @@ impl Client {
         session_id: &str,
         browsing_id: &str,
         body: &BrowsingAssist,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::assist_existing_browsing_session_request(
                 website_id,
@@ -2995,18 +3126,20 @@ impl Client {
                 browsing_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::assist_existing_browsing_session`], with the answer's HTTP status and headers.
+    /// Like [`Client::assist_existing_browsing_session`](Self::assist_existing_browsing_session), with the answer's HTTP status and headers.
     pub fn assist_existing_browsing_session_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         browsing_id: &str,
         body: &BrowsingAssist,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::assist_existing_browsing_session_request(
                 website_id,
@@ -3018,25 +3151,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::assist_existing_browsing_session`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::assist_existing_browsing_session`](Self::assist_existing_browsing_session), built (and its arguments checked) before anything is sent.
     fn assist_existing_browsing_session_request(
         website_id: &str,
         session_id: &str,
         browsing_id: &str,
         body: &BrowsingAssist,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let browsing_id = path_segment("browsing_id", browsing_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let browsing_id = crate::client::path_segment("browsing_id", browsing_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "assistExistingBrowsingSession",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3057,24 +3190,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &InitiateNewCallSessionForConversationRequest,
-    ) -> impl Future<Output = Result<CallSession, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<CallSession, crate::Error>> + '_ {
         self.execute(
             Self::initiate_new_call_session_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::initiate_new_call_session_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::initiate_new_call_session_for_conversation`](Self::initiate_new_call_session_for_conversation), with the answer's HTTP status and headers.
     pub fn initiate_new_call_session_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &InitiateNewCallSessionForConversationRequest,
-    ) -> impl Future<Output = Result<Response<CallSession>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<CallSession>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::initiate_new_call_session_for_conversation_request(
                 website_id,
@@ -3085,21 +3220,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::initiate_new_call_session_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::initiate_new_call_session_for_conversation`](Self::initiate_new_call_session_for_conversation), built (and its arguments checked) before anything is sent.
     fn initiate_new_call_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &InitiateNewCallSessionForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "initiateNewCallSessionForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3119,22 +3254,24 @@ impl Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<CallSession, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<CallSession, crate::Error>> + '_ {
         self.execute(
             Self::get_ongoing_call_session_for_conversation_request(
                 website_id,
                 session_id,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_ongoing_call_session_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_ongoing_call_session_for_conversation`](Self::get_ongoing_call_session_for_conversation), with the answer's HTTP status and headers.
     pub fn get_ongoing_call_session_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> impl Future<Output = Result<Response<CallSession>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<CallSession>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_ongoing_call_session_for_conversation_request(
                 website_id,
@@ -3144,20 +3281,20 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::get_ongoing_call_session_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_ongoing_call_session_for_conversation`](Self::get_ongoing_call_session_for_conversation), built (and its arguments checked) before anything is sent.
     fn get_ongoing_call_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getOngoingCallSessionForConversation",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -3180,7 +3317,7 @@ impl Client {
         session_id: &str,
         call_id: &str,
         body: &AbortOngoingCallSessionForConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::abort_ongoing_call_session_for_conversation_request(
                 website_id,
@@ -3188,18 +3325,20 @@ impl Client {
                 call_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::abort_ongoing_call_session_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::abort_ongoing_call_session_for_conversation`](Self::abort_ongoing_call_session_for_conversation), with the answer's HTTP status and headers.
     pub fn abort_ongoing_call_session_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         call_id: &str,
         body: &AbortOngoingCallSessionForConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::abort_ongoing_call_session_for_conversation_request(
                 website_id,
@@ -3211,25 +3350,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::abort_ongoing_call_session_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::abort_ongoing_call_session_for_conversation`](Self::abort_ongoing_call_session_for_conversation), built (and its arguments checked) before anything is sent.
     fn abort_ongoing_call_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
         call_id: &str,
         body: &AbortOngoingCallSessionForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let call_id = path_segment("call_id", call_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let call_id = crate::client::path_segment("call_id", call_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/call/{call_id}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "abortOngoingCallSessionForConversation",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3255,7 +3394,7 @@ impl Client {
         session_id: &str,
         call_id: &str,
         body: &CallSignaling,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::transmit_signaling_on_ongoing_call_session_request(
                 website_id,
@@ -3263,18 +3402,20 @@ impl Client {
                 call_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::transmit_signaling_on_ongoing_call_session`], with the answer's HTTP status and headers.
+    /// Like [`Client::transmit_signaling_on_ongoing_call_session`](Self::transmit_signaling_on_ongoing_call_session), with the answer's HTTP status and headers.
     pub fn transmit_signaling_on_ongoing_call_session_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         call_id: &str,
         body: &CallSignaling,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::transmit_signaling_on_ongoing_call_session_request(
                 website_id,
@@ -3286,25 +3427,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::transmit_signaling_on_ongoing_call_session`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::transmit_signaling_on_ongoing_call_session`](Self::transmit_signaling_on_ongoing_call_session), built (and its arguments checked) before anything is sent.
     fn transmit_signaling_on_ongoing_call_session_request(
         website_id: &str,
         session_id: &str,
         call_id: &str,
         body: &CallSignaling,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let call_id = path_segment("call_id", call_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let call_id = crate::client::path_segment("call_id", call_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/call/{call_id}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "transmitSignalingOnOngoingCallSession",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3327,24 +3468,28 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &RequestToolCallForConversationRequest,
-    ) -> impl Future<Output = Result<serde_json::Value, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<serde_json::Value, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_tool_call_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.json_at("/data", "null").map(Response::into_value),
+            |answer| answer.json_at("/data", "null").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_tool_call_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_tool_call_for_conversation`](Self::request_tool_call_for_conversation), with the answer's HTTP status and headers.
     pub fn request_tool_call_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &RequestToolCallForConversationRequest,
-    ) -> impl Future<Output = Result<Response<serde_json::Value>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<serde_json::Value>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_tool_call_for_conversation_request(
                 website_id,
@@ -3355,21 +3500,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::request_tool_call_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_tool_call_for_conversation`](Self::request_tool_call_for_conversation), built (and its arguments checked) before anything is sent.
     fn request_tool_call_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &RequestToolCallForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/tool");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "requestToolCallForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/tool",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3397,7 +3542,7 @@ impl Client {
         session_id: &str,
         plugin_id: &str,
         body: &DeliverWidgetButtonActionForConversationRequest,
-    ) -> impl Future<Output = Result<WidgetAction, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<WidgetAction, crate::Error>> + '_ {
         self.execute(
             Self::deliver_widget_button_action_for_conversation_request(
                 website_id,
@@ -3405,18 +3550,20 @@ impl Client {
                 plugin_id,
                 body,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::deliver_widget_button_action_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::deliver_widget_button_action_for_conversation`](Self::deliver_widget_button_action_for_conversation), with the answer's HTTP status and headers.
     pub fn deliver_widget_button_action_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &DeliverWidgetButtonActionForConversationRequest,
-    ) -> impl Future<Output = Result<Response<WidgetAction>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<WidgetAction>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::deliver_widget_button_action_for_conversation_request(
                 website_id,
@@ -3428,25 +3575,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::deliver_widget_button_action_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::deliver_widget_button_action_for_conversation`](Self::deliver_widget_button_action_for_conversation), built (and its arguments checked) before anything is sent.
     fn deliver_widget_button_action_for_conversation_request(
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &DeliverWidgetButtonActionForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deliverWidgetButtonActionForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3474,7 +3621,7 @@ impl Client {
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataFetch,
-    ) -> impl Future<Output = Result<WidgetAction, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<WidgetAction, crate::Error>> + '_ {
         self.execute(
             Self::deliver_widget_data_fetch_action_for_conversation_request(
                 website_id,
@@ -3482,18 +3629,20 @@ impl Client {
                 plugin_id,
                 body,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::deliver_widget_data_fetch_action_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::deliver_widget_data_fetch_action_for_conversation`](Self::deliver_widget_data_fetch_action_for_conversation), with the answer's HTTP status and headers.
     pub fn deliver_widget_data_fetch_action_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataFetch,
-    ) -> impl Future<Output = Result<Response<WidgetAction>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<WidgetAction>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::deliver_widget_data_fetch_action_for_conversation_request(
                 website_id,
@@ -3505,25 +3654,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::deliver_widget_data_fetch_action_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::deliver_widget_data_fetch_action_for_conversation`](Self::deliver_widget_data_fetch_action_for_conversation), built (and its arguments checked) before anything is sent.
     fn deliver_widget_data_fetch_action_for_conversation_request(
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataFetch,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deliverWidgetDataFetchActionForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3551,7 +3700,7 @@ impl Client {
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataEdit,
-    ) -> impl Future<Output = Result<WidgetAction, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<WidgetAction, crate::Error>> + '_ {
         self.execute(
             Self::deliver_widget_data_edit_action_for_conversation_request(
                 website_id,
@@ -3559,18 +3708,20 @@ impl Client {
                 plugin_id,
                 body,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::deliver_widget_data_edit_action_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::deliver_widget_data_edit_action_for_conversation`](Self::deliver_widget_data_edit_action_for_conversation), with the answer's HTTP status and headers.
     pub fn deliver_widget_data_edit_action_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataEdit,
-    ) -> impl Future<Output = Result<Response<WidgetAction>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<WidgetAction>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::deliver_widget_data_edit_action_for_conversation_request(
                 website_id,
@@ -3582,25 +3733,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::deliver_widget_data_edit_action_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::deliver_widget_data_edit_action_for_conversation`](Self::deliver_widget_data_edit_action_for_conversation), built (and its arguments checked) before anything is sent.
     fn deliver_widget_data_edit_action_for_conversation_request(
         website_id: &str,
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataEdit,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deliverWidgetDataEditActionForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3619,24 +3770,26 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &ScheduleReminderForConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::schedule_reminder_for_conversation_request(
                 website_id,
                 session_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::schedule_reminder_for_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::schedule_reminder_for_conversation`](Self::schedule_reminder_for_conversation), with the answer's HTTP status and headers.
     pub fn schedule_reminder_for_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &ScheduleReminderForConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::schedule_reminder_for_conversation_request(
                 website_id,
@@ -3647,21 +3800,21 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::schedule_reminder_for_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::schedule_reminder_for_conversation`](Self::schedule_reminder_for_conversation), built (and its arguments checked) before anything is sent.
     fn schedule_reminder_for_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &ScheduleReminderForConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/reminder");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "scheduleReminderForConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/reminder",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3680,41 +3833,43 @@ impl Client {
         website_id: &str,
         session_id: &str,
         body: &ReportConversationRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::report_conversation_request(website_id, session_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::report_conversation`], with the answer's HTTP status and headers.
+    /// Like [`Client::report_conversation`](Self::report_conversation), with the answer's HTTP status and headers.
     pub fn report_conversation_with_response(
         &self,
         website_id: &str,
         session_id: &str,
         body: &ReportConversationRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::report_conversation_request(website_id, session_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::report_conversation`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::report_conversation`](Self::report_conversation), built (and its arguments checked) before anything is sent.
     fn report_conversation_request(
         website_id: &str,
         session_id: &str,
         body: &ReportConversationRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let session_id = path_segment("session_id", session_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let session_id = crate::client::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/report");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "reportConversation",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/report",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

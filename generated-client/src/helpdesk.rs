@@ -3,9 +3,6 @@
 //!
 //! The helpdesk (knowledge base): locales, its tree of pages, history, feedback, redirections, settings and domain.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{
     Helpdesk, InitializeHelpdeskRequest, DeleteHelpdeskRequest, HelpdeskLocale,
     AddHelpdeskLocaleRequest, HelpdeskContentType, HelpdeskPage, ListHelpdeskTreeOptions,
@@ -19,9 +16,8 @@ use crate::types::{
     RequestHelpdeskDomainChangeRequest, GenerateHelpdeskDomainSetupFlowOptions,
     HelpdeskDomainSetupFlow,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Check if helpdesk exists
     ///
     /// `HEAD /website/{website_id}/helpdesk` (`checkHelpdeskExists`)
@@ -35,34 +31,38 @@ impl Client {
     pub fn check_helpdesk_exists(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_helpdesk_exists_request(website_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_helpdesk_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_helpdesk_exists`](Self::check_helpdesk_exists), with the answer's HTTP status and headers.
     pub fn check_helpdesk_exists_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_helpdesk_exists_request(website_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_helpdesk_exists`], built (and its arguments checked) before anything is sent.
-    fn check_helpdesk_exists_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::check_helpdesk_exists`](Self::check_helpdesk_exists), built (and its arguments checked) before anything is sent.
+    fn check_helpdesk_exists_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkHelpdeskExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -80,34 +80,38 @@ impl Client {
     pub fn resolve_helpdesk(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Helpdesk, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Helpdesk, crate::Error>> + '_ {
         self.execute(
             Self::resolve_helpdesk_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk`](Self::resolve_helpdesk), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Helpdesk>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Helpdesk>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk`], built (and its arguments checked) before anything is sent.
-    fn resolve_helpdesk_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::resolve_helpdesk`](Self::resolve_helpdesk), built (and its arguments checked) before anything is sent.
+    fn resolve_helpdesk_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdesk",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -126,38 +130,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &InitializeHelpdeskRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::initialize_helpdesk_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::initialize_helpdesk`], with the answer's HTTP status and headers.
+    /// Like [`Client::initialize_helpdesk`](Self::initialize_helpdesk), with the answer's HTTP status and headers.
     pub fn initialize_helpdesk_with_response(
         &self,
         website_id: &str,
         body: &InitializeHelpdeskRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::initialize_helpdesk_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::initialize_helpdesk`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::initialize_helpdesk`](Self::initialize_helpdesk), built (and its arguments checked) before anything is sent.
     fn initialize_helpdesk_request(
         website_id: &str,
         body: &InitializeHelpdeskRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "initializeHelpdesk",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -177,38 +183,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteHelpdeskRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_helpdesk_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_helpdesk`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_helpdesk`](Self::delete_helpdesk), with the answer's HTTP status and headers.
     pub fn delete_helpdesk_with_response(
         &self,
         website_id: &str,
         body: &DeleteHelpdeskRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_helpdesk_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_helpdesk`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_helpdesk`](Self::delete_helpdesk), built (and its arguments checked) before anything is sent.
     fn delete_helpdesk_request(
         website_id: &str,
         body: &DeleteHelpdeskRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteHelpdesk",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -228,49 +236,56 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<HelpdeskLocale>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskLocale>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_locales_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_locales`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), with the answer's HTTP status and headers.
     pub fn list_helpdesk_locales_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskLocale>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskLocale>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_locales_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_helpdesk_locales`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_locales_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/helpdesk/locales/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listHelpdeskLocales",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locales/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_locales`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_locales_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<HelpdeskLocale, Error>> + 'a {
-        pages(1, move |page_number| self.list_helpdesk_locales(website_id, page_number))
+    ) -> impl ::futures::Stream<Item = Result<HelpdeskLocale, crate::Error>> + 'a {
+        crate::pages::pages(
+            1,
+            move |page_number| self.list_helpdesk_locales(website_id, page_number),
+        )
     }
 
     /// Add helpdesk locale
@@ -285,38 +300,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &AddHelpdeskLocaleRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::add_helpdesk_locale_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::add_helpdesk_locale`], with the answer's HTTP status and headers.
+    /// Like [`Client::add_helpdesk_locale`](Self::add_helpdesk_locale), with the answer's HTTP status and headers.
     pub fn add_helpdesk_locale_with_response(
         &self,
         website_id: &str,
         body: &AddHelpdeskLocaleRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_helpdesk_locale_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::add_helpdesk_locale`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::add_helpdesk_locale`](Self::add_helpdesk_locale), built (and its arguments checked) before anything is sent.
     fn add_helpdesk_locale_request(
         website_id: &str,
         body: &AddHelpdeskLocaleRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/locale");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "addHelpdeskLocale",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/locale",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -340,39 +357,41 @@ impl Client {
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_helpdesk_locale_exists_request(website_id, locale),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_helpdesk_locale_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_helpdesk_locale_exists`](Self::check_helpdesk_locale_exists), with the answer's HTTP status and headers.
     pub fn check_helpdesk_locale_exists_with_response(
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_helpdesk_locale_exists_request(website_id, locale),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_helpdesk_locale_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_helpdesk_locale_exists`](Self::check_helpdesk_locale_exists), built (and its arguments checked) before anything is sent.
     fn check_helpdesk_locale_exists_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkHelpdeskLocaleExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -395,39 +414,43 @@ impl Client {
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<HelpdeskLocale, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskLocale, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_locale_request(website_id, locale),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_locale`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_locale`](Self::resolve_helpdesk_locale), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_locale_with_response(
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskLocale>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskLocale>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_locale_request(website_id, locale),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_locale`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_locale`](Self::resolve_helpdesk_locale), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_locale_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskLocale",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -448,39 +471,41 @@ impl Client {
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_helpdesk_locale_request(website_id, locale),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_helpdesk_locale`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_helpdesk_locale`](Self::delete_helpdesk_locale), with the answer's HTTP status and headers.
     pub fn delete_helpdesk_locale_with_response(
         &self,
         website_id: &str,
         locale: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_helpdesk_locale_request(website_id, locale),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_helpdesk_locale`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_helpdesk_locale`](Self::delete_helpdesk_locale), built (and its arguments checked) before anything is sent.
     fn delete_helpdesk_locale_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "deleteHelpdeskLocale",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -508,7 +533,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<HelpdeskPage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskPage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_pages_request(
                 website_id,
@@ -516,18 +543,20 @@ impl Client {
                 content_type,
                 page_number,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_pages`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), with the answer's HTTP status and headers.
     pub fn list_helpdesk_pages_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskPage>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskPage>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_pages_request(
                 website_id,
@@ -539,38 +568,38 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_helpdesk_pages`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_pages_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listHelpdeskPages",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_pages`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_pages_stream<'a>(
         &'a self,
         website_id: &'a str,
         locale: &'a str,
         content_type: &'a HelpdeskContentType,
-    ) -> impl futures::Stream<Item = Result<HelpdeskPage, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<HelpdeskPage, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_helpdesk_pages(website_id, locale, content_type, page_number)
@@ -600,7 +629,7 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         entity_id: &str,
-    ) -> impl Future<Output = Result<HelpdeskPage, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<HelpdeskPage, crate::Error>> + '_ {
         self.execute(
             Self::resolve_helpdesk_page_entity_request(
                 website_id,
@@ -608,18 +637,20 @@ impl Client {
                 content_type,
                 entity_id,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_page_entity`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_page_entity`](Self::resolve_helpdesk_page_entity), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_page_entity_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         entity_id: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskPage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskPage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_page_entity_request(
                 website_id,
@@ -631,26 +662,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_page_entity`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_page_entity`](Self::resolve_helpdesk_page_entity), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_page_entity_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         entity_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let entity_id = path_segment("entity_id", entity_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let entity_id = crate::client::path_segment("entity_id", entity_id)?;
         let path = format!(
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskPageEntity",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -677,7 +708,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskTreeOptions,
-    ) -> impl Future<Output = Result<Vec<HelpdeskTreeEntry>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskTreeEntry>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_tree_request(
                 website_id,
@@ -686,11 +719,11 @@ impl Client {
                 page_number,
                 options,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_tree`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), with the answer's HTTP status and headers.
     pub fn list_helpdesk_tree_with_response(
         &self,
         website_id: &str,
@@ -698,7 +731,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskTreeOptions,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskTreeEntry>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskTreeEntry>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_tree_request(
                 website_id,
@@ -711,27 +746,27 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_helpdesk_tree`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_tree_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskTreeOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listHelpdeskTree",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.sub_path {
             call.query("sub_path", value);
@@ -748,15 +783,15 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_tree`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_tree_stream<'a>(
         &'a self,
         website_id: &'a str,
         locale: &'a str,
         content_type: &'a HelpdeskContentType,
         options: &'a ListHelpdeskTreeOptions,
-    ) -> impl futures::Stream<Item = Result<HelpdeskTreeEntry, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<HelpdeskTreeEntry, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self
@@ -793,7 +828,7 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::create_helpdesk_tree_path_request(
                 website_id,
@@ -801,18 +836,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_helpdesk_tree_path`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_helpdesk_tree_path`](Self::create_helpdesk_tree_path), with the answer's HTTP status and headers.
     pub fn create_helpdesk_tree_path_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_helpdesk_tree_path_request(
                 website_id,
@@ -824,26 +861,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::create_helpdesk_tree_path`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::create_helpdesk_tree_path`](Self::create_helpdesk_tree_path), built (and its arguments checked) before anything is sent.
     fn create_helpdesk_tree_path_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "createHelpdeskTreePath",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -870,7 +907,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<HelpdeskTreeEntry, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskTreeEntry, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_path_request(
                 website_id,
@@ -878,18 +917,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_tree_path`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_tree_path`](Self::resolve_helpdesk_tree_path), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_tree_path_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskTreeEntry>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskTreeEntry>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_path_request(
                 website_id,
@@ -901,26 +942,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_tree_path`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_tree_path`](Self::resolve_helpdesk_tree_path), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_tree_path_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskTreePath",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -948,7 +989,7 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreePathUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_helpdesk_tree_path_request(
                 website_id,
@@ -957,11 +998,11 @@ impl Client {
                 path,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_helpdesk_tree_path`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_helpdesk_tree_path`](Self::update_helpdesk_tree_path), with the answer's HTTP status and headers.
     pub fn update_helpdesk_tree_path_with_response(
         &self,
         website_id: &str,
@@ -969,7 +1010,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreePathUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_helpdesk_tree_path_request(
                 website_id,
@@ -982,27 +1025,27 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::update_helpdesk_tree_path`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_helpdesk_tree_path`](Self::update_helpdesk_tree_path), built (and its arguments checked) before anything is sent.
     fn update_helpdesk_tree_path_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreePathUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateHelpdeskTreePath",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1030,7 +1073,7 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_helpdesk_tree_path_request(
                 website_id,
@@ -1038,18 +1081,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_helpdesk_tree_path`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_helpdesk_tree_path`](Self::delete_helpdesk_tree_path), with the answer's HTTP status and headers.
     pub fn delete_helpdesk_tree_path_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_helpdesk_tree_path_request(
                 website_id,
@@ -1061,26 +1106,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::delete_helpdesk_tree_path`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_helpdesk_tree_path`](Self::delete_helpdesk_tree_path), built (and its arguments checked) before anything is sent.
     fn delete_helpdesk_tree_path_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "deleteHelpdeskTreePath",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1107,7 +1152,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<HelpdeskTreeContent, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskTreeContent, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_content_request(
                 website_id,
@@ -1115,18 +1162,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_tree_content`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_tree_content`](Self::resolve_helpdesk_tree_content), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_tree_content_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskTreeContent>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskTreeContent>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_content_request(
                 website_id,
@@ -1138,26 +1187,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_tree_content`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_tree_content`](Self::resolve_helpdesk_tree_content), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_tree_content_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskTreeContent",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1185,7 +1234,7 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &SaveHelpdeskTreeContentRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_helpdesk_tree_content_request(
                 website_id,
@@ -1194,11 +1243,11 @@ impl Client {
                 path,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_helpdesk_tree_content`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_helpdesk_tree_content`](Self::save_helpdesk_tree_content), with the answer's HTTP status and headers.
     pub fn save_helpdesk_tree_content_with_response(
         &self,
         website_id: &str,
@@ -1206,7 +1255,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &SaveHelpdeskTreeContentRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_helpdesk_tree_content_request(
                 website_id,
@@ -1219,27 +1270,27 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::save_helpdesk_tree_content`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_helpdesk_tree_content`](Self::save_helpdesk_tree_content), built (and its arguments checked) before anything is sent.
     fn save_helpdesk_tree_content_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
         body: &SaveHelpdeskTreeContentRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveHelpdeskTreeContent",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1267,7 +1318,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<HelpdeskTreeMetadata, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskTreeMetadata, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_metadata_request(
                 website_id,
@@ -1275,18 +1328,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_tree_metadata`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_tree_metadata`](Self::resolve_helpdesk_tree_metadata), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_tree_metadata_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskTreeMetadata>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskTreeMetadata>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_metadata_request(
                 website_id,
@@ -1298,26 +1353,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_tree_metadata`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_tree_metadata`](Self::resolve_helpdesk_tree_metadata), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_tree_metadata_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskTreeMetadata",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1343,7 +1398,7 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreeMetadata,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_helpdesk_tree_metadata_request(
                 website_id,
@@ -1352,11 +1407,11 @@ impl Client {
                 path,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_helpdesk_tree_metadata`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_helpdesk_tree_metadata`](Self::update_helpdesk_tree_metadata), with the answer's HTTP status and headers.
     pub fn update_helpdesk_tree_metadata_with_response(
         &self,
         website_id: &str,
@@ -1364,7 +1419,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreeMetadata,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_helpdesk_tree_metadata_request(
                 website_id,
@@ -1377,27 +1434,27 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::update_helpdesk_tree_metadata`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_helpdesk_tree_metadata`](Self::update_helpdesk_tree_metadata), built (and its arguments checked) before anything is sent.
     fn update_helpdesk_tree_metadata_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreeMetadata,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateHelpdeskTreeMetadata",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1425,7 +1482,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<HelpdeskTreePage, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskTreePage, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_page_request(
                 website_id,
@@ -1433,18 +1492,20 @@ impl Client {
                 content_type,
                 path,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_tree_page`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_tree_page`](Self::resolve_helpdesk_tree_page), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_tree_page_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskTreePage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskTreePage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_tree_page_request(
                 website_id,
@@ -1456,26 +1517,26 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_tree_page`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_tree_page`](Self::resolve_helpdesk_tree_page), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_tree_page_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let path = path_segment("path", path)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let path = crate::client::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskTreePage",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1495,24 +1556,28 @@ impl Client {
         website_id: &str,
         page_number: i64,
         options: &ListHelpdeskHistoryChangesOptions,
-    ) -> impl Future<Output = Result<Vec<HelpdeskHistoryChange>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskHistoryChange>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_history_changes_request(
                 website_id,
                 page_number,
                 options,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_history_changes`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), with the answer's HTTP status and headers.
     pub fn list_helpdesk_history_changes_with_response(
         &self,
         website_id: &str,
         page_number: i64,
         options: &ListHelpdeskHistoryChangesOptions,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskHistoryChange>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskHistoryChange>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_history_changes_request(
                 website_id,
@@ -1523,23 +1588,23 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_helpdesk_history_changes`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_history_changes_request(
         website_id: &str,
         page_number: i64,
         options: &ListHelpdeskHistoryChangesOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/history/changes/{page_number}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listHelpdeskHistoryChanges",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/changes/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_locale {
             call.query("filter_locale", value);
@@ -1553,13 +1618,15 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_history_changes`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_history_changes_stream<'a>(
         &'a self,
         website_id: &'a str,
         options: &'a ListHelpdeskHistoryChangesOptions,
-    ) -> impl futures::Stream<Item = Result<HelpdeskHistoryChange, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<HelpdeskHistoryChange, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_helpdesk_history_changes(website_id, page_number, options)
@@ -1585,39 +1652,43 @@ impl Client {
         &self,
         website_id: &str,
         change_id: &str,
-    ) -> impl Future<Output = Result<HelpdeskHistoryChange, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskHistoryChange, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_history_change_request(website_id, change_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_history_change`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_history_change`](Self::resolve_helpdesk_history_change), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_history_change_with_response(
         &self,
         website_id: &str,
         change_id: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskHistoryChange>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskHistoryChange>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_history_change_request(website_id, change_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_history_change`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_history_change`](Self::resolve_helpdesk_history_change), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_history_change_request(
         website_id: &str,
         change_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let change_id = path_segment("change_id", change_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let change_id = crate::client::path_segment("change_id", change_id)?;
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskHistoryChange",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1639,41 +1710,43 @@ impl Client {
         website_id: &str,
         change_id: &str,
         body: &CancelHelpdeskHistoryChangeRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::cancel_helpdesk_history_change_request(website_id, change_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::cancel_helpdesk_history_change`], with the answer's HTTP status and headers.
+    /// Like [`Client::cancel_helpdesk_history_change`](Self::cancel_helpdesk_history_change), with the answer's HTTP status and headers.
     pub fn cancel_helpdesk_history_change_with_response(
         &self,
         website_id: &str,
         change_id: &str,
         body: &CancelHelpdeskHistoryChangeRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::cancel_helpdesk_history_change_request(website_id, change_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::cancel_helpdesk_history_change`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::cancel_helpdesk_history_change`](Self::cancel_helpdesk_history_change), built (and its arguments checked) before anything is sent.
     fn cancel_helpdesk_history_change_request(
         website_id: &str,
         change_id: &str,
         body: &CancelHelpdeskHistoryChangeRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let change_id = path_segment("change_id", change_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let change_id = crate::client::path_segment("change_id", change_id)?;
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "cancelHelpdeskHistoryChange",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1699,24 +1772,26 @@ impl Client {
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_helpdesk_content_refresh_request(
                 website_id,
                 locale,
                 content_type,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_helpdesk_content_refresh`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_helpdesk_content_refresh`](Self::request_helpdesk_content_refresh), with the answer's HTTP status and headers.
     pub fn request_helpdesk_content_refresh_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_helpdesk_content_refresh_request(
                 website_id,
@@ -1727,24 +1802,24 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::request_helpdesk_content_refresh`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_helpdesk_content_refresh`](Self::request_helpdesk_content_refresh), built (and its arguments checked) before anything is sent.
     fn request_helpdesk_content_refresh_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "requestHelpdeskContentRefresh",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1770,7 +1845,9 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &MapHelpdeskLocaleFeedbackRatingsOptions,
-    ) -> impl Future<Output = Result<HelpdeskFeedbackRatings, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskFeedbackRatings, crate::Error>,
+    > + '_ {
         self.execute(
             Self::map_helpdesk_locale_feedback_ratings_request(
                 website_id,
@@ -1778,18 +1855,20 @@ impl Client {
                 content_type,
                 options,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::map_helpdesk_locale_feedback_ratings`], with the answer's HTTP status and headers.
+    /// Like [`Client::map_helpdesk_locale_feedback_ratings`](Self::map_helpdesk_locale_feedback_ratings), with the answer's HTTP status and headers.
     pub fn map_helpdesk_locale_feedback_ratings_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &MapHelpdeskLocaleFeedbackRatingsOptions,
-    ) -> impl Future<Output = Result<Response<HelpdeskFeedbackRatings>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskFeedbackRatings>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::map_helpdesk_locale_feedback_ratings_request(
                 website_id,
@@ -1801,25 +1880,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::map_helpdesk_locale_feedback_ratings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::map_helpdesk_locale_feedback_ratings`](Self::map_helpdesk_locale_feedback_ratings), built (and its arguments checked) before anything is sent.
     fn map_helpdesk_locale_feedback_ratings_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &MapHelpdeskLocaleFeedbackRatingsOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "mapHelpdeskLocaleFeedbackRatings",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_date_start {
             call.query("filter_date_start", value);
@@ -1852,7 +1931,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskLocaleFeedbacksOptions,
-    ) -> impl Future<Output = Result<Vec<HelpdeskFeedback>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskFeedback>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_locale_feedbacks_request(
                 website_id,
@@ -1861,11 +1942,11 @@ impl Client {
                 page_number,
                 options,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_locale_feedbacks`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), with the answer's HTTP status and headers.
     pub fn list_helpdesk_locale_feedbacks_with_response(
         &self,
         website_id: &str,
@@ -1873,7 +1954,9 @@ impl Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskLocaleFeedbacksOptions,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskFeedback>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskFeedback>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_locale_feedbacks_request(
                 website_id,
@@ -1886,27 +1969,27 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_helpdesk_locale_feedbacks`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_locale_feedbacks_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskLocaleFeedbacksOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listHelpdeskLocaleFeedbacks",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_date_start {
             call.query("filter_date_start", value);
@@ -1917,15 +2000,15 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_locale_feedbacks`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_locale_feedbacks_stream<'a>(
         &'a self,
         website_id: &'a str,
         locale: &'a str,
         content_type: &'a HelpdeskContentType,
         options: &'a ListHelpdeskLocaleFeedbacksOptions,
-    ) -> impl futures::Stream<Item = Result<HelpdeskFeedback, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<HelpdeskFeedback, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self
@@ -1961,7 +2044,7 @@ impl Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         body: &HelpdeskExternalImport,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::import_external_helpdesk_to_locale_request(
                 website_id,
@@ -1969,18 +2052,20 @@ impl Client {
                 content_type,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::import_external_helpdesk_to_locale`], with the answer's HTTP status and headers.
+    /// Like [`Client::import_external_helpdesk_to_locale`](Self::import_external_helpdesk_to_locale), with the answer's HTTP status and headers.
     pub fn import_external_helpdesk_to_locale_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         body: &HelpdeskExternalImport,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::import_external_helpdesk_to_locale_request(
                 website_id,
@@ -1992,25 +2077,25 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::import_external_helpdesk_to_locale`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::import_external_helpdesk_to_locale`](Self::import_external_helpdesk_to_locale), built (and its arguments checked) before anything is sent.
     fn import_external_helpdesk_to_locale_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
         body: &HelpdeskExternalImport,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}"
         );
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "importExternalHelpdeskToLocale",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2036,24 +2121,26 @@ impl Client {
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::export_helpdesk_locale_articles_request(
                 website_id,
                 locale,
                 content_type,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::export_helpdesk_locale_articles`], with the answer's HTTP status and headers.
+    /// Like [`Client::export_helpdesk_locale_articles`](Self::export_helpdesk_locale_articles), with the answer's HTTP status and headers.
     pub fn export_helpdesk_locale_articles_with_response(
         &self,
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::export_helpdesk_locale_articles_request(
                 website_id,
@@ -2064,24 +2151,24 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::export_helpdesk_locale_articles`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::export_helpdesk_locale_articles`](Self::export_helpdesk_locale_articles), built (and its arguments checked) before anything is sent.
     fn export_helpdesk_locale_articles_request(
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let locale = path_segment("locale", locale)?;
-        let content_type = path_segment("content_type", content_type)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let locale = crate::client::path_segment("locale", locale)?;
+        let content_type = crate::client::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "exportHelpdeskLocaleArticles",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2100,49 +2187,53 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<HelpdeskRedirection>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<HelpdeskRedirection>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_redirections_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_helpdesk_redirections`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), with the answer's HTTP status and headers.
     pub fn list_helpdesk_redirections_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<HelpdeskRedirection>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<HelpdeskRedirection>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_helpdesk_redirections_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_helpdesk_redirections`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), built (and its arguments checked) before anything is sent.
     fn list_helpdesk_redirections_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/helpdesk/redirections/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listHelpdeskRedirections",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirections/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_redirections`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_redirections_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<HelpdeskRedirection, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<HelpdeskRedirection, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| self.list_helpdesk_redirections(website_id, page_number),
         )
@@ -2162,38 +2253,42 @@ impl Client {
         &self,
         website_id: &str,
         body: &AddHelpdeskRedirectionRequest,
-    ) -> impl Future<Output = Result<HelpdeskRedirectionNew, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskRedirectionNew, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_helpdesk_redirection_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::add_helpdesk_redirection`], with the answer's HTTP status and headers.
+    /// Like [`Client::add_helpdesk_redirection`](Self::add_helpdesk_redirection), with the answer's HTTP status and headers.
     pub fn add_helpdesk_redirection_with_response(
         &self,
         website_id: &str,
         body: &AddHelpdeskRedirectionRequest,
-    ) -> impl Future<Output = Result<Response<HelpdeskRedirectionNew>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskRedirectionNew>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_helpdesk_redirection_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::add_helpdesk_redirection`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::add_helpdesk_redirection`](Self::add_helpdesk_redirection), built (and its arguments checked) before anything is sent.
     fn add_helpdesk_redirection_request(
         website_id: &str,
         body: &AddHelpdeskRedirectionRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/redirection");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "addHelpdeskRedirection",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/redirection",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2217,41 +2312,46 @@ impl Client {
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_helpdesk_redirection_exists_request(website_id, redirection_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_helpdesk_redirection_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_helpdesk_redirection_exists`](Self::check_helpdesk_redirection_exists), with the answer's HTTP status and headers.
     pub fn check_helpdesk_redirection_exists_with_response(
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_helpdesk_redirection_exists_request(website_id, redirection_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_helpdesk_redirection_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_helpdesk_redirection_exists`](Self::check_helpdesk_redirection_exists), built (and its arguments checked) before anything is sent.
     fn check_helpdesk_redirection_exists_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let redirection_id = path_segment("redirection_id", redirection_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let redirection_id = crate::client::path_segment(
+            "redirection_id",
+            redirection_id,
+        )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkHelpdeskRedirectionExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2274,41 +2374,48 @@ impl Client {
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<HelpdeskRedirection, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskRedirection, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_redirection_request(website_id, redirection_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_redirection`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_redirection`](Self::resolve_helpdesk_redirection), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_redirection_with_response(
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskRedirection>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskRedirection>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_redirection_request(website_id, redirection_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_redirection`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::resolve_helpdesk_redirection`](Self::resolve_helpdesk_redirection), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_redirection_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let redirection_id = path_segment("redirection_id", redirection_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let redirection_id = crate::client::path_segment(
+            "redirection_id",
+            redirection_id,
+        )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskRedirection",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2329,41 +2436,46 @@ impl Client {
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_helpdesk_redirection_request(website_id, redirection_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_helpdesk_redirection`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_helpdesk_redirection`](Self::delete_helpdesk_redirection), with the answer's HTTP status and headers.
     pub fn delete_helpdesk_redirection_with_response(
         &self,
         website_id: &str,
         redirection_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_helpdesk_redirection_request(website_id, redirection_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_helpdesk_redirection`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_helpdesk_redirection`](Self::delete_helpdesk_redirection), built (and its arguments checked) before anything is sent.
     fn delete_helpdesk_redirection_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let redirection_id = path_segment("redirection_id", redirection_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let redirection_id = crate::client::path_segment(
+            "redirection_id",
+            redirection_id,
+        )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "deleteHelpdeskRedirection",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2381,34 +2493,40 @@ impl Client {
     pub fn resolve_helpdesk_settings(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<HelpdeskSettings, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskSettings, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_settings_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_settings`](Self::resolve_helpdesk_settings), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_settings_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskSettings>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskSettings>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_settings_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_settings`], built (and its arguments checked) before anything is sent.
-    fn resolve_helpdesk_settings_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::resolve_helpdesk_settings`](Self::resolve_helpdesk_settings), built (and its arguments checked) before anything is sent.
+    fn resolve_helpdesk_settings_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/settings");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskSettings",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2427,38 +2545,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &HelpdeskSettings,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_helpdesk_settings_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_helpdesk_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_helpdesk_settings`](Self::save_helpdesk_settings), with the answer's HTTP status and headers.
     pub fn save_helpdesk_settings_with_response(
         &self,
         website_id: &str,
         body: &HelpdeskSettings,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_helpdesk_settings_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_helpdesk_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_helpdesk_settings`](Self::save_helpdesk_settings), built (and its arguments checked) before anything is sent.
     fn save_helpdesk_settings_request(
         website_id: &str,
         body: &HelpdeskSettings,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/settings");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveHelpdeskSettings",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2477,34 +2597,40 @@ impl Client {
     pub fn resolve_helpdesk_domain(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<HelpdeskDomain, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskDomain, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_domain_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::resolve_helpdesk_domain`], with the answer's HTTP status and headers.
+    /// Like [`Client::resolve_helpdesk_domain`](Self::resolve_helpdesk_domain), with the answer's HTTP status and headers.
     pub fn resolve_helpdesk_domain_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<HelpdeskDomain>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskDomain>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::resolve_helpdesk_domain_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::resolve_helpdesk_domain`], built (and its arguments checked) before anything is sent.
-    fn resolve_helpdesk_domain_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::resolve_helpdesk_domain`](Self::resolve_helpdesk_domain), built (and its arguments checked) before anything is sent.
+    fn resolve_helpdesk_domain_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "resolveHelpdeskDomain",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2523,38 +2649,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &RequestHelpdeskDomainChangeRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::request_helpdesk_domain_change_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::request_helpdesk_domain_change`], with the answer's HTTP status and headers.
+    /// Like [`Client::request_helpdesk_domain_change`](Self::request_helpdesk_domain_change), with the answer's HTTP status and headers.
     pub fn request_helpdesk_domain_change_with_response(
         &self,
         website_id: &str,
         body: &RequestHelpdeskDomainChangeRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::request_helpdesk_domain_change_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::request_helpdesk_domain_change`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::request_helpdesk_domain_change`](Self::request_helpdesk_domain_change), built (and its arguments checked) before anything is sent.
     fn request_helpdesk_domain_change_request(
         website_id: &str,
         body: &RequestHelpdeskDomainChangeRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "requestHelpdeskDomainChange",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/domain",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2576,38 +2704,42 @@ impl Client {
         &self,
         website_id: &str,
         options: &GenerateHelpdeskDomainSetupFlowOptions,
-    ) -> impl Future<Output = Result<HelpdeskDomainSetupFlow, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<HelpdeskDomainSetupFlow, crate::Error>,
+    > + '_ {
         self.execute(
             Self::generate_helpdesk_domain_setup_flow_request(website_id, options),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::generate_helpdesk_domain_setup_flow`], with the answer's HTTP status and headers.
+    /// Like [`Client::generate_helpdesk_domain_setup_flow`](Self::generate_helpdesk_domain_setup_flow), with the answer's HTTP status and headers.
     pub fn generate_helpdesk_domain_setup_flow_with_response(
         &self,
         website_id: &str,
         options: &GenerateHelpdeskDomainSetupFlowOptions,
-    ) -> impl Future<Output = Result<Response<HelpdeskDomainSetupFlow>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<HelpdeskDomainSetupFlow>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::generate_helpdesk_domain_setup_flow_request(website_id, options),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::generate_helpdesk_domain_setup_flow`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::generate_helpdesk_domain_setup_flow`](Self::generate_helpdesk_domain_setup_flow), built (and its arguments checked) before anything is sent.
     fn generate_helpdesk_domain_setup_flow_request(
         website_id: &str,
         options: &GenerateHelpdeskDomainSetupFlowOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain/setup");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "generateHelpdeskDomainSetupFlow",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain/setup",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.custom {
             call.query("custom", value);

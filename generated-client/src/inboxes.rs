@@ -3,13 +3,9 @@
 //!
 //! Inboxes that sort conversations.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{Inbox, InboxOrders, NewInbox};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List inboxes
     ///
     /// `GET /website/{website_id}/inboxes/list/{page_number}` (`listInboxes`)
@@ -24,46 +20,54 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<Inbox>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<Inbox>, crate::Error>> + '_ {
         self.execute(
             Self::list_inboxes_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_inboxes`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_inboxes`](Self::list_inboxes), with the answer's HTTP status and headers.
     pub fn list_inboxes_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<Inbox>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<Inbox>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_inboxes_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_inboxes`], built (and its arguments checked) before anything is sent.
-    fn list_inboxes_request(website_id: &str, page_number: i64) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    /// The request of [`Client::list_inboxes`](Self::list_inboxes), built (and its arguments checked) before anything is sent.
+    fn list_inboxes_request(
+        website_id: &str,
+        page_number: i64,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/inboxes/list/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listInboxes",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inboxes/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_inboxes`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_inboxes`](Self::list_inboxes), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_inboxes_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<Inbox, Error>> + 'a {
-        pages(1, move |page_number| self.list_inboxes(website_id, page_number))
+    ) -> impl ::futures::Stream<Item = Result<Inbox, crate::Error>> + 'a {
+        crate::pages::pages(
+            1,
+            move |page_number| self.list_inboxes(website_id, page_number),
+        )
     }
 
     /// Batch order inboxes
@@ -80,38 +84,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &InboxOrders,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::batch_order_inboxes_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::batch_order_inboxes`], with the answer's HTTP status and headers.
+    /// Like [`Client::batch_order_inboxes`](Self::batch_order_inboxes), with the answer's HTTP status and headers.
     pub fn batch_order_inboxes_with_response(
         &self,
         website_id: &str,
         body: &InboxOrders,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::batch_order_inboxes_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::batch_order_inboxes`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::batch_order_inboxes`](Self::batch_order_inboxes), built (and its arguments checked) before anything is sent.
     fn batch_order_inboxes_request(
         website_id: &str,
         body: &InboxOrders,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/inboxes/batch/order");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "batchOrderInboxes",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/inboxes/batch/order",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -131,35 +137,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &Inbox,
-    ) -> impl Future<Output = Result<NewInbox, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<NewInbox, crate::Error>> + '_ {
         self.execute(
             Self::create_new_inbox_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_new_inbox`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_new_inbox`](Self::create_new_inbox), with the answer's HTTP status and headers.
     pub fn create_new_inbox_with_response(
         &self,
         website_id: &str,
         body: &Inbox,
-    ) -> impl Future<Output = Result<Response<NewInbox>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewInbox>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_new_inbox_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_new_inbox`], built (and its arguments checked) before anything is sent.
-    fn create_new_inbox_request(website_id: &str, body: &Inbox) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::create_new_inbox`](Self::create_new_inbox), built (and its arguments checked) before anything is sent.
+    fn create_new_inbox_request(
+        website_id: &str,
+        body: &Inbox,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/inbox");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "createNewInbox",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/inbox",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -183,39 +194,41 @@ impl Client {
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_inbox_exists_request(website_id, inbox_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_inbox_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_inbox_exists`](Self::check_inbox_exists), with the answer's HTTP status and headers.
     pub fn check_inbox_exists_with_response(
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_inbox_exists_request(website_id, inbox_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_inbox_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_inbox_exists`](Self::check_inbox_exists), built (and its arguments checked) before anything is sent.
     fn check_inbox_exists_request(
         website_id: &str,
         inbox_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let inbox_id = path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkInboxExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -238,36 +251,41 @@ impl Client {
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<Inbox, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Inbox, crate::Error>> + '_ {
         self.execute(
             Self::get_inbox_request(website_id, inbox_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_inbox`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_inbox`](Self::get_inbox), with the answer's HTTP status and headers.
     pub fn get_inbox_with_response(
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<Response<Inbox>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Inbox>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_inbox_request(website_id, inbox_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_inbox`], built (and its arguments checked) before anything is sent.
-    fn get_inbox_request(website_id: &str, inbox_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let inbox_id = path_segment("inbox_id", inbox_id)?;
+    /// The request of [`Client::get_inbox`](Self::get_inbox), built (and its arguments checked) before anything is sent.
+    fn get_inbox_request(
+        website_id: &str,
+        inbox_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getInbox",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -291,41 +309,43 @@ impl Client {
         website_id: &str,
         inbox_id: &str,
         body: &Inbox,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_inbox_request(website_id, inbox_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_inbox`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_inbox`](Self::save_inbox), with the answer's HTTP status and headers.
     pub fn save_inbox_with_response(
         &self,
         website_id: &str,
         inbox_id: &str,
         body: &Inbox,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_inbox_request(website_id, inbox_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_inbox`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_inbox`](Self::save_inbox), built (and its arguments checked) before anything is sent.
     fn save_inbox_request(
         website_id: &str,
         inbox_id: &str,
         body: &Inbox,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let inbox_id = path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveInbox",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -347,36 +367,41 @@ impl Client {
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_inbox_request(website_id, inbox_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_inbox`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_inbox`](Self::delete_inbox), with the answer's HTTP status and headers.
     pub fn delete_inbox_with_response(
         &self,
         website_id: &str,
         inbox_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_inbox_request(website_id, inbox_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_inbox`], built (and its arguments checked) before anything is sent.
-    fn delete_inbox_request(website_id: &str, inbox_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let inbox_id = path_segment("inbox_id", inbox_id)?;
+    /// The request of [`Client::delete_inbox`](Self::delete_inbox), built (and its arguments checked) before anything is sent.
+    fn delete_inbox_request(
+        website_id: &str,
+        inbox_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "deleteInbox",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -5,7 +5,7 @@
 //!
 //! Crisp customer messaging REST API covering websites, conversations,
 //! messages, people and metadata. Endpoint inventory drawn from
-//! https://docs.crisp.chat/references/rest-api/v1/.
+//! <https://docs.crisp.chat/references/rest-api/v1/>.
 //!
 //! The exact OpenAPI document this client implements (the spec with its overlays applied) is `openapi.json` at the crate's root.
 //!

@@ -3,11 +3,7 @@
 //!
 //! Animations (GIFs) to send in messages.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::{Client, Error};
-
-impl Client {
+impl crate::Client {
     /// List animation medias
     ///
     /// Asks Crisp for a page of animations (GIFs) matching a search. The answer only acknowledges the request: the animations arrive afterwards in a `media:animation:listed` event (over the RTM socket or a web hook) whose payload is a `MediaAnimationListed`.
@@ -28,40 +24,42 @@ impl Client {
         page_number: i64,
         list_id: &str,
         search_query: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::list_animation_medias_request(page_number, list_id, search_query),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_animation_medias`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_animation_medias`](Self::list_animation_medias), with the answer's HTTP status and headers.
     pub fn list_animation_medias_with_response(
         &self,
         page_number: i64,
         list_id: &str,
         search_query: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_animation_medias_request(page_number, list_id, search_query),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::list_animation_medias`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_animation_medias`](Self::list_animation_medias), built (and its arguments checked) before anything is sent.
     fn list_animation_medias_request(
         page_number: i64,
         list_id: &str,
         search_query: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<Call, Error> {
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/media/animation/list/{page_number}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listAnimationMedias",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/media/animation/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.query("list_id", list_id);
         call.query_json("search_query", &search_query)?;

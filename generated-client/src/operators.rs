@@ -3,15 +3,12 @@
 //!
 //! Operators of a website: members, invitations, roles and email.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{
     OperatorMember, ActiveOperator, OperatorEmail, Operator,
     ChangeOperatorMembershipRequest, InviteWebsiteOperatorRequest,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List website operators
     ///
     /// Every member of the website; the whole list comes in one answer (it is not paged).
@@ -27,34 +24,40 @@ impl Client {
     pub fn list_website_operators(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Vec<OperatorMember>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<OperatorMember>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_website_operators_request(website_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_website_operators`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_website_operators`](Self::list_website_operators), with the answer's HTTP status and headers.
     pub fn list_website_operators_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<OperatorMember>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<OperatorMember>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_website_operators_request(website_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_website_operators`], built (and its arguments checked) before anything is sent.
-    fn list_website_operators_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::list_website_operators`](Self::list_website_operators), built (and its arguments checked) before anything is sent.
+    fn list_website_operators_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/list");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listWebsiteOperators",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/list",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -72,36 +75,40 @@ impl Client {
     pub fn list_last_active_website_operators(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Vec<ActiveOperator>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<ActiveOperator>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_last_active_website_operators_request(website_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_last_active_website_operators`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_last_active_website_operators`](Self::list_last_active_website_operators), with the answer's HTTP status and headers.
     pub fn list_last_active_website_operators_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<ActiveOperator>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<ActiveOperator>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_last_active_website_operators_request(website_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_last_active_website_operators`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_last_active_website_operators`](Self::list_last_active_website_operators), built (and its arguments checked) before anything is sent.
     fn list_last_active_website_operators_request(
         website_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/active");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listLastActiveWebsiteOperators",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/active",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -119,36 +126,38 @@ impl Client {
     pub fn flush_last_active_website_operators(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::flush_last_active_website_operators_request(website_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::flush_last_active_website_operators`], with the answer's HTTP status and headers.
+    /// Like [`Client::flush_last_active_website_operators`](Self::flush_last_active_website_operators), with the answer's HTTP status and headers.
     pub fn flush_last_active_website_operators_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::flush_last_active_website_operators_request(website_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::flush_last_active_website_operators`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::flush_last_active_website_operators`](Self::flush_last_active_website_operators), built (and its arguments checked) before anything is sent.
     fn flush_last_active_website_operators_request(
         website_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/active");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "flushLastActiveWebsiteOperators",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operators/active",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -165,38 +174,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &OperatorEmail,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::send_email_to_website_operators_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::send_email_to_website_operators`], with the answer's HTTP status and headers.
+    /// Like [`Client::send_email_to_website_operators`](Self::send_email_to_website_operators), with the answer's HTTP status and headers.
     pub fn send_email_to_website_operators_with_response(
         &self,
         website_id: &str,
         body: &OperatorEmail,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::send_email_to_website_operators_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::send_email_to_website_operators`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::send_email_to_website_operators`](Self::send_email_to_website_operators), built (and its arguments checked) before anything is sent.
     fn send_email_to_website_operators_request(
         website_id: &str,
         body: &OperatorEmail,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/email");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "sendEmailToWebsiteOperators",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operators/email",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -220,39 +231,41 @@ impl Client {
         &self,
         website_id: &str,
         user_id: &str,
-    ) -> impl Future<Output = Result<Operator, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Operator, crate::Error>> + '_ {
         self.execute(
             Self::get_website_operator_request(website_id, user_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_website_operator`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_website_operator`](Self::get_website_operator), with the answer's HTTP status and headers.
     pub fn get_website_operator_with_response(
         &self,
         website_id: &str,
         user_id: &str,
-    ) -> impl Future<Output = Result<Response<Operator>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Operator>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_operator_request(website_id, user_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_website_operator`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_website_operator`](Self::get_website_operator), built (and its arguments checked) before anything is sent.
     fn get_website_operator_request(
         website_id: &str,
         user_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let user_id = path_segment("user_id", user_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let user_id = crate::client::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getWebsiteOperator",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -276,41 +289,43 @@ impl Client {
         website_id: &str,
         user_id: &str,
         body: &ChangeOperatorMembershipRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::change_operator_membership_request(website_id, user_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::change_operator_membership`], with the answer's HTTP status and headers.
+    /// Like [`Client::change_operator_membership`](Self::change_operator_membership), with the answer's HTTP status and headers.
     pub fn change_operator_membership_with_response(
         &self,
         website_id: &str,
         user_id: &str,
         body: &ChangeOperatorMembershipRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::change_operator_membership_request(website_id, user_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::change_operator_membership`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::change_operator_membership`](Self::change_operator_membership), built (and its arguments checked) before anything is sent.
     fn change_operator_membership_request(
         website_id: &str,
         user_id: &str,
         body: &ChangeOperatorMembershipRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let user_id = path_segment("user_id", user_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let user_id = crate::client::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "changeOperatorMembership",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -334,39 +349,41 @@ impl Client {
         &self,
         website_id: &str,
         user_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::unlink_operator_from_website_request(website_id, user_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::unlink_operator_from_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::unlink_operator_from_website`](Self::unlink_operator_from_website), with the answer's HTTP status and headers.
     pub fn unlink_operator_from_website_with_response(
         &self,
         website_id: &str,
         user_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::unlink_operator_from_website_request(website_id, user_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::unlink_operator_from_website`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::unlink_operator_from_website`](Self::unlink_operator_from_website), built (and its arguments checked) before anything is sent.
     fn unlink_operator_from_website_request(
         website_id: &str,
         user_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let user_id = path_segment("user_id", user_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let user_id = crate::client::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "unlinkOperatorFromWebsite",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -385,38 +402,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &InviteWebsiteOperatorRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::invite_website_operator_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::invite_website_operator`], with the answer's HTTP status and headers.
+    /// Like [`Client::invite_website_operator`](Self::invite_website_operator), with the answer's HTTP status and headers.
     pub fn invite_website_operator_with_response(
         &self,
         website_id: &str,
         body: &InviteWebsiteOperatorRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::invite_website_operator_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::invite_website_operator`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::invite_website_operator`](Self::invite_website_operator), built (and its arguments checked) before anything is sent.
     fn invite_website_operator_request(
         website_id: &str,
         body: &InviteWebsiteOperatorRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operator");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "inviteWebsiteOperator",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operator",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -3,9 +3,6 @@
 //!
 //! People (contacts): profiles, custom data, events, email subscription, suggestions, import and export.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{
     PeopleStatistics, PeopleSuggestedSegment, DeleteSuggestedPeopleSegmentRequest,
     PeopleSuggestedDataKey, DeleteSuggestedPeopleDataKeyRequest, PeopleSuggestedEvent,
@@ -14,9 +11,8 @@ use crate::types::{
     PeopleDataUpdate, PeopleSubscription, PeopleSubscriptionUpdate,
     PeopleProfileImportSetup, PeopleProfileImport,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get people statistics
     ///
     /// `GET /website/{website_id}/people/stats` (`getPeopleStatistics`)
@@ -30,34 +26,40 @@ impl Client {
     pub fn get_people_statistics(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<PeopleStatistics, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PeopleStatistics, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_statistics_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_people_statistics`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_people_statistics`](Self::get_people_statistics), with the answer's HTTP status and headers.
     pub fn get_people_statistics_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<PeopleStatistics>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PeopleStatistics>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_statistics_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_people_statistics`], built (and its arguments checked) before anything is sent.
-    fn get_people_statistics_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_people_statistics`](Self::get_people_statistics), built (and its arguments checked) before anything is sent.
+    fn get_people_statistics_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/stats");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPeopleStatistics",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/stats",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -78,20 +80,22 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<PeopleSuggestedSegment>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleSuggestedSegment>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_people_segments_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_suggested_people_segments`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), with the answer's HTTP status and headers.
     pub fn list_suggested_people_segments_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<
-        Output = Result<Response<Vec<PeopleSuggestedSegment>>, Error>,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleSuggestedSegment>>, crate::Error>,
     > + '_ {
         self.execute(
             Self::list_suggested_people_segments_request(website_id, page_number),
@@ -99,32 +103,34 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_suggested_people_segments`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), built (and its arguments checked) before anything is sent.
     fn list_suggested_people_segments_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/suggest/segments/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSuggestedPeopleSegments",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/segments/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_segments`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_segments_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<PeopleSuggestedSegment, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<PeopleSuggestedSegment, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_suggested_people_segments(website_id, page_number)
@@ -144,38 +150,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleSegmentRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_suggested_people_segment_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_suggested_people_segment`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_suggested_people_segment`](Self::delete_suggested_people_segment), with the answer's HTTP status and headers.
     pub fn delete_suggested_people_segment_with_response(
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleSegmentRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_suggested_people_segment_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_suggested_people_segment`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_suggested_people_segment`](Self::delete_suggested_people_segment), built (and its arguments checked) before anything is sent.
     fn delete_suggested_people_segment_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleSegmentRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/segment");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteSuggestedPeopleSegment",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/segment",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -197,20 +205,22 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<PeopleSuggestedDataKey>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleSuggestedDataKey>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_people_data_keys_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_suggested_people_data_keys`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), with the answer's HTTP status and headers.
     pub fn list_suggested_people_data_keys_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<
-        Output = Result<Response<Vec<PeopleSuggestedDataKey>>, Error>,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleSuggestedDataKey>>, crate::Error>,
     > + '_ {
         self.execute(
             Self::list_suggested_people_data_keys_request(website_id, page_number),
@@ -218,30 +228,32 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_suggested_people_data_keys`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), built (and its arguments checked) before anything is sent.
     fn list_suggested_people_data_keys_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/suggest/data/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSuggestedPeopleDataKeys",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/data/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_data_keys`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_data_keys_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<PeopleSuggestedDataKey, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<
+        Item = Result<PeopleSuggestedDataKey, crate::Error>,
+    > + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_suggested_people_data_keys(website_id, page_number)
@@ -261,38 +273,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleDataKeyRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_suggested_people_data_key_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_suggested_people_data_key`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_suggested_people_data_key`](Self::delete_suggested_people_data_key), with the answer's HTTP status and headers.
     pub fn delete_suggested_people_data_key_with_response(
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleDataKeyRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_suggested_people_data_key_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_suggested_people_data_key`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_suggested_people_data_key`](Self::delete_suggested_people_data_key), built (and its arguments checked) before anything is sent.
     fn delete_suggested_people_data_key_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleDataKeyRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/data");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteSuggestedPeopleDataKey",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/data",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -314,49 +328,53 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<PeopleSuggestedEvent>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleSuggestedEvent>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_people_events_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_suggested_people_events`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_suggested_people_events`](Self::list_suggested_people_events), with the answer's HTTP status and headers.
     pub fn list_suggested_people_events_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<PeopleSuggestedEvent>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleSuggestedEvent>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_suggested_people_events_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_suggested_people_events`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_suggested_people_events`](Self::list_suggested_people_events), built (and its arguments checked) before anything is sent.
     fn list_suggested_people_events_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/suggest/events/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSuggestedPeopleEvents",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/events/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_events`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_events`](Self::list_suggested_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_events_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<PeopleSuggestedEvent, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<PeopleSuggestedEvent, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| self.list_suggested_people_events(website_id, page_number),
         )
@@ -374,38 +392,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleEventRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_suggested_people_event_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_suggested_people_event`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_suggested_people_event`](Self::delete_suggested_people_event), with the answer's HTTP status and headers.
     pub fn delete_suggested_people_event_with_response(
         &self,
         website_id: &str,
         body: &DeleteSuggestedPeopleEventRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_suggested_people_event_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_suggested_people_event`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_suggested_people_event`](Self::delete_suggested_people_event), built (and its arguments checked) before anything is sent.
     fn delete_suggested_people_event_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleEventRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/event");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteSuggestedPeopleEvent",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/event",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -428,41 +448,45 @@ impl Client {
         website_id: &str,
         page_number: i64,
         options: &ListPeopleProfilesOptions,
-    ) -> impl Future<Output = Result<Vec<PeopleProfile>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleProfile>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_profiles_request(website_id, page_number, options),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_people_profiles`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_people_profiles`](Self::list_people_profiles), with the answer's HTTP status and headers.
     pub fn list_people_profiles_with_response(
         &self,
         website_id: &str,
         page_number: i64,
         options: &ListPeopleProfilesOptions,
-    ) -> impl Future<Output = Result<Response<Vec<PeopleProfile>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleProfile>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_profiles_request(website_id, page_number, options),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_people_profiles`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_people_profiles`](Self::list_people_profiles), built (and its arguments checked) before anything is sent.
     fn list_people_profiles_request(
         website_id: &str,
         page_number: i64,
         options: &ListPeopleProfilesOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/profiles/{page_number}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listPeopleProfiles",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profiles/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.sort_field {
             call.query("sort_field", value);
@@ -482,13 +506,13 @@ impl Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_profiles`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_profiles`](Self::list_people_profiles), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_profiles_stream<'a>(
         &'a self,
         website_id: &'a str,
         options: &'a ListPeopleProfilesOptions,
-    ) -> impl futures::Stream<Item = Result<PeopleProfile, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<PeopleProfile, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_people_profiles(website_id, page_number, options)
@@ -512,38 +536,42 @@ impl Client {
         &self,
         website_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<NewPeopleProfile, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<NewPeopleProfile, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_new_people_profile_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::add_new_people_profile`], with the answer's HTTP status and headers.
+    /// Like [`Client::add_new_people_profile`](Self::add_new_people_profile), with the answer's HTTP status and headers.
     pub fn add_new_people_profile_with_response(
         &self,
         website_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<Response<NewPeopleProfile>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewPeopleProfile>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_new_people_profile_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::add_new_people_profile`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::add_new_people_profile`](Self::add_new_people_profile), built (and its arguments checked) before anything is sent.
     fn add_new_people_profile_request(
         website_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/profile");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "addNewPeopleProfile",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/profile",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -567,39 +595,41 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_people_profile_exists_request(website_id, people_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_people_profile_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_people_profile_exists`](Self::check_people_profile_exists), with the answer's HTTP status and headers.
     pub fn check_people_profile_exists_with_response(
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_people_profile_exists_request(website_id, people_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_people_profile_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_people_profile_exists`](Self::check_people_profile_exists), built (and its arguments checked) before anything is sent.
     fn check_people_profile_exists_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkPeopleProfileExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -622,39 +652,41 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<PeopleProfile, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<PeopleProfile, crate::Error>> + '_ {
         self.execute(
             Self::get_people_profile_request(website_id, people_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_people_profile`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_people_profile`](Self::get_people_profile), with the answer's HTTP status and headers.
     pub fn get_people_profile_with_response(
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<Response<PeopleProfile>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PeopleProfile>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_profile_request(website_id, people_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_people_profile`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_people_profile`](Self::get_people_profile), built (and its arguments checked) before anything is sent.
     fn get_people_profile_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPeopleProfile",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -678,41 +710,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_people_profile_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_people_profile`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_people_profile`](Self::save_people_profile), with the answer's HTTP status and headers.
     pub fn save_people_profile_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_people_profile_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_people_profile`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_people_profile`](Self::save_people_profile), built (and its arguments checked) before anything is sent.
     fn save_people_profile_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "savePeopleProfile",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -737,41 +771,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_people_profile_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_people_profile`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_people_profile`](Self::update_people_profile), with the answer's HTTP status and headers.
     pub fn update_people_profile_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_people_profile_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_people_profile`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_people_profile`](Self::update_people_profile), built (and its arguments checked) before anything is sent.
     fn update_people_profile_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updatePeopleProfile",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -793,39 +829,41 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::remove_people_profile_request(website_id, people_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::remove_people_profile`], with the answer's HTTP status and headers.
+    /// Like [`Client::remove_people_profile`](Self::remove_people_profile), with the answer's HTTP status and headers.
     pub fn remove_people_profile_with_response(
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::remove_people_profile_request(website_id, people_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::remove_people_profile`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::remove_people_profile`](Self::remove_people_profile), built (and its arguments checked) before anything is sent.
     fn remove_people_profile_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "removePeopleProfile",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -849,55 +887,57 @@ impl Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<String>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<String>, crate::Error>> + '_ {
         self.execute(
             Self::list_people_conversations_request(website_id, people_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_people_conversations`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_people_conversations`](Self::list_people_conversations), with the answer's HTTP status and headers.
     pub fn list_people_conversations_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<String>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<String>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_conversations_request(website_id, people_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_people_conversations`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_people_conversations`](Self::list_people_conversations), built (and its arguments checked) before anything is sent.
     fn list_people_conversations_request(
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listPeopleConversations",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_conversations`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_conversations`](Self::list_people_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_conversations_stream<'a>(
         &'a self,
         website_id: &'a str,
         people_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<String, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<String, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_people_conversations(website_id, people_id, page_number)
@@ -924,55 +964,59 @@ impl Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<PeopleCampaign>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleCampaign>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_campaigns_request(website_id, people_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_people_campaigns`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_people_campaigns`](Self::list_people_campaigns), with the answer's HTTP status and headers.
     pub fn list_people_campaigns_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<PeopleCampaign>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleCampaign>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_campaigns_request(website_id, people_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_people_campaigns`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_people_campaigns`](Self::list_people_campaigns), built (and its arguments checked) before anything is sent.
     fn list_people_campaigns_request(
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listPeopleCampaigns",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_campaigns`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_campaigns`](Self::list_people_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_campaigns_stream<'a>(
         &'a self,
         website_id: &'a str,
         people_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<PeopleCampaign, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<PeopleCampaign, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_people_campaigns(website_id, people_id, page_number)
@@ -999,41 +1043,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleEvent,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::add_people_event_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::add_people_event`], with the answer's HTTP status and headers.
+    /// Like [`Client::add_people_event`](Self::add_people_event), with the answer's HTTP status and headers.
     pub fn add_people_event_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleEvent,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::add_people_event_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::add_people_event`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::add_people_event`](Self::add_people_event), built (and its arguments checked) before anything is sent.
     fn add_people_event_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleEvent,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/events/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "addPeopleEvent",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/events/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1058,55 +1104,59 @@ impl Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<PeopleEvent>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PeopleEvent>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_events_request(website_id, people_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_people_events`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_people_events`](Self::list_people_events), with the answer's HTTP status and headers.
     pub fn list_people_events_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<PeopleEvent>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PeopleEvent>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_people_events_request(website_id, people_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_people_events`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_people_events`](Self::list_people_events), built (and its arguments checked) before anything is sent.
     fn list_people_events_request(
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/events/{people_id}/list/{page_number}"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listPeopleEvents",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/events/{people_id}/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_events`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_events`](Self::list_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_events_stream<'a>(
         &'a self,
         website_id: &'a str,
         people_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<PeopleEvent, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<PeopleEvent, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self.list_people_events(website_id, people_id, page_number)
@@ -1132,39 +1182,41 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<PeopleData, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<PeopleData, crate::Error>> + '_ {
         self.execute(
             Self::get_people_data_request(website_id, people_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_people_data`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_people_data`](Self::get_people_data), with the answer's HTTP status and headers.
     pub fn get_people_data_with_response(
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<Response<PeopleData>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PeopleData>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_data_request(website_id, people_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_people_data`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_people_data`](Self::get_people_data), built (and its arguments checked) before anything is sent.
     fn get_people_data_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPeopleData",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1188,41 +1240,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_people_data_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_people_data`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_people_data`](Self::save_people_data), with the answer's HTTP status and headers.
     pub fn save_people_data_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_people_data_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_people_data`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_people_data`](Self::save_people_data), built (and its arguments checked) before anything is sent.
     fn save_people_data_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "savePeopleData",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1247,41 +1301,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_people_data_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_people_data`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_people_data`](Self::update_people_data), with the answer's HTTP status and headers.
     pub fn update_people_data_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_people_data_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_people_data`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_people_data`](Self::update_people_data), built (and its arguments checked) before anything is sent.
     fn update_people_data_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updatePeopleData",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1305,39 +1361,43 @@ impl Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<PeopleSubscription, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PeopleSubscription, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_subscription_status_request(website_id, people_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_people_subscription_status`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_people_subscription_status`](Self::get_people_subscription_status), with the answer's HTTP status and headers.
     pub fn get_people_subscription_status_with_response(
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> impl Future<Output = Result<Response<PeopleSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PeopleSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_people_subscription_status_request(website_id, people_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_people_subscription_status`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_people_subscription_status`](Self::get_people_subscription_status), built (and its arguments checked) before anything is sent.
     fn get_people_subscription_status_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPeopleSubscriptionStatus",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1359,41 +1419,43 @@ impl Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleSubscriptionUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_people_subscription_status_request(website_id, people_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_people_subscription_status`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_people_subscription_status`](Self::update_people_subscription_status), with the answer's HTTP status and headers.
     pub fn update_people_subscription_status_with_response(
         &self,
         website_id: &str,
         people_id: &str,
         body: &PeopleSubscriptionUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_people_subscription_status_request(website_id, people_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_people_subscription_status`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_people_subscription_status`](Self::update_people_subscription_status), built (and its arguments checked) before anything is sent.
     fn update_people_subscription_status_request(
         website_id: &str,
         people_id: &str,
         body: &PeopleSubscriptionUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let people_id = path_segment("people_id", people_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let people_id = crate::client::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updatePeopleSubscriptionStatus",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1412,34 +1474,38 @@ impl Client {
     pub fn export_people_profiles(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::export_people_profiles_request(website_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::export_people_profiles`], with the answer's HTTP status and headers.
+    /// Like [`Client::export_people_profiles`](Self::export_people_profiles), with the answer's HTTP status and headers.
     pub fn export_people_profiles_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::export_people_profiles_request(website_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::export_people_profiles`], built (and its arguments checked) before anything is sent.
-    fn export_people_profiles_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::export_people_profiles`](Self::export_people_profiles), built (and its arguments checked) before anything is sent.
+    fn export_people_profiles_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/export/profiles");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "exportPeopleProfiles",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/export/profiles",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1460,38 +1526,42 @@ impl Client {
         &self,
         website_id: &str,
         body: &PeopleProfileImportSetup,
-    ) -> impl Future<Output = Result<PeopleProfileImport, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PeopleProfileImport, crate::Error>,
+    > + '_ {
         self.execute(
             Self::import_people_profiles_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::import_people_profiles`], with the answer's HTTP status and headers.
+    /// Like [`Client::import_people_profiles`](Self::import_people_profiles), with the answer's HTTP status and headers.
     pub fn import_people_profiles_with_response(
         &self,
         website_id: &str,
         body: &PeopleProfileImportSetup,
-    ) -> impl Future<Output = Result<Response<PeopleProfileImport>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PeopleProfileImport>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::import_people_profiles_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::import_people_profiles`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::import_people_profiles`](Self::import_people_profiles), built (and its arguments checked) before anything is sent.
     fn import_people_profiles_request(
         website_id: &str,
         body: &PeopleProfileImportSetup,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/import/profiles");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "importPeopleProfiles",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/import/profiles",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

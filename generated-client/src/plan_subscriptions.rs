@@ -3,16 +3,13 @@
 //!
 //! Websites' plan subscriptions, bill periods and coupons.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{
     PlanSubscription, SubscribeWebsiteToPlanRequest,
     ChangeBillPeriodForWebsitePlanSubscriptionRequest, PlanSubscriptionCoupon,
     RedeemCouponForWebsitePlanSubscriptionRequest,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List all active plan subscriptions
     ///
     /// Lists the active plan subscriptions of every website the account is a member of or pays for.
@@ -27,32 +24,39 @@ impl Client {
     /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub fn list_all_active_plan_subscriptions(
         &self,
-    ) -> impl Future<Output = Result<Vec<PlanSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PlanSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_active_plan_subscriptions_request(),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_all_active_plan_subscriptions`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_all_active_plan_subscriptions`](Self::list_all_active_plan_subscriptions), with the answer's HTTP status and headers.
     pub fn list_all_active_plan_subscriptions_with_response(
         &self,
-    ) -> impl Future<Output = Result<Response<Vec<PlanSubscription>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PlanSubscription>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_active_plan_subscriptions_request(),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_all_active_plan_subscriptions`], built (and its arguments checked) before anything is sent.
-    fn list_all_active_plan_subscriptions_request() -> Result<Call, Error> {
+    /// The request of [`Client::list_all_active_plan_subscriptions`](Self::list_all_active_plan_subscriptions), built (and its arguments checked) before anything is sent.
+    fn list_all_active_plan_subscriptions_request() -> Result<
+        crate::client::Call,
+        crate::Error,
+    > {
         let path = "/plans/subscription".to_string();
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listAllActivePlanSubscriptions",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plans/subscription",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -70,36 +74,40 @@ impl Client {
     pub fn get_plan_subscription_for_website(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<PlanSubscription, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PlanSubscription, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plan_subscription_for_website_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_plan_subscription_for_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_plan_subscription_for_website`](Self::get_plan_subscription_for_website), with the answer's HTTP status and headers.
     pub fn get_plan_subscription_for_website_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<PlanSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PlanSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plan_subscription_for_website_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_plan_subscription_for_website`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_plan_subscription_for_website`](Self::get_plan_subscription_for_website), built (and its arguments checked) before anything is sent.
     fn get_plan_subscription_for_website_request(
         website_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPlanSubscriptionForWebsite",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -116,38 +124,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &SubscribeWebsiteToPlanRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::subscribe_website_to_plan_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::subscribe_website_to_plan`], with the answer's HTTP status and headers.
+    /// Like [`Client::subscribe_website_to_plan`](Self::subscribe_website_to_plan), with the answer's HTTP status and headers.
     pub fn subscribe_website_to_plan_with_response(
         &self,
         website_id: &str,
         body: &SubscribeWebsiteToPlanRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::subscribe_website_to_plan_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::subscribe_website_to_plan`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::subscribe_website_to_plan`](Self::subscribe_website_to_plan), built (and its arguments checked) before anything is sent.
     fn subscribe_website_to_plan_request(
         website_id: &str,
         body: &SubscribeWebsiteToPlanRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "subscribeWebsiteToPlan",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/plans/subscription/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -164,34 +174,38 @@ impl Client {
     pub fn unsubscribe_plan_from_website(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::unsubscribe_plan_from_website_request(website_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::unsubscribe_plan_from_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::unsubscribe_plan_from_website`](Self::unsubscribe_plan_from_website), with the answer's HTTP status and headers.
     pub fn unsubscribe_plan_from_website_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::unsubscribe_plan_from_website_request(website_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::unsubscribe_plan_from_website`], built (and its arguments checked) before anything is sent.
-    fn unsubscribe_plan_from_website_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::unsubscribe_plan_from_website`](Self::unsubscribe_plan_from_website), built (and its arguments checked) before anything is sent.
+    fn unsubscribe_plan_from_website_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "unsubscribePlanFromWebsite",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/plans/subscription/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -210,22 +224,24 @@ impl Client {
         &self,
         website_id: &str,
         body: &ChangeBillPeriodForWebsitePlanSubscriptionRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::change_bill_period_for_website_plan_subscription_request(
                 website_id,
                 body,
             ),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::change_bill_period_for_website_plan_subscription`], with the answer's HTTP status and headers.
+    /// Like [`Client::change_bill_period_for_website_plan_subscription`](Self::change_bill_period_for_website_plan_subscription), with the answer's HTTP status and headers.
     pub fn change_bill_period_for_website_plan_subscription_with_response(
         &self,
         website_id: &str,
         body: &ChangeBillPeriodForWebsitePlanSubscriptionRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::change_bill_period_for_website_plan_subscription_request(
                 website_id,
@@ -235,19 +251,19 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::change_bill_period_for_website_plan_subscription`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::change_bill_period_for_website_plan_subscription`](Self::change_bill_period_for_website_plan_subscription), built (and its arguments checked) before anything is sent.
     fn change_bill_period_for_website_plan_subscription_request(
         website_id: &str,
         body: &ChangeBillPeriodForWebsitePlanSubscriptionRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/bill/period");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "changeBillPeriodForWebsitePlanSubscription",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/bill/period",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -273,22 +289,26 @@ impl Client {
         &self,
         website_id: &str,
         code: &str,
-    ) -> impl Future<Output = Result<PlanSubscriptionCoupon, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PlanSubscriptionCoupon, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_coupon_availability_for_website_plan_subscription_request(
                 website_id,
                 code,
             ),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_coupon_availability_for_website_plan_subscription`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_coupon_availability_for_website_plan_subscription`](Self::check_coupon_availability_for_website_plan_subscription), with the answer's HTTP status and headers.
     pub fn check_coupon_availability_for_website_plan_subscription_with_response(
         &self,
         website_id: &str,
         code: &str,
-    ) -> impl Future<Output = Result<Response<PlanSubscriptionCoupon>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PlanSubscriptionCoupon>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_coupon_availability_for_website_plan_subscription_request(
                 website_id,
@@ -298,19 +318,19 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::check_coupon_availability_for_website_plan_subscription`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_coupon_availability_for_website_plan_subscription`](Self::check_coupon_availability_for_website_plan_subscription), built (and its arguments checked) before anything is sent.
     fn check_coupon_availability_for_website_plan_subscription_request(
         website_id: &str,
         code: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/coupon");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "checkCouponAvailabilityForWebsitePlanSubscription",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}/coupon",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.query("code", code);
         Ok(call)
@@ -328,38 +348,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &RedeemCouponForWebsitePlanSubscriptionRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::redeem_coupon_for_website_plan_subscription_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::redeem_coupon_for_website_plan_subscription`], with the answer's HTTP status and headers.
+    /// Like [`Client::redeem_coupon_for_website_plan_subscription`](Self::redeem_coupon_for_website_plan_subscription), with the answer's HTTP status and headers.
     pub fn redeem_coupon_for_website_plan_subscription_with_response(
         &self,
         website_id: &str,
         body: &RedeemCouponForWebsitePlanSubscriptionRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::redeem_coupon_for_website_plan_subscription_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::redeem_coupon_for_website_plan_subscription`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::redeem_coupon_for_website_plan_subscription`](Self::redeem_coupon_for_website_plan_subscription), built (and its arguments checked) before anything is sent.
     fn redeem_coupon_for_website_plan_subscription_request(
         website_id: &str,
         body: &RedeemCouponForWebsitePlanSubscriptionRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/coupon");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "redeemCouponForWebsitePlanSubscription",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/coupon",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -3,15 +3,11 @@
 //!
 //! What a plugin token is connected to: its account, websites and endpoints.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{
     PluginConnectAccount, Flag, PluginConnectWebsite, PluginConnectEndpoints,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get connect account
     ///
     /// Tells which plugin the token in use belongs to.
@@ -26,32 +22,36 @@ impl Client {
     /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub fn get_connect_account(
         &self,
-    ) -> impl Future<Output = Result<PluginConnectAccount, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PluginConnectAccount, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_connect_account_request(),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_connect_account`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_connect_account`](Self::get_connect_account), with the answer's HTTP status and headers.
     pub fn get_connect_account_with_response(
         &self,
-    ) -> impl Future<Output = Result<Response<PluginConnectAccount>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PluginConnectAccount>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_connect_account_request(),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_connect_account`], built (and its arguments checked) before anything is sent.
-    fn get_connect_account_request() -> Result<Call, Error> {
+    /// The request of [`Client::get_connect_account`](Self::get_connect_account), built (and its arguments checked) before anything is sent.
+    fn get_connect_account_request() -> Result<crate::client::Call, crate::Error> {
         let path = "/plugin/connect/account".to_string();
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getConnectAccount",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugin/connect/account",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -70,32 +70,37 @@ impl Client {
     /// Returns `true` when the server answers with success and `false` on 404 Not Found.
     pub fn check_connect_session_validity(
         &self,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_connect_session_validity_request(),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_connect_session_validity`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_connect_session_validity`](Self::check_connect_session_validity), with the answer's HTTP status and headers.
     pub fn check_connect_session_validity_with_response(
         &self,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_connect_session_validity_request(),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_connect_session_validity`], built (and its arguments checked) before anything is sent.
-    fn check_connect_session_validity_request() -> Result<Call, Error> {
+    /// The request of [`Client::check_connect_session_validity`](Self::check_connect_session_validity), built (and its arguments checked) before anything is sent.
+    fn check_connect_session_validity_request() -> Result<
+        crate::client::Call,
+        crate::Error,
+    > {
         let path = "/plugin/connect/session".to_string();
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkConnectSessionValidity",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/plugin/connect/session",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -122,24 +127,28 @@ impl Client {
         page_number: i64,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> impl Future<Output = Result<Vec<PluginConnectWebsite>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PluginConnectWebsite>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_connect_websites_request(
                 page_number,
                 filter_configured,
                 include_plan,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_all_connect_websites`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_all_connect_websites`](Self::list_all_connect_websites), with the answer's HTTP status and headers.
     pub fn list_all_connect_websites_with_response(
         &self,
         page_number: i64,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> impl Future<Output = Result<Response<Vec<PluginConnectWebsite>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PluginConnectWebsite>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_connect_websites_request(
                 page_number,
@@ -150,33 +159,33 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_all_connect_websites`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), built (and its arguments checked) before anything is sent.
     fn list_all_connect_websites_request(
         page_number: i64,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> Result<Call, Error> {
-        let page_number = path_segment("page_number", page_number)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/plugin/connect/websites/all/{page_number}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listAllConnectWebsites",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/all/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.query("filter_configured", filter_configured);
         call.query("include_plan", include_plan);
         Ok(call)
     }
 
-    /// Every item of [`Client::list_all_connect_websites`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_all_connect_websites_stream<'a>(
         &'a self,
         filter_configured: &'a Flag,
         include_plan: &'a Flag,
-    ) -> impl futures::Stream<Item = Result<PluginConnectWebsite, Error>> + 'a {
-        pages(
+    ) -> impl ::futures::Stream<Item = Result<PluginConnectWebsite, crate::Error>> + 'a {
+        crate::pages::pages(
             1,
             move |page_number| {
                 self
@@ -212,24 +221,28 @@ impl Client {
         date_since: &str,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> impl Future<Output = Result<Vec<PluginConnectWebsite>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PluginConnectWebsite>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_connect_websites_since_request(
                 date_since,
                 filter_configured,
                 include_plan,
             ),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_connect_websites_since`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_connect_websites_since`](Self::list_connect_websites_since), with the answer's HTTP status and headers.
     pub fn list_connect_websites_since_with_response(
         &self,
         date_since: &str,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> impl Future<Output = Result<Response<Vec<PluginConnectWebsite>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PluginConnectWebsite>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_connect_websites_since_request(
                 date_since,
@@ -240,19 +253,19 @@ impl Client {
         )
     }
 
-    /// The request of [`Client::list_connect_websites_since`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::list_connect_websites_since`](Self::list_connect_websites_since), built (and its arguments checked) before anything is sent.
     fn list_connect_websites_since_request(
         date_since: &str,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> Result<Call, Error> {
+    ) -> Result<crate::client::Call, crate::Error> {
         let path = "/plugin/connect/websites/since".to_string();
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "listConnectWebsitesSince",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/since",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.query("date_since", date_since);
         call.query("filter_configured", filter_configured);
@@ -274,32 +287,39 @@ impl Client {
     /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub fn get_plugin_connect_endpoints(
         &self,
-    ) -> impl Future<Output = Result<PluginConnectEndpoints, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PluginConnectEndpoints, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_connect_endpoints_request(),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_plugin_connect_endpoints`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_plugin_connect_endpoints`](Self::get_plugin_connect_endpoints), with the answer's HTTP status and headers.
     pub fn get_plugin_connect_endpoints_with_response(
         &self,
-    ) -> impl Future<Output = Result<Response<PluginConnectEndpoints>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PluginConnectEndpoints>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_connect_endpoints_request(),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_plugin_connect_endpoints`], built (and its arguments checked) before anything is sent.
-    fn get_plugin_connect_endpoints_request() -> Result<Call, Error> {
+    /// The request of [`Client::get_plugin_connect_endpoints`](Self::get_plugin_connect_endpoints), built (and its arguments checked) before anything is sent.
+    fn get_plugin_connect_endpoints_request() -> Result<
+        crate::client::Call,
+        crate::Error,
+    > {
         let path = "/plugin/connect/endpoints".to_string();
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPluginConnectEndpoints",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugin/connect/endpoints",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

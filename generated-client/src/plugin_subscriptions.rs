@@ -3,15 +3,12 @@
 //!
 //! Plugins a website subscribes to, their settings, usage bills and events.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{
     PluginSubscription, SubscribeWebsiteToPluginRequest, PluginSubscriptionSettings,
     PluginUsage, PluginProvenance, PluginChannelForward, PluginEventDispatch,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List all active subscriptions
     ///
     /// Lists the active plugin subscriptions of every website the account is a member of or pays for.
@@ -26,32 +23,39 @@ impl Client {
     /// Returns the part of the answer at `/data` (an answer without it is empty).
     pub fn list_all_active_plugin_subscriptions(
         &self,
-    ) -> impl Future<Output = Result<Vec<PluginSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PluginSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_active_plugin_subscriptions_request(),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_all_active_plugin_subscriptions`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_all_active_plugin_subscriptions`](Self::list_all_active_plugin_subscriptions), with the answer's HTTP status and headers.
     pub fn list_all_active_plugin_subscriptions_with_response(
         &self,
-    ) -> impl Future<Output = Result<Response<Vec<PluginSubscription>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PluginSubscription>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_all_active_plugin_subscriptions_request(),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_all_active_plugin_subscriptions`], built (and its arguments checked) before anything is sent.
-    fn list_all_active_plugin_subscriptions_request() -> Result<Call, Error> {
+    /// The request of [`Client::list_all_active_plugin_subscriptions`](Self::list_all_active_plugin_subscriptions), built (and its arguments checked) before anything is sent.
+    fn list_all_active_plugin_subscriptions_request() -> Result<
+        crate::client::Call,
+        crate::Error,
+    > {
         let path = "/plugins/subscription".to_string();
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listAllActivePluginSubscriptions",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -69,34 +73,40 @@ impl Client {
     pub fn list_subscriptions_for_website(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Vec<PluginSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PluginSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_subscriptions_for_website_request(website_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_subscriptions_for_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_subscriptions_for_website`](Self::list_subscriptions_for_website), with the answer's HTTP status and headers.
     pub fn list_subscriptions_for_website_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<PluginSubscription>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PluginSubscription>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_subscriptions_for_website_request(website_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_subscriptions_for_website`], built (and its arguments checked) before anything is sent.
-    fn list_subscriptions_for_website_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::list_subscriptions_for_website`](Self::list_subscriptions_for_website), built (and its arguments checked) before anything is sent.
+    fn list_subscriptions_for_website_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plugins/subscription/{website_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listSubscriptionsForWebsite",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -113,38 +123,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &SubscribeWebsiteToPluginRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::subscribe_website_to_plugin_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::subscribe_website_to_plugin`], with the answer's HTTP status and headers.
+    /// Like [`Client::subscribe_website_to_plugin`](Self::subscribe_website_to_plugin), with the answer's HTTP status and headers.
     pub fn subscribe_website_to_plugin_with_response(
         &self,
         website_id: &str,
         body: &SubscribeWebsiteToPluginRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::subscribe_website_to_plugin_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::subscribe_website_to_plugin`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::subscribe_website_to_plugin`](Self::subscribe_website_to_plugin), built (and its arguments checked) before anything is sent.
     fn subscribe_website_to_plugin_request(
         website_id: &str,
         body: &SubscribeWebsiteToPluginRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/plugins/subscription/{website_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "subscribeWebsiteToPlugin",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -168,39 +180,43 @@ impl Client {
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<PluginSubscription, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PluginSubscription, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_subscription_details_request(website_id, plugin_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_subscription_details`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_subscription_details`](Self::get_subscription_details), with the answer's HTTP status and headers.
     pub fn get_subscription_details_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Response<PluginSubscription>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PluginSubscription>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_subscription_details_request(website_id, plugin_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_subscription_details`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_subscription_details`](Self::get_subscription_details), built (and its arguments checked) before anything is sent.
     fn get_subscription_details_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getSubscriptionDetails",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -221,39 +237,41 @@ impl Client {
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::unsubscribe_plugin_from_website_request(website_id, plugin_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::unsubscribe_plugin_from_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::unsubscribe_plugin_from_website`](Self::unsubscribe_plugin_from_website), with the answer's HTTP status and headers.
     pub fn unsubscribe_plugin_from_website_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::unsubscribe_plugin_from_website_request(website_id, plugin_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::unsubscribe_plugin_from_website`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::unsubscribe_plugin_from_website`](Self::unsubscribe_plugin_from_website), built (and its arguments checked) before anything is sent.
     fn unsubscribe_plugin_from_website_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "unsubscribePluginFromWebsite",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -278,39 +296,43 @@ impl Client {
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<PluginSubscriptionSettings, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PluginSubscriptionSettings, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_subscription_settings_request(website_id, plugin_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_subscription_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_subscription_settings`](Self::get_subscription_settings), with the answer's HTTP status and headers.
     pub fn get_subscription_settings_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Response<PluginSubscriptionSettings>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PluginSubscriptionSettings>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_subscription_settings_request(website_id, plugin_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_subscription_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_subscription_settings`](Self::get_subscription_settings), built (and its arguments checked) before anything is sent.
     fn get_subscription_settings_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getSubscriptionSettings",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -334,41 +356,43 @@ impl Client {
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_subscription_settings_request(website_id, plugin_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_subscription_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_subscription_settings`](Self::save_subscription_settings), with the answer's HTTP status and headers.
     pub fn save_subscription_settings_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_subscription_settings_request(website_id, plugin_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_subscription_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_subscription_settings`](Self::save_subscription_settings), built (and its arguments checked) before anything is sent.
     fn save_subscription_settings_request(
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveSubscriptionSettings",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -393,41 +417,43 @@ impl Client {
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_subscription_settings_request(website_id, plugin_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_subscription_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_subscription_settings`](Self::update_subscription_settings), with the answer's HTTP status and headers.
     pub fn update_subscription_settings_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_subscription_settings_request(website_id, plugin_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_subscription_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_subscription_settings`](Self::update_subscription_settings), built (and its arguments checked) before anything is sent.
     fn update_subscription_settings_request(
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateSubscriptionSettings",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -453,39 +479,43 @@ impl Client {
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Vec<PluginUsage>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<PluginUsage>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_usage_bills_request(website_id, plugin_id),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_plugin_usage_bills`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_plugin_usage_bills`](Self::get_plugin_usage_bills), with the answer's HTTP status and headers.
     pub fn get_plugin_usage_bills_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Response<Vec<PluginUsage>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<PluginUsage>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_usage_bills_request(website_id, plugin_id),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::get_plugin_usage_bills`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_plugin_usage_bills`](Self::get_plugin_usage_bills), built (and its arguments checked) before anything is sent.
     fn get_plugin_usage_bills_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPluginUsageBills",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -509,41 +539,43 @@ impl Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginUsage,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::report_plugin_usage_to_bill_request(website_id, plugin_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::report_plugin_usage_to_bill`], with the answer's HTTP status and headers.
+    /// Like [`Client::report_plugin_usage_to_bill`](Self::report_plugin_usage_to_bill), with the answer's HTTP status and headers.
     pub fn report_plugin_usage_to_bill_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
         body: &PluginUsage,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::report_plugin_usage_to_bill_request(website_id, plugin_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::report_plugin_usage_to_bill`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::report_plugin_usage_to_bill`](Self::report_plugin_usage_to_bill), built (and its arguments checked) before anything is sent.
     fn report_plugin_usage_to_bill_request(
         website_id: &str,
         plugin_id: &str,
         body: &PluginUsage,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "reportPluginUsageToBill",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -569,41 +601,45 @@ impl Client {
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<PluginProvenance, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<PluginProvenance, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_attest_provenance_request(website_id, plugin_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_plugin_attest_provenance`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_plugin_attest_provenance`](Self::get_plugin_attest_provenance), with the answer's HTTP status and headers.
     pub fn get_plugin_attest_provenance_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
-    ) -> impl Future<Output = Result<Response<PluginProvenance>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<PluginProvenance>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_plugin_attest_provenance_request(website_id, plugin_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_plugin_attest_provenance`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_plugin_attest_provenance`](Self::get_plugin_attest_provenance), built (and its arguments checked) before anything is sent.
     fn get_plugin_attest_provenance_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance"
         );
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getPluginAttestProvenance",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -627,41 +663,43 @@ impl Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginChannelForward,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::forward_plugin_payload_to_channel_request(website_id, plugin_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::forward_plugin_payload_to_channel`], with the answer's HTTP status and headers.
+    /// Like [`Client::forward_plugin_payload_to_channel`](Self::forward_plugin_payload_to_channel), with the answer's HTTP status and headers.
     pub fn forward_plugin_payload_to_channel_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
         body: &PluginChannelForward,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::forward_plugin_payload_to_channel_request(website_id, plugin_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::forward_plugin_payload_to_channel`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::forward_plugin_payload_to_channel`](Self::forward_plugin_payload_to_channel), built (and its arguments checked) before anything is sent.
     fn forward_plugin_payload_to_channel_request(
         website_id: &str,
         plugin_id: &str,
         body: &PluginChannelForward,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/channel");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "forwardPluginPayloadToChannel",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/channel",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -686,41 +724,43 @@ impl Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginEventDispatch,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::dispatch_plugin_event_request(website_id, plugin_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::dispatch_plugin_event`], with the answer's HTTP status and headers.
+    /// Like [`Client::dispatch_plugin_event`](Self::dispatch_plugin_event), with the answer's HTTP status and headers.
     pub fn dispatch_plugin_event_with_response(
         &self,
         website_id: &str,
         plugin_id: &str,
         body: &PluginEventDispatch,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::dispatch_plugin_event_request(website_id, plugin_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::dispatch_plugin_event`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::dispatch_plugin_event`](Self::dispatch_plugin_event), built (and its arguments checked) before anything is sent.
     fn dispatch_plugin_event_request(
         website_id: &str,
         plugin_id: &str,
         body: &PluginEventDispatch,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let plugin_id = path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/event");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "dispatchPluginEvent",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/event",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -3,12 +3,9 @@
 //!
 //! Website settings.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{WebsiteSettings, WebsiteSettingsUpdate};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get website settings
     ///
     /// `GET /website/{website_id}/settings` (`getWebsiteSettings`)
@@ -22,34 +19,40 @@ impl Client {
     pub fn get_website_settings(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<WebsiteSettings, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<WebsiteSettings, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_settings_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_website_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_website_settings`](Self::get_website_settings), with the answer's HTTP status and headers.
     pub fn get_website_settings_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<WebsiteSettings>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<WebsiteSettings>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_settings_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_website_settings`], built (and its arguments checked) before anything is sent.
-    fn get_website_settings_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_website_settings`](Self::get_website_settings), built (and its arguments checked) before anything is sent.
+    fn get_website_settings_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/settings");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getWebsiteSettings",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -68,38 +71,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &WebsiteSettingsUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_website_settings_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_website_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_website_settings`](Self::update_website_settings), with the answer's HTTP status and headers.
     pub fn update_website_settings_with_response(
         &self,
         website_id: &str,
         body: &WebsiteSettingsUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_website_settings_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_website_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_website_settings`](Self::update_website_settings), built (and its arguments checked) before anything is sent.
     fn update_website_settings_request(
         website_id: &str,
         body: &WebsiteSettingsUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/settings");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateWebsiteSettings",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -3,13 +3,9 @@
 //!
 //! Teams of operators.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{Team, NewTeam};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// List teams
     ///
     /// `GET /website/{website_id}/teams/list/{page_number}` (`listTeams`)
@@ -24,46 +20,54 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<Team>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<Team>, crate::Error>> + '_ {
         self.execute(
             Self::list_teams_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_teams`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_teams`](Self::list_teams), with the answer's HTTP status and headers.
     pub fn list_teams_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<Team>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<Team>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_teams_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_teams`], built (and its arguments checked) before anything is sent.
-    fn list_teams_request(website_id: &str, page_number: i64) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    /// The request of [`Client::list_teams`](Self::list_teams), built (and its arguments checked) before anything is sent.
+    fn list_teams_request(
+        website_id: &str,
+        page_number: i64,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/teams/list/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listTeams",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/teams/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_teams`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_teams`](Self::list_teams), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_teams_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<Team, Error>> + 'a {
-        pages(1, move |page_number| self.list_teams(website_id, page_number))
+    ) -> impl ::futures::Stream<Item = Result<Team, crate::Error>> + 'a {
+        crate::pages::pages(
+            1,
+            move |page_number| self.list_teams(website_id, page_number),
+        )
     }
 
     /// Create a new team
@@ -80,35 +84,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &Team,
-    ) -> impl Future<Output = Result<NewTeam, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<NewTeam, crate::Error>> + '_ {
         self.execute(
             Self::create_new_team_request(website_id, body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_new_team`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_new_team`](Self::create_new_team), with the answer's HTTP status and headers.
     pub fn create_new_team_with_response(
         &self,
         website_id: &str,
         body: &Team,
-    ) -> impl Future<Output = Result<Response<NewTeam>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<NewTeam>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_new_team_request(website_id, body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_new_team`], built (and its arguments checked) before anything is sent.
-    fn create_new_team_request(website_id: &str, body: &Team) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::create_new_team`](Self::create_new_team), built (and its arguments checked) before anything is sent.
+    fn create_new_team_request(
+        website_id: &str,
+        body: &Team,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/team");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "createNewTeam",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/team",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -132,39 +141,41 @@ impl Client {
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_team_exists_request(website_id, team_id),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_team_exists`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_team_exists`](Self::check_team_exists), with the answer's HTTP status and headers.
     pub fn check_team_exists_with_response(
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::check_team_exists_request(website_id, team_id),
             |answer| answer.exists(),
         )
     }
 
-    /// The request of [`Client::check_team_exists`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::check_team_exists`](Self::check_team_exists), built (and its arguments checked) before anything is sent.
     fn check_team_exists_request(
         website_id: &str,
         team_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let team_id = path_segment("team_id", team_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let team_id = crate::client::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "checkTeamExists",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -187,36 +198,41 @@ impl Client {
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<Team, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Team, crate::Error>> + '_ {
         self.execute(
             Self::get_team_request(website_id, team_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_team`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_team`](Self::get_team), with the answer's HTTP status and headers.
     pub fn get_team_with_response(
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<Response<Team>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Team>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_team_request(website_id, team_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_team`], built (and its arguments checked) before anything is sent.
-    fn get_team_request(website_id: &str, team_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let team_id = path_segment("team_id", team_id)?;
+    /// The request of [`Client::get_team`](Self::get_team), built (and its arguments checked) before anything is sent.
+    fn get_team_request(
+        website_id: &str,
+        team_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let team_id = crate::client::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getTeam",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -240,41 +256,43 @@ impl Client {
         website_id: &str,
         team_id: &str,
         body: &Team,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::save_team_request(website_id, team_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::save_team`], with the answer's HTTP status and headers.
+    /// Like [`Client::save_team`](Self::save_team), with the answer's HTTP status and headers.
     pub fn save_team_with_response(
         &self,
         website_id: &str,
         team_id: &str,
         body: &Team,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::save_team_request(website_id, team_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::save_team`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::save_team`](Self::save_team), built (and its arguments checked) before anything is sent.
     fn save_team_request(
         website_id: &str,
         team_id: &str,
         body: &Team,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let team_id = path_segment("team_id", team_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let team_id = crate::client::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "saveTeam",
-            reqwest::Method::PUT,
+            ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -296,36 +314,41 @@ impl Client {
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_team_request(website_id, team_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_team`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_team`](Self::delete_team), with the answer's HTTP status and headers.
     pub fn delete_team_with_response(
         &self,
         website_id: &str,
         team_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_team_request(website_id, team_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_team`], built (and its arguments checked) before anything is sent.
-    fn delete_team_request(website_id: &str, team_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let team_id = path_segment("team_id", team_id)?;
+    /// The request of [`Client::delete_team`](Self::delete_team), built (and its arguments checked) before anything is sent.
+    fn delete_team_request(
+        website_id: &str,
+        team_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let team_id = crate::client::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "deleteTeam",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

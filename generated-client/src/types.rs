@@ -100,7 +100,7 @@ impl PlanSubscriptionBillPeriod {
     }
 }
 
-impl From<&str> for PlanSubscriptionBillPeriod {
+impl ::core::convert::From<&str> for PlanSubscriptionBillPeriod {
     fn from(value: &str) -> Self {
         match value {
             "monthly" => Self::Monthly,
@@ -530,13 +530,13 @@ impl AnalyticsQuery {
         Self {
             metric,
             type_,
-            aggregator: Default::default(),
-            split_by: Default::default(),
-            filter: Default::default(),
+            aggregator: ::core::default::Default::default(),
+            split_by: ::core::default::Default::default(),
+            filter: ::core::default::Default::default(),
             date,
-            if_: Default::default(),
-            then: Default::default(),
-            raw_export: Default::default(),
+            if_: ::core::default::Default::default(),
+            then: ::core::default::Default::default(),
+            raw_export: ::core::default::Default::default(),
         }
     }
 }
@@ -565,7 +565,7 @@ impl AnalyticsQueryDate {
             to,
             split,
             timezone,
-            days: Default::default(),
+            days: ::core::default::Default::default(),
         }
     }
 }
@@ -720,7 +720,7 @@ impl DeleteWebsiteRequestVerifyMethod {
     }
 }
 
-impl From<&str> for DeleteWebsiteRequestVerifyMethod {
+impl ::core::convert::From<&str> for DeleteWebsiteRequestVerifyMethod {
     fn from(value: &str) -> Self {
         match value {
             "password" => Self::Password,
@@ -1278,7 +1278,7 @@ impl ConversationState {
     }
 }
 
-impl From<&str> for ConversationState {
+impl ::core::convert::From<&str> for ConversationState {
     fn from(value: &str) -> Self {
         match value {
             "pending" => Self::Pending,
@@ -1329,7 +1329,7 @@ impl ParticipantType {
     }
 }
 
-impl From<&str> for ParticipantType {
+impl ::core::convert::From<&str> for ParticipantType {
     fn from(value: &str) -> Self {
         match value {
             "email" => Self::Email,
@@ -1391,7 +1391,7 @@ impl MessageUserType {
     }
 }
 
-impl From<&str> for MessageUserType {
+impl ::core::convert::From<&str> for MessageUserType {
     fn from(value: &str) -> Self {
         match value {
             "participant" => Self::Participant,
@@ -1478,7 +1478,7 @@ impl MessageType {
     }
 }
 
-impl From<&str> for MessageType {
+impl ::core::convert::From<&str> for MessageType {
     fn from(value: &str) -> Self {
         match value {
             "text" => Self::Text,
@@ -1538,7 +1538,7 @@ impl MessageFrom {
     }
 }
 
-impl From<&str> for MessageFrom {
+impl ::core::convert::From<&str> for MessageFrom {
     fn from(value: &str) -> Self {
         match value {
             "user" => Self::User,
@@ -1632,27 +1632,27 @@ impl Conversation {
         Self {
             session_id,
             website_id,
-            inbox_id: Default::default(),
-            people_id: Default::default(),
-            state: Default::default(),
-            status: Default::default(),
-            is_verified: Default::default(),
-            is_blocked: Default::default(),
-            availability: Default::default(),
-            active: Default::default(),
-            last_message: Default::default(),
-            preview_message: Default::default(),
-            topic: Default::default(),
-            verifications: Default::default(),
-            participants: Default::default(),
-            mentions: Default::default(),
-            compose: Default::default(),
-            unread: Default::default(),
-            assigned: Default::default(),
-            meta: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-            waiting_since: Default::default(),
+            inbox_id: ::core::default::Default::default(),
+            people_id: ::core::default::Default::default(),
+            state: ::core::default::Default::default(),
+            status: ::core::default::Default::default(),
+            is_verified: ::core::default::Default::default(),
+            is_blocked: ::core::default::Default::default(),
+            availability: ::core::default::Default::default(),
+            active: ::core::default::Default::default(),
+            last_message: ::core::default::Default::default(),
+            preview_message: ::core::default::Default::default(),
+            topic: ::core::default::Default::default(),
+            verifications: ::core::default::Default::default(),
+            participants: ::core::default::Default::default(),
+            mentions: ::core::default::Default::default(),
+            compose: ::core::default::Default::default(),
+            unread: ::core::default::Default::default(),
+            assigned: ::core::default::Default::default(),
+            meta: ::core::default::Default::default(),
+            created_at: ::core::default::Default::default(),
+            updated_at: ::core::default::Default::default(),
+            waiting_since: ::core::default::Default::default(),
         }
     }
 }
@@ -1917,7 +1917,7 @@ impl TextMessageType {
     }
 }
 
-impl From<&str> for TextMessageType {
+impl ::core::convert::From<&str> for TextMessageType {
     fn from(value: &str) -> Self {
         match value {
             "text" => Self::Text,
@@ -1992,15 +1992,15 @@ impl TextMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2026,7 +2026,7 @@ impl NoteMessageType {
     }
 }
 
-impl From<&str> for NoteMessageType {
+impl ::core::convert::From<&str> for NoteMessageType {
     fn from(value: &str) -> Self {
         match value {
             "note" => Self::Note,
@@ -2104,18 +2104,18 @@ impl NoteMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
-            mentions: Default::default(),
+            mentions: ::core::default::Default::default(),
         }
     }
 }
@@ -2139,7 +2139,7 @@ impl FileMessageType {
     }
 }
 
-impl From<&str> for FileMessageType {
+impl ::core::convert::From<&str> for FileMessageType {
     fn from(value: &str) -> Self {
         match value {
             "file" => Self::File,
@@ -2225,15 +2225,15 @@ impl FileMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2259,7 +2259,7 @@ impl AnimationMessageType {
     }
 }
 
-impl From<&str> for AnimationMessageType {
+impl ::core::convert::From<&str> for AnimationMessageType {
     fn from(value: &str) -> Self {
         match value {
             "animation" => Self::Animation,
@@ -2344,15 +2344,15 @@ impl AnimationMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2378,7 +2378,7 @@ impl AudioMessageType {
     }
 }
 
-impl From<&str> for AudioMessageType {
+impl ::core::convert::From<&str> for AudioMessageType {
     fn from(value: &str) -> Self {
         match value {
             "audio" => Self::Audio,
@@ -2465,15 +2465,15 @@ impl AudioMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2499,7 +2499,7 @@ impl PickerMessageType {
     }
 }
 
-impl From<&str> for PickerMessageType {
+impl ::core::convert::From<&str> for PickerMessageType {
     fn from(value: &str) -> Self {
         match value {
             "picker" => Self::Picker,
@@ -2556,10 +2556,10 @@ impl PickerMessageContentChoicesItem {
     pub fn new(value: String, label: String, selected: bool) -> Self {
         Self {
             value,
-            icon: Default::default(),
+            icon: ::core::default::Default::default(),
             label,
             selected,
-            action: Default::default(),
+            action: ::core::default::Default::default(),
         }
     }
 }
@@ -2586,7 +2586,7 @@ impl PickerMessageContent {
             id,
             text,
             choices,
-            required: Default::default(),
+            required: ::core::default::Default::default(),
         }
     }
 }
@@ -2636,15 +2636,15 @@ impl PickerMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2670,7 +2670,7 @@ impl FieldMessageType {
     }
 }
 
-impl From<&str> for FieldMessageType {
+impl ::core::convert::From<&str> for FieldMessageType {
     fn from(value: &str) -> Self {
         match value {
             "field" => Self::Field,
@@ -2720,8 +2720,8 @@ impl FieldMessageContent {
             id,
             text,
             explain,
-            value: Default::default(),
-            required: Default::default(),
+            value: ::core::default::Default::default(),
+            required: ::core::default::Default::default(),
         }
     }
 }
@@ -2771,15 +2771,15 @@ impl FieldMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2805,7 +2805,7 @@ impl CarouselMessageType {
     }
 }
 
-impl From<&str> for CarouselMessageType {
+impl ::core::convert::From<&str> for CarouselMessageType {
     fn from(value: &str) -> Self {
         match value {
             "carousel" => Self::Carousel,
@@ -2864,7 +2864,7 @@ impl CarouselMessageContentTargetsItem {
         Self {
             title,
             description,
-            image: Default::default(),
+            image: ::core::default::Default::default(),
             actions,
         }
     }
@@ -2923,15 +2923,15 @@ impl CarouselMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -2957,7 +2957,7 @@ impl EventMessageType {
     }
 }
 
-impl From<&str> for EventMessageType {
+impl ::core::convert::From<&str> for EventMessageType {
     fn from(value: &str) -> Self {
         match value {
             "event" => Self::Event,
@@ -3001,7 +3001,7 @@ impl EventMessageContent {
     pub fn new(namespace: String) -> Self {
         Self {
             namespace,
-            text: Default::default(),
+            text: ::core::default::Default::default(),
         }
     }
 }
@@ -3051,15 +3051,15 @@ impl EventMessage {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
             type_,
             content,
         }
@@ -3125,25 +3125,25 @@ impl Message {
     /// Creates a `Message` from its required fields; the optional ones are left out.
     pub fn new(content: MessageContent) -> Self {
         Self {
-            session_id: Default::default(),
-            website_id: Default::default(),
-            from: Default::default(),
-            origin: Default::default(),
-            fingerprint: Default::default(),
-            timestamp: Default::default(),
-            preview: Default::default(),
-            mentions: Default::default(),
-            read: Default::default(),
-            delivered: Default::default(),
-            ignored: Default::default(),
-            edited: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
-            stamped: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
+            session_id: ::core::default::Default::default(),
+            website_id: ::core::default::Default::default(),
+            from: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            preview: ::core::default::Default::default(),
+            mentions: ::core::default::Default::default(),
+            read: ::core::default::Default::default(),
+            delivered: ::core::default::Default::default(),
+            ignored: ::core::default::Default::default(),
+            edited: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
+            stamped: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
             content,
         }
     }
@@ -3524,7 +3524,7 @@ impl ComposeMessageType {
     }
 }
 
-impl From<&str> for ComposeMessageType {
+impl ::core::convert::From<&str> for ComposeMessageType {
     fn from(value: &str) -> Self {
         match value {
             "start" => Self::Start,
@@ -3578,9 +3578,9 @@ impl ComposeMessage {
         Self {
             type_,
             from,
-            excerpt: Default::default(),
-            stealth: Default::default(),
-            automated: Default::default(),
+            excerpt: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
         }
     }
 }
@@ -3603,7 +3603,7 @@ impl MessagesReceipt {
         Self {
             from,
             origin,
-            fingerprints: Default::default(),
+            fingerprints: ::core::default::Default::default(),
         }
     }
 }
@@ -3833,7 +3833,7 @@ impl IdentityVerificationRequestMethod {
     }
 }
 
-impl From<&str> for IdentityVerificationRequestMethod {
+impl ::core::convert::From<&str> for IdentityVerificationRequestMethod {
     fn from(value: &str) -> Self {
         match value {
             "link" => Self::Link,
@@ -4019,7 +4019,7 @@ impl HelpdeskContentType {
     }
 }
 
-impl From<&str> for HelpdeskContentType {
+impl ::core::convert::From<&str> for HelpdeskContentType {
     fn from(value: &str) -> Self {
         match value {
             "articles" => Self::Articles,
@@ -4282,8 +4282,8 @@ impl HelpdeskTreePathUpdate {
     pub fn new(action: String) -> Self {
         Self {
             action,
-            path: Default::default(),
-            position: Default::default(),
+            path: ::core::default::Default::default(),
+            position: ::core::default::Default::default(),
         }
     }
 }
@@ -4315,8 +4315,8 @@ impl HelpdeskExternalImport {
     pub fn new(helpdesk_url: String) -> Self {
         Self {
             helpdesk_url,
-            detect_locales: Default::default(),
-            other_locales: Default::default(),
+            detect_locales: ::core::default::Default::default(),
+            other_locales: ::core::default::Default::default(),
         }
     }
 }
@@ -4667,7 +4667,7 @@ impl InboxConditionModel {
     }
 }
 
-impl From<&str> for InboxConditionModel {
+impl ::core::convert::From<&str> for InboxConditionModel {
     fn from(value: &str) -> Self {
         match value {
             "session" => Self::Session,
@@ -4731,7 +4731,7 @@ impl InboxConditionOperator {
     }
 }
 
-impl From<&str> for InboxConditionOperator {
+impl ::core::convert::From<&str> for InboxConditionOperator {
     fn from(value: &str) -> Self {
         match value {
             "eq" => Self::Eq,
@@ -4972,7 +4972,7 @@ impl PeopleSortOrder {
     }
 }
 
-impl From<&str> for PeopleSortOrder {
+impl ::core::convert::From<&str> for PeopleSortOrder {
     fn from(value: &str) -> Self {
         match value {
             "ascending" => Self::Ascending,
@@ -5768,7 +5768,7 @@ impl Flag {
     }
 }
 
-impl From<i64> for Flag {
+impl ::core::convert::From<i64> for Flag {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::No,
@@ -5831,7 +5831,7 @@ impl SearchOperator {
     }
 }
 
-impl From<&str> for SearchOperator {
+impl ::core::convert::From<&str> for SearchOperator {
     fn from(value: &str) -> Self {
         match value {
             "and" => Self::And,
@@ -5918,7 +5918,7 @@ impl ListConversationsSearchType {
     }
 }
 
-impl From<&str> for ListConversationsSearchType {
+impl ::core::convert::From<&str> for ListConversationsSearchType {
     fn from(value: &str) -> Self {
         match value {
             "text" => Self::Text,
@@ -6017,8 +6017,8 @@ impl UpdateConversationStateRequest {
     pub fn new(state: ConversationState) -> Self {
         Self {
             state,
-            user: Default::default(),
-            origin: Default::default(),
+            user: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
         }
     }
 }
@@ -6046,7 +6046,7 @@ impl UpdateConversationRoutingRequest {
     pub fn new(assigned: Option<UpdateConversationRoutingRequestAssigned>) -> Self {
         Self {
             assigned,
-            silent: Default::default(),
+            silent: ::core::default::Default::default(),
         }
     }
 }
@@ -6067,8 +6067,8 @@ impl SaveConversationParticipantsRequest {
     pub fn new(participants: Vec<Participant>) -> Self {
         Self {
             participants,
-            user: Default::default(),
-            origin: Default::default(),
+            user: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
         }
     }
 }
@@ -6211,8 +6211,8 @@ impl BlockIncomingMessagesForConversationRequest {
     pub fn new(blocked: bool) -> Self {
         Self {
             blocked,
-            user: Default::default(),
-            origin: Default::default(),
+            user: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
         }
     }
 }
@@ -6240,7 +6240,7 @@ impl RequestEmailTranscriptForConversationRequest {
     pub fn new(to: String) -> Self {
         Self {
             to,
-            email: Default::default(),
+            email: ::core::default::Default::default(),
         }
     }
 }
@@ -6275,7 +6275,7 @@ impl InitiateNewCallSessionForConversationRequestMode {
     }
 }
 
-impl From<&str> for InitiateNewCallSessionForConversationRequestMode {
+impl ::core::convert::From<&str> for InitiateNewCallSessionForConversationRequestMode {
     fn from(value: &str) -> Self {
         match value {
             "audio" => Self::Audio,
@@ -6324,8 +6324,8 @@ impl InitiateNewCallSessionForConversationRequest {
     pub fn new(mode: InitiateNewCallSessionForConversationRequestMode) -> Self {
         Self {
             mode,
-            user: Default::default(),
-            origin: Default::default(),
+            user: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
         }
     }
 }
@@ -6357,7 +6357,7 @@ impl RequestToolCallForConversationRequest {
     pub fn new(command: String) -> Self {
         Self {
             command,
-            payload: Default::default(),
+            payload: ::core::default::Default::default(),
         }
     }
 }
@@ -6388,7 +6388,7 @@ impl DeliverWidgetButtonActionForConversationRequest {
             section_id,
             item_id,
             data,
-            value: Default::default(),
+            value: ::core::default::Default::default(),
         }
     }
 }
@@ -6414,8 +6414,8 @@ impl ScheduleReminderForConversationRequest {
         Self {
             date,
             note,
-            user: Default::default(),
-            origin: Default::default(),
+            user: ::core::default::Default::default(),
+            origin: ::core::default::Default::default(),
         }
     }
 }
@@ -6556,7 +6556,7 @@ impl ChangeOperatorMembershipRequest {
     pub fn new(role: String) -> Self {
         Self {
             role,
-            title: Default::default(),
+            title: ::core::default::Default::default(),
         }
     }
 }

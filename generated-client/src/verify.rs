@@ -3,12 +3,9 @@
 //!
 //! Identity verification of users (settings and key).
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{VerifySettings, VerifySettingsUpdate, VerifyKey};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get verify settings
     ///
     /// `GET /website/{website_id}/verify/settings` (`getVerifySettings`)
@@ -22,34 +19,40 @@ impl Client {
     pub fn get_verify_settings(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<VerifySettings, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<VerifySettings, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_verify_settings_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_verify_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_verify_settings`](Self::get_verify_settings), with the answer's HTTP status and headers.
     pub fn get_verify_settings_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<VerifySettings>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<VerifySettings>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_verify_settings_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_verify_settings`], built (and its arguments checked) before anything is sent.
-    fn get_verify_settings_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_verify_settings`](Self::get_verify_settings), built (and its arguments checked) before anything is sent.
+    fn get_verify_settings_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/settings");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getVerifySettings",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -66,38 +69,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &VerifySettingsUpdate,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::update_verify_settings_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::update_verify_settings`], with the answer's HTTP status and headers.
+    /// Like [`Client::update_verify_settings`](Self::update_verify_settings), with the answer's HTTP status and headers.
     pub fn update_verify_settings_with_response(
         &self,
         website_id: &str,
         body: &VerifySettingsUpdate,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::update_verify_settings_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::update_verify_settings`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::update_verify_settings`](Self::update_verify_settings), built (and its arguments checked) before anything is sent.
     fn update_verify_settings_request(
         website_id: &str,
         body: &VerifySettingsUpdate,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/settings");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "updateVerifySettings",
-            reqwest::Method::PATCH,
+            ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/verify/settings",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -116,34 +121,38 @@ impl Client {
     pub fn get_verify_key(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<VerifyKey, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<VerifyKey, crate::Error>> + '_ {
         self.execute(
             Self::get_verify_key_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_verify_key`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_verify_key`](Self::get_verify_key), with the answer's HTTP status and headers.
     pub fn get_verify_key_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<VerifyKey>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<VerifyKey>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_verify_key_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_verify_key`], built (and its arguments checked) before anything is sent.
-    fn get_verify_key_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_verify_key`](Self::get_verify_key), built (and its arguments checked) before anything is sent.
+    fn get_verify_key_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/key");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getVerifyKey",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/key",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -161,34 +170,38 @@ impl Client {
     pub fn roll_verify_key(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::roll_verify_key_request(website_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::roll_verify_key`], with the answer's HTTP status and headers.
+    /// Like [`Client::roll_verify_key`](Self::roll_verify_key), with the answer's HTTP status and headers.
     pub fn roll_verify_key_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::roll_verify_key_request(website_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::roll_verify_key`], built (and its arguments checked) before anything is sent.
-    fn roll_verify_key_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::roll_verify_key`](Self::roll_verify_key), built (and its arguments checked) before anything is sent.
+    fn roll_verify_key_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/key");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "rollVerifyKey",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website/{website_id}/verify/key",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -3,16 +3,12 @@
 //!
 //! Visitors browsing a website, and blocked visitors.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
-use crate::pages::pages;
 use crate::types::{
     VisitorCount, Visitor, PinpointVisitorsOnMapOptions, VisitorMapPoint, VisitorToken,
     BlockedVisitors,
 };
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Count visitors
     ///
     /// `GET /website/{website_id}/visitors/count` (`countVisitors`)
@@ -26,34 +22,38 @@ impl Client {
     pub fn count_visitors(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<VisitorCount, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<VisitorCount, crate::Error>> + '_ {
         self.execute(
             Self::count_visitors_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::count_visitors`], with the answer's HTTP status and headers.
+    /// Like [`Client::count_visitors`](Self::count_visitors), with the answer's HTTP status and headers.
     pub fn count_visitors_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<VisitorCount>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<VisitorCount>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::count_visitors_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::count_visitors`], built (and its arguments checked) before anything is sent.
-    fn count_visitors_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::count_visitors`](Self::count_visitors), built (and its arguments checked) before anything is sent.
+    fn count_visitors_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/count");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "countVisitors",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/count",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -74,46 +74,54 @@ impl Client {
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Vec<Visitor>, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Vec<Visitor>, crate::Error>> + '_ {
         self.execute(
             Self::list_visitors_request(website_id, page_number),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::list_visitors`], with the answer's HTTP status and headers.
+    /// Like [`Client::list_visitors`](Self::list_visitors), with the answer's HTTP status and headers.
     pub fn list_visitors_with_response(
         &self,
         website_id: &str,
         page_number: i64,
-    ) -> impl Future<Output = Result<Response<Vec<Visitor>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<Visitor>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::list_visitors_request(website_id, page_number),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::list_visitors`], built (and its arguments checked) before anything is sent.
-    fn list_visitors_request(website_id: &str, page_number: i64) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let page_number = path_segment("page_number", page_number)?;
+    /// The request of [`Client::list_visitors`](Self::list_visitors), built (and its arguments checked) before anything is sent.
+    fn list_visitors_request(
+        website_id: &str,
+        page_number: i64,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let page_number = crate::client::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/visitors/list/{page_number}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "listVisitors",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/list/{page_number}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
 
-    /// Every item of [`Client::list_visitors`], page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_visitors`](Self::list_visitors), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_visitors_stream<'a>(
         &'a self,
         website_id: &'a str,
-    ) -> impl futures::Stream<Item = Result<Visitor, Error>> + 'a {
-        pages(1, move |page_number| self.list_visitors(website_id, page_number))
+    ) -> impl ::futures::Stream<Item = Result<Visitor, crate::Error>> + 'a {
+        crate::pages::pages(
+            1,
+            move |page_number| self.list_visitors(website_id, page_number),
+        )
     }
 
     /// Pinpoint visitors on a map
@@ -132,38 +140,42 @@ impl Client {
         &self,
         website_id: &str,
         options: &PinpointVisitorsOnMapOptions,
-    ) -> impl Future<Output = Result<Vec<VisitorMapPoint>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<Vec<VisitorMapPoint>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::pinpoint_visitors_on_map_request(website_id, options),
-            |answer| answer.json_at("/data", "[]").map(Response::into_value),
+            |answer| answer.json_at("/data", "[]").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::pinpoint_visitors_on_map`], with the answer's HTTP status and headers.
+    /// Like [`Client::pinpoint_visitors_on_map`](Self::pinpoint_visitors_on_map), with the answer's HTTP status and headers.
     pub fn pinpoint_visitors_on_map_with_response(
         &self,
         website_id: &str,
         options: &PinpointVisitorsOnMapOptions,
-    ) -> impl Future<Output = Result<Response<Vec<VisitorMapPoint>>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<VisitorMapPoint>>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::pinpoint_visitors_on_map_request(website_id, options),
             |answer| answer.json_at("/data", "[]"),
         )
     }
 
-    /// The request of [`Client::pinpoint_visitors_on_map`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::pinpoint_visitors_on_map`](Self::pinpoint_visitors_on_map), built (and its arguments checked) before anything is sent.
     fn pinpoint_visitors_on_map_request(
         website_id: &str,
         options: &PinpointVisitorsOnMapOptions,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/map");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "pinpointVisitorsOnMap",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/map",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         if let Some(value) = &options.center_longitude {
             call.query("center_longitude", value);
@@ -197,39 +209,41 @@ impl Client {
         &self,
         website_id: &str,
         token_id: &str,
-    ) -> impl Future<Output = Result<VisitorToken, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<VisitorToken, crate::Error>> + '_ {
         self.execute(
             Self::get_session_identifier_from_token_request(website_id, token_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_session_identifier_from_token`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_session_identifier_from_token`](Self::get_session_identifier_from_token), with the answer's HTTP status and headers.
     pub fn get_session_identifier_from_token_with_response(
         &self,
         website_id: &str,
         token_id: &str,
-    ) -> impl Future<Output = Result<Response<VisitorToken>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<VisitorToken>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_session_identifier_from_token_request(website_id, token_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_session_identifier_from_token`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::get_session_identifier_from_token`](Self::get_session_identifier_from_token), built (and its arguments checked) before anything is sent.
     fn get_session_identifier_from_token_request(
         website_id: &str,
         token_id: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let token_id = path_segment("token_id", token_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let token_id = crate::client::path_segment("token_id", token_id)?;
         let path = format!("/website/{website_id}/visitors/token/{token_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getSessionIdentifierFromToken",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/token/{token_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -247,34 +261,40 @@ impl Client {
     pub fn count_blocked_visitors(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<BlockedVisitors, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<BlockedVisitors, crate::Error>,
+    > + '_ {
         self.execute(
             Self::count_blocked_visitors_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::count_blocked_visitors`], with the answer's HTTP status and headers.
+    /// Like [`Client::count_blocked_visitors`](Self::count_blocked_visitors), with the answer's HTTP status and headers.
     pub fn count_blocked_visitors_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<BlockedVisitors>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<BlockedVisitors>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::count_blocked_visitors_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::count_blocked_visitors`], built (and its arguments checked) before anything is sent.
-    fn count_blocked_visitors_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::count_blocked_visitors`](Self::count_blocked_visitors), built (and its arguments checked) before anything is sent.
+    fn count_blocked_visitors_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/blocked");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "countBlockedVisitors",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -297,39 +317,41 @@ impl Client {
         &self,
         website_id: &str,
         rule: &str,
-    ) -> impl Future<Output = Result<i64, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<i64, crate::Error>> + '_ {
         self.execute(
             Self::count_blocked_visitors_in_rule_request(website_id, rule),
-            |answer| answer.json_at("/data", "null").map(Response::into_value),
+            |answer| answer.json_at("/data", "null").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::count_blocked_visitors_in_rule`], with the answer's HTTP status and headers.
+    /// Like [`Client::count_blocked_visitors_in_rule`](Self::count_blocked_visitors_in_rule), with the answer's HTTP status and headers.
     pub fn count_blocked_visitors_in_rule_with_response(
         &self,
         website_id: &str,
         rule: &str,
-    ) -> impl Future<Output = Result<Response<i64>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<i64>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::count_blocked_visitors_in_rule_request(website_id, rule),
             |answer| answer.json_at("/data", "null"),
         )
     }
 
-    /// The request of [`Client::count_blocked_visitors_in_rule`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::count_blocked_visitors_in_rule`](Self::count_blocked_visitors_in_rule), built (and its arguments checked) before anything is sent.
     fn count_blocked_visitors_in_rule_request(
         website_id: &str,
         rule: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let rule = path_segment("rule", rule)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let rule = crate::client::path_segment("rule", rule)?;
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "countBlockedVisitorsInRule",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -352,39 +374,41 @@ impl Client {
         &self,
         website_id: &str,
         rule: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::clear_blocked_visitors_in_rule_request(website_id, rule),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::clear_blocked_visitors_in_rule`], with the answer's HTTP status and headers.
+    /// Like [`Client::clear_blocked_visitors_in_rule`](Self::clear_blocked_visitors_in_rule), with the answer's HTTP status and headers.
     pub fn clear_blocked_visitors_in_rule_with_response(
         &self,
         website_id: &str,
         rule: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::clear_blocked_visitors_in_rule_request(website_id, rule),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::clear_blocked_visitors_in_rule`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::clear_blocked_visitors_in_rule`](Self::clear_blocked_visitors_in_rule), built (and its arguments checked) before anything is sent.
     fn clear_blocked_visitors_in_rule_request(
         website_id: &str,
         rule: &str,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
-        let rule = path_segment("rule", rule)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
+        let rule = crate::client::path_segment("rule", rule)?;
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "clearBlockedVisitorsInRule",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

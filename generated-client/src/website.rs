@@ -3,12 +3,9 @@
 //!
 //! Websites: check, create, read and delete a website (the SDK's `WebsiteBase`).
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::{CreateWebsiteRequest, Website, DeleteWebsiteRequest};
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Check if website exists
     ///
     /// `HEAD /website` (`checkWebsite`)
@@ -21,30 +18,32 @@ impl Client {
     pub fn check_website(
         &self,
         domain: &str,
-    ) -> impl Future<Output = Result<bool, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<bool, crate::Error>> + '_ {
         self.execute(
             Self::check_website_request(domain),
-            |answer| answer.exists().map(Response::into_value),
+            |answer| answer.exists().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::check_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::check_website`](Self::check_website), with the answer's HTTP status and headers.
     pub fn check_website_with_response(
         &self,
         domain: &str,
-    ) -> impl Future<Output = Result<Response<bool>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<bool>, crate::Error>,
+    > + '_ {
         self.execute(Self::check_website_request(domain), |answer| answer.exists())
     }
 
-    /// The request of [`Client::check_website`], built (and its arguments checked) before anything is sent.
-    fn check_website_request(domain: &str) -> Result<Call, Error> {
+    /// The request of [`Client::check_website`](Self::check_website), built (and its arguments checked) before anything is sent.
+    fn check_website_request(domain: &str) -> Result<crate::client::Call, crate::Error> {
         let path = "/website".to_string();
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "checkWebsite",
-            reqwest::Method::HEAD,
+            ::reqwest::Method::HEAD,
             path,
             "/website",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.query("domain", domain);
         Ok(call)
@@ -63,33 +62,37 @@ impl Client {
     pub fn create_website(
         &self,
         body: &CreateWebsiteRequest,
-    ) -> impl Future<Output = Result<Website, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Website, crate::Error>> + '_ {
         self.execute(
             Self::create_website_request(body),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::create_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::create_website`](Self::create_website), with the answer's HTTP status and headers.
     pub fn create_website_with_response(
         &self,
         body: &CreateWebsiteRequest,
-    ) -> impl Future<Output = Result<Response<Website>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Website>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::create_website_request(body),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::create_website`], built (and its arguments checked) before anything is sent.
-    fn create_website_request(body: &CreateWebsiteRequest) -> Result<Call, Error> {
+    /// The request of [`Client::create_website`](Self::create_website), built (and its arguments checked) before anything is sent.
+    fn create_website_request(
+        body: &CreateWebsiteRequest,
+    ) -> Result<crate::client::Call, crate::Error> {
         let path = "/website".to_string();
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "createWebsite",
-            reqwest::Method::POST,
+            ::reqwest::Method::POST,
             path,
             "/website",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -108,34 +111,38 @@ impl Client {
     pub fn get_website(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Website, Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<Website, crate::Error>> + '_ {
         self.execute(
             Self::get_website_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_website`](Self::get_website), with the answer's HTTP status and headers.
     pub fn get_website_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<Website>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Website>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_website`], built (and its arguments checked) before anything is sent.
-    fn get_website_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_website`](Self::get_website), built (and its arguments checked) before anything is sent.
+    fn get_website_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getWebsite",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -152,38 +159,40 @@ impl Client {
         &self,
         website_id: &str,
         body: &DeleteWebsiteRequest,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::delete_website_request(website_id, body),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::delete_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::delete_website`](Self::delete_website), with the answer's HTTP status and headers.
     pub fn delete_website_with_response(
         &self,
         website_id: &str,
         body: &DeleteWebsiteRequest,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::delete_website_request(website_id, body),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::delete_website`], built (and its arguments checked) before anything is sent.
+    /// The request of [`Client::delete_website`](Self::delete_website), built (and its arguments checked) before anything is sent.
     fn delete_website_request(
         website_id: &str,
         body: &DeleteWebsiteRequest,
-    ) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
-        let mut call = Call::new(
+        let mut call = crate::client::Call::new(
             "deleteWebsite",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -200,34 +209,38 @@ impl Client {
     pub fn abort_delete_website(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<(), Error>> + '_ {
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
         self.execute(
             Self::abort_delete_website_request(website_id),
-            |answer| answer.nothing().map(Response::into_value),
+            |answer| answer.nothing().map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::abort_delete_website`], with the answer's HTTP status and headers.
+    /// Like [`Client::abort_delete_website`](Self::abort_delete_website), with the answer's HTTP status and headers.
     pub fn abort_delete_website_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<()>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::abort_delete_website_request(website_id),
             |answer| answer.nothing(),
         )
     }
 
-    /// The request of [`Client::abort_delete_website`], built (and its arguments checked) before anything is sent.
-    fn abort_delete_website_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::abort_delete_website`](Self::abort_delete_website), built (and its arguments checked) before anything is sent.
+    fn abort_delete_website_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/expunge");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "abortDeleteWebsite",
-            reqwest::Method::DELETE,
+            ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/expunge",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -3,12 +3,9 @@
 //!
 //! The website's RTM connection endpoints.
 
-use std::future::Future;
-use crate::client::{Call, Response, path_segment, Scheme};
 use crate::types::WebsiteConnectEndpoints;
-use crate::{Client, Error};
 
-impl Client {
+impl crate::Client {
     /// Get connect endpoints
     ///
     /// Where to connect to receive the website's events over the RTM API (Socket.IO).
@@ -24,34 +21,40 @@ impl Client {
     pub fn get_website_connect_endpoints(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<WebsiteConnectEndpoints, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<WebsiteConnectEndpoints, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_connect_endpoints_request(website_id),
-            |answer| answer.json_at("/data", "{}").map(Response::into_value),
+            |answer| answer.json_at("/data", "{}").map(crate::Response::into_value),
         )
     }
 
-    /// Like [`Client::get_website_connect_endpoints`], with the answer's HTTP status and headers.
+    /// Like [`Client::get_website_connect_endpoints`](Self::get_website_connect_endpoints), with the answer's HTTP status and headers.
     pub fn get_website_connect_endpoints_with_response(
         &self,
         website_id: &str,
-    ) -> impl Future<Output = Result<Response<WebsiteConnectEndpoints>, Error>> + '_ {
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<WebsiteConnectEndpoints>, crate::Error>,
+    > + '_ {
         self.execute(
             Self::get_website_connect_endpoints_request(website_id),
             |answer| answer.json_at("/data", "{}"),
         )
     }
 
-    /// The request of [`Client::get_website_connect_endpoints`], built (and its arguments checked) before anything is sent.
-    fn get_website_connect_endpoints_request(website_id: &str) -> Result<Call, Error> {
-        let website_id = path_segment("website_id", website_id)?;
+    /// The request of [`Client::get_website_connect_endpoints`](Self::get_website_connect_endpoints), built (and its arguments checked) before anything is sent.
+    fn get_website_connect_endpoints_request(
+        website_id: &str,
+    ) -> Result<crate::client::Call, crate::Error> {
+        let website_id = crate::client::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/connect/endpoints");
-        let call = Call::new(
+        let call = crate::client::Call::new(
             "getWebsiteConnectEndpoints",
-            reqwest::Method::GET,
+            ::reqwest::Method::GET,
             path,
             "/website/{website_id}/connect/endpoints",
-            &[&[Scheme::BasicAuth, Scheme::Tier]],
+            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
         );
         Ok(call)
     }

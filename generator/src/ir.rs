@@ -544,6 +544,9 @@ pub enum TypeKind {
     StringEnum { variants: Vec<Variant>, open: bool },
     /// A name for another type (`pub type Name = ...;`).
     Alias { target: TypeRef },
+    /// A type of its own that wraps another and travels as it (`pub struct Name(pub T);`, serde transparent):
+    /// what an alias becomes when aliases refer to each other in a cycle, which Rust cannot expand.
+    Newtype { target: TypeRef },
     /// One of several shapes (`oneOf`/`anyOf`). With a discriminator the property's value picks the variant;
     /// without one, the first variant the value decodes as wins. An `open` union (one with a discriminator that
     /// answers carry) keeps a value with a tag it does not know in an `Other` variant, as JSON, so a server
@@ -574,7 +577,7 @@ impl TypeKind {
                 .chain(extra.as_ref().map(|extra| &extra.value))
                 .collect(),
             TypeKind::Options { fields } => fields.iter().map(|f| &f.ty).collect(),
-            TypeKind::Alias { target } => vec![target],
+            TypeKind::Alias { target } | TypeKind::Newtype { target } => vec![target],
             TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
             TypeKind::StatusBodies { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
             TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),

@@ -6,6 +6,7 @@
 //! [`deserialize()`] (into `openapiv3`'s model, errors with a JSON pointer), [`lower`] (every naming and typing decision, into the [`ir`]), [`emit`] (token streams to formatted
 //! files) and [`mod@write`] (write-if-changed and `--check`).
 
+pub mod crate_names;
 mod deserialize;
 pub mod emit;
 pub mod error;

@@ -9,6 +9,7 @@ pub struct ReadmeExample;
 
 pub mod npm;
 pub mod prism;
+pub mod scratch;
 pub mod sdk;
 
 /// The workspace root (the parent of this crate).

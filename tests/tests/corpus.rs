@@ -1,20 +1,29 @@
 //! Specs nobody here wrote: every OpenAPI 3.0 and 3.1 document of `@readme/oas-examples` generates a client,
 //! what the generator skipped is snapshotted per fixture, and all generated crates compile without a single
 //! warning in `cargo check` of a scratch workspace, with default and with all features (one shared target
-//! directory keeps it fast).
+//! directory keeps it fast). With them, the hostile fixtures of `tests/corpus/hostile/`, written to break a
+//! generator: names the crate uses itself or that shadow the prelude, given to schemas, tags, parameters,
+//! security schemes and operations, and a discriminated union without a mapping. And the two clients this
+//! repository ships, Crisp's and the pets fixture's, so they too are checked with all features. Then
+//! `cargo doc` of them all, with warnings denied: a link rustdoc cannot resolve, or a bare URL from a spec's
+//! text, fails here rather than on docs.rs.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use workspace_tests::workspace_root;
+use workspace_tests::{crisp_config, pets_config, scratch, workspace_root};
 
 const CORPUS: &str = "tests/corpus/oas-examples-8.2.2";
+const HOSTILE: &str = "tests/corpus/hostile";
 
 /// `(version, name, path)` of every fixture, sorted.
 fn fixtures() -> Vec<(String, String, PathBuf)> {
     let mut found = Vec::new();
-    for version in ["3.0", "3.1"] {
-        let dir = workspace_root().join(CORPUS).join(version);
+    let folders = [
+        ("3.0", workspace_root().join(CORPUS).join("3.0")),
+        ("3.1", workspace_root().join(CORPUS).join("3.1")),
+        ("hostile", workspace_root().join(HOSTILE)),
+    ];
+    for (version, dir) in folders {
         for entry in
             std::fs::read_dir(&dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
         {
@@ -36,8 +45,13 @@ fn fixtures() -> Vec<(String, String, PathBuf)> {
 #[test]
 fn every_fixture_generates_and_all_clients_compile_warning_free() {
     let fixtures = fixtures();
-    assert_eq!(fixtures.len(), 52, "the vendored corpus is complete");
-    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
+    let vendored = fixtures
+        .iter()
+        .filter(|(version, ..)| version != "hostile")
+        .count();
+    assert_eq!(vendored, 52, "the vendored corpus is complete");
+    assert!(fixtures.len() > vendored, "the hostile fixtures are there");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
     let mut members = Vec::new();
     for (version, name, path) in &fixtures {
         let package = format!("oas-{}-{name}", version.replace('.', "-"));
@@ -53,47 +67,33 @@ fn every_fixture_generates_and_all_clients_compile_warning_free() {
             format!("warnings__{}__{name}", version.replace('.', "_")),
             generated.warnings
         );
-        generator::write::write(&scratch.join(&package), &generated.files)
+        generator::write::write(&dir.join(&package), &generated.files)
             .expect("scratch crate written");
-        members.push(format!("    \"{package}\",\n"));
+        members.push(package);
     }
-    let manifest = format!(
-        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n",
-        members.concat()
-    );
-    std::fs::write(scratch.join("Cargo.toml"), manifest).expect("scratch workspace written");
-    // The workspace's lock file pins the same dependency versions, so nothing new is resolved or fetched.
-    std::fs::copy(
-        workspace_root().join("Cargo.lock"),
-        scratch.join("Cargo.lock"),
-    )
-    .expect("lock file copied");
+    for config in [crisp_config(), pets_config()] {
+        let generated = generator::generate(&config)
+            .unwrap_or_else(|err| panic!("{}: {err}", config.package_name));
+        generator::write::write(&dir.join(&config.package_name), &generated.files)
+            .expect("scratch crate written");
+        members.push(config.package_name);
+    }
+    scratch::write_workspace(&dir, &members);
 
-    // Twice: with the default features (each type derives only the serde traits it needs, and the schemas no
-    // operation uses are left out) and with all of them (both derives everywhere, every schema).
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    for features in [None, Some("--all-features")] {
-        let output = Command::new(&cargo)
-            .args([
-                "check",
-                "--workspace",
-                "--quiet",
-                "--message-format",
-                "short",
-            ])
-            .args(features)
-            .current_dir(&scratch)
-            .env(
-                "CARGO_TARGET_DIR",
-                Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
-            )
-            .env("RUSTFLAGS", "-D warnings")
-            .output()
-            .expect("cargo runs");
+    // Checked with the default features (each type derives only the serde traits it needs, and the schemas no
+    // operation uses are left out) and with all of them (both derives everywhere, every schema); documented
+    // with all of them.
+    let runs: [&[&str]; 3] = [
+        &["check"],
+        &["check", "--all-features"],
+        &["doc", "--no-deps", "--all-features"],
+    ];
+    for run in runs {
+        let output = scratch::cargo(&dir, run);
         assert!(
             output.status.success(),
-            "generated clients do not compile cleanly ({}):\n{}",
-            features.unwrap_or("default features"),
+            "generated clients are not warning-free (cargo {}):\n{}",
+            run.join(" "),
             String::from_utf8_lossy(&output.stderr)
         );
     }

@@ -99,15 +99,15 @@ impl MessageOptions {
         Self {
             from,
             origin,
-            fingerprint: Default::default(),
-            user: Default::default(),
-            references: Default::default(),
-            original: Default::default(),
-            properties: Default::default(),
-            timestamp: Default::default(),
-            stealth: Default::default(),
-            translated: Default::default(),
-            automated: Default::default(),
+            fingerprint: ::core::default::Default::default(),
+            user: ::core::default::Default::default(),
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            timestamp: ::core::default::Default::default(),
+            stealth: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
         }
     }
 }

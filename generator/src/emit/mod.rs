@@ -344,11 +344,80 @@ fn doc_lines(text: &str) -> Vec<String> {
             let mut doc_line = String::with_capacity(1 + line.len());
             if !line.is_empty() {
                 doc_line.push(' ');
-                doc_line.push_str(line);
+                if in_fence || !line.contains(['[', '<']) && !line.contains("://") {
+                    doc_line.push_str(line);
+                } else {
+                    push_for_rustdoc(line, &mut doc_line);
+                }
             }
             doc_line
         })
         .collect()
+}
+
+/// Pushes a line of Markdown written for the web as rustdoc should read it. A bare URL (one that starts the
+/// line or follows a space, or an opening parenthesis that is not a Markdown link's) becomes `<url>`, so it is
+/// linked instead of warned about (`rustdoc::bare_urls`); punctuation that ends a sentence stays outside it.
+/// Brackets that are no Markdown link (`[DEPRECATED]`, `[x]`) are escaped, so rustdoc does not take them for a
+/// link to an item that does not exist; a link of the generator's own (``[`Envelope`]``) is kept. HTML tags
+/// are shown as written (`<title>`), since rustdoc rejects one left unclosed and a spec's prose is not
+/// checked for that. Inline code is left alone.
+fn push_for_rustdoc(line: &str, out: &mut String) {
+    let mut in_code = false;
+    let mut at_word_start = true;
+    let mut escaped_close = None;
+    let mut index = 0;
+    while let Some(c) = line[index..].chars().next() {
+        let rest = &line[index..];
+        if in_code || Some(index) == escaped_close {
+            if Some(index) == escaped_close {
+                out.push('\\');
+            }
+        } else if at_word_start && (rest.starts_with("https://") || rest.starts_with("http://")) {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            index += url.len();
+            at_word_start = false;
+            continue;
+        } else if c == '<' && is_html_tag(rest) {
+            out.push('\\');
+        } else if c == '[' && !out.ends_with(['!', '\\', ']']) {
+            escaped_close = not_a_link(rest).map(|close| index + close);
+            if escaped_close.is_some() {
+                out.push('\\');
+            }
+        }
+        in_code ^= c == '`';
+        at_word_start = c.is_whitespace() || (c == '(' && !out.ends_with(']'));
+        out.push(c);
+        index += c.len_utf8();
+    }
+}
+
+/// Whether `text` starts with an HTML tag (`<b>`, `</b>`, `<br/>`), not an autolink (`<https://...>`).
+fn is_html_tag(text: &str) -> bool {
+    let Some(end) = text.find('>') else {
+        return false;
+    };
+    let inner = &text[1..end];
+    inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        && !inner.contains("://")
+        && !inner.contains('@')
+}
+
+/// Where the `]` of the bracket `text` starts with is, when the brackets are not a Markdown link (inline,
+/// reference or definition) nor one of the generator's intra-doc links to an item in backticks.
+fn not_a_link(text: &str) -> Option<usize> {
+    let close = text.find(']')?;
+    let inner = &text[1..close];
+    let after = text[close + 1..].chars().next();
+    let link = matches!(after, Some('(' | '[' | ':'))
+        || (inner.len() > 1 && inner.starts_with('`') && inner.ends_with('`'))
+        || inner.contains('[');
+    (!link).then_some(close)
 }
 
 /// Docs from an optional text.
@@ -403,6 +472,43 @@ fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_that_are_no_link_are_escaped_for_rustdoc() {
+        let lines = doc_lines(
+            "[DEPRECATED] Use [the new one](https://a.example), [ref][1], [`Envelope`], ![i](x.png), \
+             `[code]`, [x] done.\n[1]: https://b.example\nSets <title>, not <https://c.example>, if a < b.",
+        );
+        assert_eq!(
+            lines,
+            [
+                " \\[DEPRECATED\\] Use [the new one](https://a.example), [ref][1], [`Envelope`], ![i](x.png), \
+                 `[code]`, \\[x\\] done.",
+                " [1]: <https://b.example>",
+                " Sets \\<title>, not <https://c.example>, if a < b.",
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_urls_in_docs_become_links_but_not_in_code_or_markup() {
+        let lines = doc_lines(
+            "See https://docs.example/v1/. Or (https://a.example/x), \
+             `curl https://b.example` and <https://c.example> and [d](https://d.example).\n\
+             ```\nhttps://e.example\n```\nhttp://f.example",
+        );
+        assert_eq!(
+            lines,
+            [
+                " See <https://docs.example/v1/>. Or (<https://a.example/x>), `curl https://b.example` and \
+                 <https://c.example> and [d](https://d.example).",
+                " ```text",
+                " https://e.example",
+                " ```",
+                " <http://f.example>",
+            ]
+        );
+    }
 
     #[test]
     fn a_moved_stream_is_interpolated_whole_and_once() {

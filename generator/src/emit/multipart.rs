@@ -24,7 +24,7 @@ pub fn emit_form_steps(form: &MultipartForm, operation: &str) -> TokenStream {
         }
     });
     quote! {
-        let mut form = reqwest::multipart::Form::new();
+        let mut form = ::reqwest::multipart::Form::new();
         #(#parts)*
         #extra
     }
@@ -80,10 +80,12 @@ fn add_one(
 ) -> TokenStream {
     match encoding {
         PartEncoding::File => quote! {
-            form = form.part(#name, reqwest::multipart::Part::bytes(#value).file_name(#name));
+            form = form.part(#name, ::reqwest::multipart::Part::bytes(#value).file_name(#name));
         },
         PartEncoding::Text => quote!(form = form.text(#name, #value);),
         PartEncoding::Display => quote!(form = form.text(#name, #value.to_string());),
-        PartEncoding::Json => quote!(form = form.part(#name, json_part(#operation, &#value)?);),
+        PartEncoding::Json => {
+            quote!(form = form.part(#name, crate::client::json_part(#operation, &#value)?);)
+        }
     }
 }

@@ -28,27 +28,6 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     }
     let module_doc = super::inner_doc(&module_doc);
 
-    let mut client_items = vec![quote!(Call), quote!(Response)];
-    if operations
-        .iter()
-        .any(|op| op.params.iter().any(|p| p.location == ParamLocation::Path))
-    {
-        client_items.push(quote!(path_segment));
-    }
-    if operations
-        .iter()
-        .any(|op| op.security.iter().any(|r| !r.0.is_empty()))
-    {
-        client_items.push(quote!(Scheme));
-    }
-    client_items.extend(styled_helpers(&operations));
-    if operations.iter().any(|op| {
-        op.body.as_ref().is_some_and(|b| {
-            matches!(&b.encoding, BodyEncoding::Multipart(form) if super::multipart::needs_json_part(form))
-        })
-    }) {
-        client_items.push(quote!(json_part));
-    }
     let named = named_types(&operations);
     let types_use = (!named.is_empty()).then(|| {
         let named = named.iter().map(|n| ident(n));
@@ -57,33 +36,15 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
     let methods = operations
         .iter()
         .map(|op| Moved::from(emit_method(api, op)));
-    let paged = |kind| {
-        operations
-            .iter()
-            .any(|op| super::page_kind(op) == Some(kind))
-    };
-    let mut pages_use = Vec::new();
-    if paged(super::PageKind::Numbered) {
-        pages_use.push(quote!(
-            use crate::pages::pages;
-        ));
-    }
-    if paged(super::PageKind::Cursor) {
-        pages_use.push(quote!(
-            use crate::cursor_pages::cursor_pages;
-        ));
-    }
+    // The module imports only the spec's types it names: the runtime, std and the crate's own items are
+    // written out in full (`crate::client::Call`, `::core::future::Future`), so no name a spec gives a type
+    // can collide with them.
     quote! {
         #module_doc
 
-        use std::future::Future;
-
-        use crate::client::{#(#client_items),*};
-        #(#pages_use)*
         #types_use
-        use crate::{Client, Error};
 
-        impl Client {
+        impl crate::Client {
             #(#methods)*
         }
     }
@@ -108,39 +69,6 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
     named
 }
 
-/// The client helpers a module's styled parameters call.
-fn styled_helpers(operations: &[&Operation]) -> Vec<TokenStream> {
-    let styled: Vec<(ParamLocation, ValueShape)> = operations
-        .iter()
-        .flat_map(|op| op.params.iter())
-        .filter_map(|p| match p.encoding {
-            ParamEncoding::Styled { shape, .. } => Some((p.location, shape)),
-            _ => None,
-        })
-        .collect();
-    let mut helpers = Vec::new();
-    if styled.is_empty() {
-        return helpers;
-    }
-    helpers.extend([quote!(Parts), quote!(Style)]);
-    if styled.iter().any(|(_, shape)| *shape == ValueShape::Object) {
-        helpers.push(quote!(object_pairs));
-    }
-    if styled
-        .iter()
-        .any(|(location, _)| *location == ParamLocation::Path)
-    {
-        helpers.push(quote!(path_styled));
-    }
-    if styled
-        .iter()
-        .any(|(location, _)| *location != ParamLocation::Path)
-    {
-        helpers.push(quote!(styled));
-    }
-    helpers
-}
-
 /// The `Parts` a styled value is broken into; `value` is an expression for it.
 fn emit_parts(
     operation: &str,
@@ -150,17 +78,21 @@ fn emit_parts(
 ) -> TokenStream {
     let wire = &param.wire_name;
     match shape {
-        ValueShape::Scalar => quote!(Parts::Scalar(#value.to_string())),
-        ValueShape::List => quote!(Parts::List(#value.iter().map(ToString::to_string).collect())),
-        ValueShape::Object => quote!(Parts::Object(object_pairs(#operation, #wire, &#value)?)),
+        ValueShape::Scalar => quote!(crate::client::Parts::Scalar(#value.to_string())),
+        ValueShape::List => {
+            quote!(crate::client::Parts::List(#value.iter().map(::std::string::ToString::to_string).collect()))
+        }
+        ValueShape::Object => {
+            quote!(crate::client::Parts::Object(crate::client::object_pairs(#operation, #wire, &#value)?))
+        }
     }
 }
 
 fn style_tokens(style: TextStyle) -> TokenStream {
     match style {
-        TextStyle::Simple => quote!(Style::Simple),
-        TextStyle::Label => quote!(Style::Label),
-        TextStyle::Matrix => quote!(Style::Matrix),
+        TextStyle::Simple => quote!(crate::client::Style::Simple),
+        TextStyle::Label => quote!(crate::client::Style::Label),
+        TextStyle::Matrix => quote!(crate::client::Style::Matrix),
     }
 }
 
@@ -271,7 +203,7 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     };
     let with_response = ident(&op.with_response_name);
     let with_response_doc = raw_literal(&format!(
-        " Like [`Client::{}`], with the answer's HTTP status and headers.",
+        " Like [`Client::{0}`](Self::{0}), with the answer's HTTP status and headers.",
         op.rust_name
     ));
     let forwarded = forwarded_arguments(op);
@@ -283,7 +215,7 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let steps = steps.into_iter().map(Moved::from);
     let request = ident(&op.request_name);
     let request_doc = raw_literal(&format!(
-        " The request of [`Client::{}`], built (and its arguments checked) before anything is sent.",
+        " The request of [`Client::{0}`](Self::{0}), built (and its arguments checked) before anything is sent.",
         op.rust_name
     ));
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
@@ -292,21 +224,21 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     quote! {
         #docs
         #allow
-        pub fn #name(&self, #(#args),*) -> impl Future<Output = Result<#output, Error>> + '_ {
-            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish.map(Response::into_value))
+        pub fn #name(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<#output, crate::Error>> + '_ {
+            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish.map(crate::Response::into_value))
         }
 
         #[doc = #with_response_doc]
         #allow
-        pub fn #with_response(&self, #(#args),*) -> impl Future<Output = Result<Response<#output>, Error>> + '_ {
+        pub fn #with_response(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<crate::Response<#output>, crate::Error>> + '_ {
             self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish)
         }
 
         #[doc = #request_doc]
         #allow
-        fn #request(#(#args),*) -> Result<Call, Error> {
+        fn #request(#(#args),*) -> Result<crate::client::Call, crate::Error> {
             #path
-            #binding = Call::new(#spec_id, reqwest::Method::#method, path, #template, #security);
+            #binding = crate::client::Call::new(#spec_id, ::reqwest::Method::#method, path, #template, #security);
             #(#steps)*
             Ok(call)
         }
@@ -347,7 +279,7 @@ fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
     let doc = raw_literal(&doc);
     quote! {
         #[doc = #doc]
-        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl futures::Stream<Item = Result<#item, Error>> + 'a {
+        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl ::futures::Stream<Item = Result<#item, crate::Error>> + 'a {
             #body
         }
     }
@@ -384,9 +316,10 @@ fn numbered_stream(
     let page_arg = ident(&op.params[param].rust_name);
     let first_literal = proc_macro2::Literal::i64_unsuffixed(first);
     let call_args = forwarded_arguments(op);
-    let body = quote!(pages(#first_literal, move |#page_arg| self.#name(#(#call_args),*)));
+    let body =
+        quote!(crate::pages::pages(#first_literal, move |#page_arg| self.#name(#(#call_args),*)));
     let doc = format!(
-        " Every item of [`Client::{}`], page after page from page {first}, up to the first empty page. Pages are \
+        " Every item of [`Client::{0}`](Self::{0}), page after page from page {first}, up to the first empty page. Pages are \
          fetched as the stream is read; an error ends the stream after the items before it.",
         op.rust_name
     );
@@ -435,7 +368,7 @@ fn cursor_stream(
         *options = quote!(&options);
     }
     let body = quote! {
-        cursor_pages(
+        crate::cursor_pages::cursor_pages(
             #start,
             move |cursor| {
                 let options = #options { #carrier_field: cursor, ..options.clone() };
@@ -451,8 +384,8 @@ fn cursor_stream(
         CursorPick::Max => format!("the largest `{field}` among the items"),
     };
     let doc = format!(
-        " Every item of [`Client::{}`], page after page: the first page as `options` asks for it, then each next \
-         one with `{}` set to {which} of the page before, up to an empty page or a cursor that does not move. \
+        " Every item of [`Client::{0}`](Self::{0}), page after page: the first page as `options` asks for it, then each next \
+         one with `{1}` set to {which} of the page before, up to an empty page or a cursor that does not move. \
          Pages are fetched as the stream is read; an error ends the stream after the items before it.",
         op.rust_name, carrier.rust_name
     );
@@ -554,9 +487,9 @@ fn emit_path(op: &Operation) -> TokenStream {
                     } => {
                         let parts = emit_parts(&op.spec_id, param, shape, &quote!(#value));
                         let style = style_tokens(style);
-                        quote!(let #value = path_styled(#wire, #parts, #style, #explode)?;)
+                        quote!(let #value = crate::client::path_styled(#wire, #parts, #style, #explode)?;)
                     }
-                    _ => quote!(let #value = path_segment(#wire, #value)?;),
+                    _ => quote!(let #value = crate::client::path_segment(#wire, #value)?;),
                 });
             }
         }
@@ -575,7 +508,7 @@ fn emit_security(api: &Api, op: &Operation) -> TokenStream {
     let alternatives = op.security.iter().map(|requirement| {
         let schemes = requirement.0.iter().map(|index| {
             let variant = ident(&api.security_schemes[*index].variant);
-            quote!(Scheme::#variant)
+            quote!(crate::client::Scheme::#variant)
         });
         quote!(&[#(#schemes),*])
     });
@@ -596,7 +529,7 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
         ) => {
             let parts = emit_parts(operation, param, shape, value);
             let style = style_tokens(style);
-            let text = quote!(styled(#wire, #parts, #style, #explode));
+            let text = quote!(crate::client::styled(#wire, #parts, #style, #explode));
             match location {
                 ParamLocation::Header => quote!(call.header(#wire, #text)?;),
                 ParamLocation::Cookie => quote!(call.cookie(#wire, #text)?;),
@@ -621,8 +554,7 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
         }
         (location, ParamEncoding::Joined(delimiter)) => {
             let delimiter = delimiter.to_string();
-            let joined =
-                quote!(#value.iter().map(ToString::to_string).collect::<Vec<_>>().join(#delimiter));
+            let joined = quote!(#value.iter().map(::std::string::ToString::to_string).collect::<Vec<_>>().join(#delimiter));
             match location {
                 ParamLocation::Header => quote!(call.header(#wire, #joined)?;),
                 ParamLocation::Cookie => quote!(call.cookie(#wire, #joined)?;),

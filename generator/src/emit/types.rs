@@ -1,5 +1,11 @@
 //! `src/types.rs`: one Rust type per named type of the IR, in spec order. Structs derive serde with renames
 //! where the wire name is not the Rust name; open enums keep values they do not know in `Other(String)`.
+//!
+//! The spec's schemas are the items of this module, so whatever the spec names them cannot be allowed to
+//! change what the code means: traits it implements are written in full (`::core::convert::From`,
+//! `::core::default::Default`), paths start with a crate (`std::`, `serde::`, `serde_json::`, `crate::`, which
+//! no type name can be, being lowercase), and the prelude types it uses bare (`Option`, `String`, `Vec`, `Box`,
+//! `Result` and their variants) are names lowering never gives a schema (`crate_names::PRELUDE`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -126,6 +132,17 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 pub type #name = #target;
             }
         }
+        TypeKind::Newtype { target } => {
+            let target = type_tokens(target);
+            let (serde, gated) = serde_derives(def.travel);
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #(#serde),*)]
+                #gated
+                #[serde(transparent)]
+                pub struct #name(pub #target);
+            }
+        }
         TypeKind::StringEnum {
             variants,
             open: true,
@@ -156,14 +173,14 @@ fn emit_constructor(
     let inits = fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         if f.optional {
-            quote!(#field: Default::default(),)
+            quote!(#field: ::core::default::Default::default(),)
         } else {
             quote!(#field,)
         }
     });
     let extra_init = extra.map(|extra| {
         let field = ident(&extra.rust_name);
-        quote!(#field: Default::default(),)
+        quote!(#field: ::core::default::Default::default(),)
     });
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let doc = raw_literal(&format!(
@@ -267,7 +284,7 @@ fn emit_open_enum(
             }
         }
 
-        impl From<&str> for #name {
+        impl ::core::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
@@ -337,7 +354,7 @@ fn emit_integer_enum(
             }
         }
 
-        impl From<i64> for #name {
+        impl ::core::convert::From<i64> for #name {
             fn from(value: i64) -> Self {
                 match value {
                     #(#from_value)*

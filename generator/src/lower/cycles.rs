@@ -1,29 +1,41 @@
-//! Recursive types: a struct that contains itself by value (directly, or through other structs and
-//! `Option`s) has no finite size. Fields that close such a cycle are boxed. `Vec` and maps already live on
-//! the heap, so only by-value edges count.
+//! Recursive types. Rust expands a type alias where it is used, so aliases that refer to each other (through
+//! anything, `Vec` included) never finish expanding: one alias of each such cycle becomes a newtype. A struct
+//! that contains itself by value (directly, or through other structs and `Option`s) has no finite size:
+//! fields that close such a cycle are boxed. `Vec` and maps already live on the heap, so only by-value edges
+//! count there.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ir::{TypeDef, TypeKind, TypeRef};
 
+/// Turns the first alias (in spec order) of every cycle of aliases into a newtype, so the rest can expand.
+pub fn break_alias_cycles(types: &mut [TypeDef]) {
+    let component = components(types, |kind, found| {
+        if let TypeKind::Alias { target } = kind {
+            target.named().into_iter().for_each(found);
+        }
+    });
+    let mut broken = HashSet::new();
+    for i in 0..types.len() {
+        let TypeKind::Alias { target } = &types[i].kind else {
+            continue;
+        };
+        let in_cycle = component.iter().filter(|&&c| c == component[i]).count() > 1
+            || target.named() == Some(types[i].name.as_str());
+        if in_cycle && broken.insert(component[i]) {
+            let target = target.clone();
+            types[i].kind = TypeKind::Newtype { target };
+        }
+    }
+}
+
 /// Boxes every field whose by-value type lies in the same strongly connected component as its struct.
 pub fn box_recursive_fields(types: &mut [TypeDef]) {
-    let index: HashMap<&str, usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.name.as_str(), i))
-        .collect();
-    let edges: Vec<Vec<usize>> = types
-        .iter()
-        .map(|t| {
-            let mut out = Vec::new();
-            for ty in by_value_types(&t.kind) {
-                by_value_names(ty, &mut |name| out.extend(index.get(name).copied()));
-            }
-            out
-        })
-        .collect();
-    let component = strongly_connected_components(&edges);
+    let component = components(types, |kind, found| {
+        for ty in by_value_types(kind) {
+            by_value_names(ty, found);
+        }
+    });
     let component_of: HashMap<String, usize> = types
         .iter()
         .enumerate()
@@ -36,7 +48,9 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
             TypeKind::Struct { fields, .. } => fields
                 .iter_mut()
                 .for_each(|f| box_named(&mut f.ty, &in_cycle)),
-            TypeKind::Alias { target } => box_named(target, &in_cycle),
+            TypeKind::Alias { target } | TypeKind::Newtype { target } => {
+                box_named(target, &in_cycle)
+            }
             TypeKind::Union { variants, .. } => variants
                 .iter_mut()
                 .for_each(|v| box_named(&mut v.ty, &in_cycle)),
@@ -48,10 +62,28 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
     }
 }
 
+/// Each type's strongly connected component in the graph whose edges `names` finds.
+fn components(types: &[TypeDef], names: impl Fn(&TypeKind, &mut dyn FnMut(&str))) -> Vec<usize> {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            names(&t.kind, &mut |name| out.extend(index.get(name).copied()));
+            out
+        })
+        .collect();
+    strongly_connected_components(&edges)
+}
+
 fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
     match kind {
         TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
-        TypeKind::Alias { target } => vec![target],
+        TypeKind::Alias { target } | TypeKind::Newtype { target } => vec![target],
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::StringEnum { .. }
         | TypeKind::IntegerEnum { .. }
@@ -60,7 +92,7 @@ fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
     }
 }
 
-fn by_value_names(ty: &TypeRef, found: &mut impl FnMut(&str)) {
+fn by_value_names(ty: &TypeRef, found: &mut dyn FnMut(&str)) {
     match ty {
         TypeRef::Named(name) => found(name),
         TypeRef::Option(inner) => by_value_names(inner, found),
@@ -200,5 +232,39 @@ pub(super) mod tests {
             [opt(boxed("Company")), named("Address")]
         );
         assert_eq!(field_types(&types[2]), [boxed("Person")]);
+    }
+
+    fn alias(name: &str, target: TypeRef) -> TypeDef {
+        TypeDef {
+            kind: TypeKind::Alias { target },
+            ..strukt(name, &[])
+        }
+    }
+
+    #[test]
+    fn one_alias_of_each_alias_cycle_becomes_a_newtype() {
+        let list = |name: &str| TypeRef::Vec(Box::new(named(name)));
+        let mut types = vec![
+            alias("Super", list("Style")),
+            alias("Style", list("Super")),
+            alias("Tree", TypeRef::Map(Box::new(named("Tree")))),
+            alias("Names", list("Name")),
+            alias("Name", TypeRef::String),
+            strukt("Node", &[("children", list("Nodes"))]),
+            alias("Nodes", list("Node")),
+        ];
+        break_alias_cycles(&mut types);
+        let kinds: Vec<&str> = types
+            .iter()
+            .map(|t| match t.kind {
+                TypeKind::Newtype { .. } => "newtype",
+                TypeKind::Alias { .. } => "alias",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["newtype", "alias", "newtype", "alias", "alias", "other", "alias"]
+        );
     }
 }

@@ -27,8 +27,8 @@ use crate::ir::Api;
 pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut types = types::TypeLowering::new(spec);
-    let schemes = security::lower_schemes(spec, &mut types, &mut warnings);
-    let default_security = security::lower_requirements(
+    let mut schemes = security::lower_schemes(spec, &mut types, &mut warnings);
+    let mut default_security = security::lower_requirements(
         spec.security.as_deref().unwrap_or_default(),
         &schemes,
         "#/security",
@@ -46,9 +46,17 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
     let mut operations = operations;
+    security::drop_unused_schemes(
+        &mut schemes,
+        &mut default_security,
+        &mut operations,
+        &mut warnings,
+    );
     envelopes::drop_unwrapped_envelopes(&mut type_defs, &mut operations);
+    cycles::break_alias_cycles(&mut type_defs);
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
+    drop_types_of_skipped_operations(&mut type_defs);
     open_received_unions(&mut type_defs);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
@@ -68,6 +76,32 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         modules,
     };
     (api, warnings)
+}
+
+/// The inline types of an operation the generator skipped (its parameters, bodies, answers) describe a method
+/// that does not exist; they go, unless a type that stays contains them.
+fn drop_types_of_skipped_operations(types: &mut Vec<crate::ir::TypeDef>) {
+    let orphan = |def: &crate::ir::TypeDef| def.travel.unused && def.origin.starts_with("#/paths/");
+    let mut kept: std::collections::HashSet<String> = types
+        .iter()
+        .filter(|def| !orphan(def))
+        .map(|def| def.name.clone())
+        .collect();
+    loop {
+        let contained: Vec<String> = types
+            .iter()
+            .filter(|def| kept.contains(&def.name))
+            .flat_map(|def| def.kind.contained())
+            .filter_map(|ty| ty.named())
+            .filter(|name| !kept.contains(*name))
+            .map(str::to_string)
+            .collect();
+        if contained.is_empty() {
+            break;
+        }
+        kept.extend(contained);
+    }
+    types.retain(|def| kept.contains(&def.name));
 }
 
 /// Discriminated unions that answers carry keep values with unknown tags (`Other`): a server adding a kind of
@@ -96,5 +130,52 @@ fn pointer_extension(spec: &OpenAPI, name: &str, warnings: &mut Vec<Warning>) ->
             });
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cycles::tests::{named, strukt};
+    use super::*;
+    use crate::ir::{Travel, TypeDef};
+
+    fn at(origin: &str, unused: bool, def: TypeDef) -> TypeDef {
+        TypeDef {
+            origin: origin.into(),
+            travel: Travel {
+                unused,
+                ..Travel::default()
+            },
+            ..def
+        }
+    }
+
+    #[test]
+    fn types_of_skipped_operations_go_unless_a_kept_type_contains_them() {
+        let skipped = "#/paths/~1a/get/parameters/0/schema";
+        let mut types = vec![
+            at(
+                skipped,
+                true,
+                strukt("SkippedParam", &[("x", named("SkippedPart"))]),
+            ),
+            at(skipped, true, strukt("SkippedPart", &[])),
+            at(
+                skipped,
+                true,
+                strukt("Shared", &[("y", named("SharedPart"))]),
+            ),
+            at(skipped, true, strukt("SharedPart", &[])),
+            at(
+                "#/webhooks/b/post",
+                true,
+                strukt("Hook", &[("s", named("Shared"))]),
+            ),
+            at("#/components/schemas/C", true, strukt("C", &[])),
+            at("#/paths/~1d/get", false, strukt("Used", &[])),
+        ];
+        drop_types_of_skipped_operations(&mut types);
+        let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Shared", "SharedPart", "Hook", "C", "Used"]);
     }
 }

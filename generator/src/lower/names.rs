@@ -38,6 +38,12 @@ pub fn snake_name(raw: &str, fallback: &str) -> String {
     }
 }
 
+/// `name` (from [`snake_name`]) with `_suffix` after it: `get_pet_with_response`. A keyword's guard underscore
+/// is not doubled (`self_` gives `self_request`, not `self__request`, which is not snake case).
+pub fn suffixed(name: &str, suffix: &str) -> String {
+    format!("{}_{suffix}", name.strip_suffix('_').unwrap_or(name))
+}
+
 /// An `UpperCamelCase` name for a type or an enum variant.
 pub fn camel_name(raw: &str, fallback: &str) -> String {
     let name = if is_plain_camel(raw) {
@@ -189,6 +195,8 @@ mod tests {
         assert_eq!(snake_name("größe", "field"), "grosse");
         assert_eq!(snake_name("日本", "field"), "ri_ben");
         assert_eq!(snake_name("🦀", "field"), "crab");
+        assert_eq!(suffixed("self_", "request"), "self_request");
+        assert_eq!(suffixed("get_pet", "stream"), "get_pet_stream");
     }
 
     #[test]

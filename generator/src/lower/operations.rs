@@ -10,9 +10,10 @@ use openapiv3::{
 };
 use serde_json::Value;
 
-use super::names::{camel_name, snake_name, Scope};
+use super::names::{camel_name, snake_name, suffixed, Scope};
 use super::security::lower_requirements;
 use super::types::{unescape, TypeLowering};
+use crate::crate_names;
 use crate::error::{pointer_push, Warning};
 use crate::ir::{is_scalar, is_struct, MultipartForm};
 use crate::ir::{
@@ -20,30 +21,6 @@ use crate::ir::{
     Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns, SecurityRequirement,
     SecurityScheme, StatusMatch, TextStyle, TypeDef, TypeKind, TypeRef, ValueShape,
 };
-
-/// `Client` methods that are not operations.
-const CLIENT_METHODS: &[&str] = &[
-    "builder",
-    "base_url",
-    "send",
-    "execute",
-    "request",
-    "clone",
-    "with_timeout",
-    "with_retry_policy",
-];
-
-/// Module names the generated crate uses itself.
-const CRATE_MODULES: &[&str] = &[
-    "client",
-    "error",
-    "types",
-    "lib",
-    "retry",
-    "pointer",
-    "pages",
-    "cursor_pages",
-];
 
 /// Everything operation lowering reads and writes.
 pub struct OperationLowering<'s, 't> {
@@ -78,8 +55,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
             default_security,
             warnings: Vec::new(),
             unwrap: None,
-            methods: Scope::with_reserved(CLIENT_METHODS),
-            module_names: Scope::with_reserved(CRATE_MODULES),
+            methods: Scope::with_reserved(crate_names::CLIENT_METHODS),
+            module_names: Scope::with_reserved(crate_names::CRATE_MODULES),
             modules: IndexMap::new(),
             module_list: Vec::new(),
         }
@@ -171,8 +148,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 ),
             );
         }
-        let with_response_name = self.methods.claim(format!("{rust_name}_with_response"));
-        let request_name = self.methods.claim(format!("{rust_name}_request"));
+        let with_response_name = self.methods.claim(suffixed(&rust_name, "with_response"));
+        let request_name = self.methods.claim(suffixed(&rust_name, "request"));
         let method_name = rust_name.as_str();
 
         let mut arg_names = Scope::with_reserved(&["body", "options"]);
@@ -237,7 +214,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         };
         let pagination = match op.extensions.get("x-pagination") {
             Some(declared) => {
-                let stream_name = self.methods.claim(format!("{rust_name}_stream"));
+                let stream_name = self.methods.claim(suffixed(&rust_name, "stream"));
                 super::pagination::pagination(
                     declared,
                     &ordered,

@@ -10,13 +10,59 @@ use openapiv3::{
     SecurityScheme as SpecScheme,
 };
 
-use super::names::{camel_name, snake_name, Scope};
+use super::names::{camel_name, snake_name, suffixed, Scope};
 use super::types::{string_enum, TypeLowering};
 use crate::error::{pointer_push, Warning};
 use crate::ir::{ApiKeyLocation, SecurityKind, SecurityRequirement, SecurityScheme, TypeDef};
 
-/// Names of `ClientBuilder` methods that are not security setters.
-const BUILDER_METHODS: &[&str] = &["base_url", "timeout", "user_agent", "build", "http_client"];
+/// Drops the schemes no security requirement names (of the spec or of an operation), with a warning: no call
+/// would ever send their credentials, so a builder setter for them would only mislead (and the crate would
+/// carry dead code). Requirements are renumbered to match.
+pub fn drop_unused_schemes(
+    schemes: &mut Vec<SecurityScheme>,
+    default_security: &mut [SecurityRequirement],
+    operations: &mut [crate::ir::Operation],
+    warnings: &mut Vec<Warning>,
+) {
+    let used: std::collections::BTreeSet<usize> = default_security
+        .iter()
+        .chain(operations.iter().flat_map(|op| op.security.iter()))
+        .flat_map(|requirement| requirement.0.iter().copied())
+        .collect();
+    let mut renumbered = vec![None; schemes.len()];
+    let mut kept = 0;
+    for (index, scheme) in schemes.iter().enumerate() {
+        if used.contains(&index) {
+            renumbered[index] = Some(kept);
+            kept += 1;
+        } else {
+            warnings.push(Warning {
+                pointer: pointer_push("#/components/securitySchemes", &scheme.spec_name),
+                message: "no security requirement uses this scheme, so no call sends it; the client has no \
+                          setter for it"
+                    .to_string(),
+            });
+        }
+    }
+    if kept == schemes.len() {
+        return;
+    }
+    let mut index = 0;
+    schemes.retain(|_| {
+        index += 1;
+        used.contains(&(index - 1))
+    });
+    let renumber = |requirement: &mut SecurityRequirement| {
+        for scheme in &mut requirement.0 {
+            *scheme = renumbered[*scheme].unwrap_or(*scheme);
+        }
+    };
+    default_security.iter_mut().for_each(renumber);
+    operations
+        .iter_mut()
+        .flat_map(|op| op.security.iter_mut())
+        .for_each(renumber);
+}
 
 /// Lowers every supported scheme, in spec order; unsupported ones are skipped with a warning.
 pub fn lower_schemes(
@@ -27,7 +73,7 @@ pub fn lower_schemes(
     let Some(components) = &spec.components else {
         return Vec::new();
     };
-    let mut setters = Scope::with_reserved(BUILDER_METHODS);
+    let mut setters = Scope::with_reserved(crate::crate_names::BUILDER_METHODS);
     let mut variants = Scope::default();
     let mut lowered = Vec::new();
     for (name, scheme) in &components.security_schemes {
@@ -45,7 +91,7 @@ pub fn lower_schemes(
         let setter = setters.claim(snake_name(name, "credentials"));
         // Fields of the credentials struct share the setters' scope, so the header field cannot collide.
         let authorization_field = matches!(kind, SecurityKind::HttpBasic | SecurityKind::Bearer)
-            .then(|| setters.claim(format!("{setter}_header")));
+            .then(|| setters.claim(suffixed(&setter, "header")));
         lowered.push(SecurityScheme {
             spec_name: name.clone(),
             field: setter.clone(),
@@ -171,4 +217,40 @@ pub fn lower_requirements(
             found.map(SecurityRequirement)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scheme(name: &str) -> SecurityScheme {
+        SecurityScheme {
+            spec_name: name.into(),
+            setter: name.into(),
+            variant: name.into(),
+            field: name.into(),
+            authorization_field: None,
+            docs: None,
+            kind: SecurityKind::Bearer,
+        }
+    }
+
+    #[test]
+    fn schemes_no_requirement_names_are_dropped_and_the_rest_renumbered() {
+        let mut schemes = vec![scheme("a"), scheme("unused"), scheme("c")];
+        let mut default_security = vec![SecurityRequirement(vec![2])];
+        let mut warnings = Vec::new();
+        drop_unused_schemes(&mut schemes, &mut default_security, &mut [], &mut warnings);
+        let names: Vec<&str> = schemes.iter().map(|s| s.spec_name.as_str()).collect();
+        assert_eq!(names, ["c"], "`a` is named by no requirement either");
+        assert_eq!(default_security, [SecurityRequirement(vec![0])]);
+        let pointers: Vec<&str> = warnings.iter().map(|w| w.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "#/components/securitySchemes/a",
+                "#/components/securitySchemes/unused"
+            ]
+        );
+    }
 }

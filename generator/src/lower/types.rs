@@ -14,25 +14,6 @@ use crate::ir::{
     ExtraProperties, Field, IntegerVariant, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 
-/// Names the generated crate uses itself (or that shadow the prelude), so no schema may take them.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Client",
-    "ClientBuilder",
-    "Error",
-    "Result",
-    "Option",
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-    "String",
-    "Vec",
-    "Box",
-    "BTreeMap",
-    "Value",
-    "Self",
-];
-
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
 
 /// A schema as seen through `ReferenceOr`, whether or not the spec boxed it.
@@ -96,7 +77,7 @@ pub struct TypeLowering<'a> {
 impl<'a> TypeLowering<'a> {
     /// Claims a name for every component schema.
     pub fn new(spec: &'a OpenAPI) -> Self {
-        let mut names = Scope::with_reserved(RESERVED_TYPE_NAMES);
+        let mut names = Scope::with_reserved(crate::crate_names::PRELUDE);
         let components = component_schemas(spec)
             .keys()
             .map(|key| (key.clone(), names.claim(camel_name(key, "Type"))))
@@ -261,6 +242,9 @@ impl<'a> TypeLowering<'a> {
             };
         }
         if let Some(kind) = self.named_kind(schema, hint, at) {
+            if let TypeKind::Alias { target } = kind {
+                return target;
+            }
             let values = string_enum_values(&kind);
             if let Some(shared) = values.as_ref().and_then(|v| self.inline_enums.get(v)) {
                 return self.share_enum(*shared);
@@ -488,7 +472,8 @@ impl<'a> TypeLowering<'a> {
         })
     }
 
-    /// `oneOf`/`anyOf`: an enum with one variant per alternative, named after the alternative's type.
+    /// `oneOf`/`anyOf`: an enum with one variant per alternative, named after the alternative's type; an alias
+    /// when every alternative is the same type.
     fn union_kind(
         &mut self,
         alternatives: &[ReferenceOr<Schema>],
@@ -529,6 +514,17 @@ impl<'a> TypeLowering<'a> {
                 }
             })
             .collect();
+        // Alternatives that differ only in what they allow (`oneOf: [{type: string}, {type: string, pattern:
+        // ...}]`) are one Rust type: a union of them could only ever decode into its first variant.
+        if discriminator.is_none() {
+            if let Some((first, rest)) = variants.split_first() {
+                if rest.iter().all(|v| v.ty == first.ty) {
+                    return TypeKind::Alias {
+                        target: first.ty.clone(),
+                    };
+                }
+            }
+        }
         TypeKind::Union {
             variants: without_repeated_suffix(variants, name),
             discriminator: discriminator.map(|d| d.property_name.clone()),
@@ -722,14 +718,15 @@ impl<'a> TypeLowering<'a> {
     }
 }
 
-/// The value of the discriminator property that selects `alternative`: from the mapping when given,
-/// else the component's own name.
+/// The value of the discriminator property that selects `alternative`: from the mapping when given, else the
+/// component's own name; an inline alternative's is the one value its property allows (`type: {const: cat}`).
 fn discriminator_value(
     discriminator: &openapiv3::Discriminator,
     alternative: &ReferenceOr<Schema>,
 ) -> Option<String> {
-    let ReferenceOr::Reference { reference } = alternative else {
-        return None;
+    let reference = match alternative {
+        ReferenceOr::Reference { reference } => reference,
+        ReferenceOr::Item(schema) => return only_value(schema, &discriminator.property_name),
     };
     discriminator
         .mapping
@@ -826,6 +823,37 @@ fn without_repeated_suffix(variants: Vec<UnionVariant>, union_name: &str) -> Vec
             ..variant
         })
         .collect()
+}
+
+/// The one string value `schema`'s property `name` allows, if it allows exactly one (`enum: [cat]`, or
+/// `const: cat`, which normalisation made an `enum`, with or without `type: string`).
+fn only_value(schema: &Schema, name: &str) -> Option<String> {
+    let properties = match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(object)) => &object.properties,
+        SchemaKind::Any(any) => &any.properties,
+        _ => return None,
+    };
+    let ReferenceOr::Item(property) = properties.get(name)? else {
+        return None;
+    };
+    let values: Vec<&str> = match &property.schema_kind {
+        SchemaKind::Type(Type::String(string)) => string
+            .enumeration
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect(),
+        SchemaKind::Any(any) => any
+            .enumeration
+            .iter()
+            .map(|value| value.as_str())
+            .collect::<Option<Vec<&str>>>()?,
+        _ => return None,
+    };
+    match values.as_slice() {
+        [only] => Some((*only).to_string()),
+        _ => None,
+    }
 }
 
 /// A variant's name: the type it holds.

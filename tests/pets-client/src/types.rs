@@ -36,7 +36,7 @@ impl PetStatus {
     }
 }
 
-impl From<&str> for PetStatus {
+impl ::core::convert::From<&str> for PetStatus {
     fn from(value: &str) -> Self {
         match value {
             "available" => Self::Available,
@@ -102,14 +102,14 @@ impl Pet {
         Self {
             id,
             name,
-            type_: Default::default(),
-            nickname: Default::default(),
-            status: Default::default(),
-            parent: Default::default(),
-            size: Default::default(),
-            tags: Default::default(),
-            slug: Default::default(),
-            mood: Default::default(),
+            type_: ::core::default::Default::default(),
+            nickname: ::core::default::Default::default(),
+            status: ::core::default::Default::default(),
+            parent: ::core::default::Default::default(),
+            size: ::core::default::Default::default(),
+            tags: ::core::default::Default::default(),
+            slug: ::core::default::Default::default(),
+            mood: ::core::default::Default::default(),
         }
     }
 }
@@ -150,16 +150,16 @@ impl Cat {
         Self {
             id,
             name,
-            type_: Default::default(),
-            nickname: Default::default(),
-            status: Default::default(),
-            parent: Default::default(),
-            size: Default::default(),
-            tags: Default::default(),
-            slug: Default::default(),
-            mood: Default::default(),
+            type_: ::core::default::Default::default(),
+            nickname: ::core::default::Default::default(),
+            status: ::core::default::Default::default(),
+            parent: ::core::default::Default::default(),
+            size: ::core::default::Default::default(),
+            tags: ::core::default::Default::default(),
+            slug: ::core::default::Default::default(),
+            mood: ::core::default::Default::default(),
             kind,
-            lives: Default::default(),
+            lives: ::core::default::Default::default(),
         }
     }
 }
@@ -198,14 +198,14 @@ impl Dog {
         Self {
             id,
             name,
-            type_: Default::default(),
-            nickname: Default::default(),
-            status: Default::default(),
-            parent: Default::default(),
-            size: Default::default(),
-            tags: Default::default(),
-            slug: Default::default(),
-            mood: Default::default(),
+            type_: ::core::default::Default::default(),
+            nickname: ::core::default::Default::default(),
+            status: ::core::default::Default::default(),
+            parent: ::core::default::Default::default(),
+            size: ::core::default::Default::default(),
+            tags: ::core::default::Default::default(),
+            slug: ::core::default::Default::default(),
+            mood: ::core::default::Default::default(),
             kind,
         }
     }
@@ -280,7 +280,7 @@ impl Size {
     }
 }
 
-impl From<i64> for Size {
+impl ::core::convert::From<i64> for Size {
     fn from(value: i64) -> Self {
         match value {
             1 => Self::Value1,
@@ -327,7 +327,7 @@ impl Tag {
     pub fn new(name: String) -> Self {
         Self {
             name,
-            additional_properties: Default::default(),
+            additional_properties: ::core::default::Default::default(),
         }
     }
 }
@@ -414,7 +414,7 @@ impl FedEventKind {
     }
 }
 
-impl From<&str> for FedEventKind {
+impl ::core::convert::From<&str> for FedEventKind {
     fn from(value: &str) -> Self {
         match value {
             "fed" => Self::Fed,
@@ -470,7 +470,7 @@ impl WalkedEventKind {
     }
 }
 
-impl From<&str> for WalkedEventKind {
+impl ::core::convert::From<&str> for WalkedEventKind {
     fn from(value: &str) -> Self {
         match value {
             "walked" => Self::Walked,
@@ -591,9 +591,9 @@ impl UploadPhotoRequest {
     pub fn new(photo: Vec<u8>) -> Self {
         Self {
             photo,
-            caption: Default::default(),
-            tags: Default::default(),
-            meta: Default::default(),
+            caption: ::core::default::Default::default(),
+            tags: ::core::default::Default::default(),
+            meta: ::core::default::Default::default(),
         }
     }
 }
