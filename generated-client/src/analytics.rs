@@ -49,15 +49,15 @@ impl crate::Client {
     fn generate_analytics_request(
         website_id: &str,
         body: &AnalyticsQuery,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/analytics/generate");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "generateAnalytics",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/analytics/generate",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

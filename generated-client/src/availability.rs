@@ -46,15 +46,15 @@ impl crate::Client {
     /// The request of [`Client::get_website_availability_status`](Self::get_website_availability_status), built (and its arguments checked) before anything is sent.
     fn get_website_availability_status_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/availability/status");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getWebsiteAvailabilityStatus",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/status",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -97,15 +97,15 @@ impl crate::Client {
     /// The request of [`Client::list_website_operator_availabilities`](Self::list_website_operator_availabilities), built (and its arguments checked) before anything is sent.
     fn list_website_operator_availabilities_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/availability/operators");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listWebsiteOperatorAvailabilities",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/operators",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

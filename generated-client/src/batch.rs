@@ -49,15 +49,15 @@ impl crate::Client {
     fn batch_resolve_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/resolve");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchResolveConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/resolve",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -100,15 +100,15 @@ impl crate::Client {
     fn batch_unresolve_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/unresolve");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUnresolveConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unresolve",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -153,15 +153,15 @@ impl crate::Client {
     fn batch_read_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/read");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchReadConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/read",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -206,15 +206,15 @@ impl crate::Client {
     fn batch_unread_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/unread");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUnreadConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unread",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -257,15 +257,15 @@ impl crate::Client {
     fn batch_remove_conversations_request(
         website_id: &str,
         body: &BatchConversations,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/remove");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchRemoveConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -308,15 +308,15 @@ impl crate::Client {
     fn batch_remove_people_request(
         website_id: &str,
         body: &BatchRemovePeopleRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/remove");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchRemovePeople",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -359,15 +359,15 @@ impl crate::Client {
     fn batch_report_conversations_request(
         website_id: &str,
         body: &BatchReport,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/report");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchReportConversations",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/batch/report",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -412,15 +412,15 @@ impl crate::Client {
     fn batch_block_conversations_request(
         website_id: &str,
         body: &BatchBlock,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/block");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchBlockConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/block",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -465,15 +465,15 @@ impl crate::Client {
     fn batch_routing_conversations_request(
         website_id: &str,
         body: &BatchRouting,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/routing");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchRoutingConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/routing",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -518,15 +518,15 @@ impl crate::Client {
     fn batch_inbox_conversations_request(
         website_id: &str,
         body: &BatchInbox,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/inbox");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchInboxConversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/inbox",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -571,15 +571,15 @@ impl crate::Client {
     fn batch_update_conversations_data_request(
         website_id: &str,
         body: &BatchConversationsData,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/data");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUpdateConversationsData",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -624,15 +624,15 @@ impl crate::Client {
     fn batch_update_people_data_request(
         website_id: &str,
         body: &BatchUpdatePeopleDataRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/data");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUpdatePeopleData",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -677,15 +677,15 @@ impl crate::Client {
     fn batch_update_conversations_segments_request(
         website_id: &str,
         body: &BatchConversationsSegments,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/segments");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUpdateConversationsSegments",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -730,15 +730,15 @@ impl crate::Client {
     fn batch_update_people_segments_request(
         website_id: &str,
         body: &BatchUpdatePeopleSegmentsRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/batch/segments");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchUpdatePeopleSegments",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -39,14 +39,14 @@ impl crate::Client {
     /// The request of [`Client::generate_bucket_url`](Self::generate_bucket_url), built (and its arguments checked) before anything is sent.
     fn generate_bucket_url_request(
         body: &BucketUrlRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
+    ) -> Result<crate::call::Call, crate::Error> {
         let path = "/bucket/url/generate".to_string();
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "generateBucketURL",
             ::reqwest::Method::POST,
             path,
             "/bucket/url/generate",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -51,16 +51,16 @@ impl crate::Client {
     fn list_campaigns_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/campaigns/list/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listCampaigns",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -114,15 +114,15 @@ impl crate::Client {
     /// The request of [`Client::list_campaign_tags`](Self::list_campaign_tags), built (and its arguments checked) before anything is sent.
     fn list_campaign_tags_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaigns/tags");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listCampaignTags",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/tags",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -168,16 +168,16 @@ impl crate::Client {
     fn list_campaign_templates_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/campaigns/templates/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listCampaignTemplates",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/templates/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -238,15 +238,15 @@ impl crate::Client {
     fn create_new_campaign_template_request(
         website_id: &str,
         body: &CreateNewCampaignTemplateRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaigns/template");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "createNewCampaignTemplate",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaigns/template",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -295,16 +295,16 @@ impl crate::Client {
     fn check_campaign_template_exists_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let template_id = crate::client::path_segment("template_id", template_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let template_id = crate::params::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkCampaignTemplateExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -354,16 +354,16 @@ impl crate::Client {
     fn get_campaign_template_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let template_id = crate::client::path_segment("template_id", template_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let template_id = crate::params::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getCampaignTemplate",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -414,16 +414,16 @@ impl crate::Client {
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let template_id = crate::client::path_segment("template_id", template_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let template_id = crate::params::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveCampaignTemplate",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -475,16 +475,16 @@ impl crate::Client {
         website_id: &str,
         template_id: &str,
         body: &CampaignTemplate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let template_id = crate::client::path_segment("template_id", template_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let template_id = crate::params::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateCampaignTemplate",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -531,16 +531,16 @@ impl crate::Client {
     fn remove_campaign_template_request(
         website_id: &str,
         template_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let template_id = crate::client::path_segment("template_id", template_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let template_id = crate::params::path_segment("template_id", template_id)?;
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "removeCampaignTemplate",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -586,15 +586,15 @@ impl crate::Client {
     fn create_new_campaign_request(
         website_id: &str,
         body: &CreateNewCampaignRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/campaign");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "createNewCampaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -643,16 +643,16 @@ impl crate::Client {
     fn check_campaign_exists_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkCampaignExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -700,16 +700,16 @@ impl crate::Client {
     fn get_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getCampaign",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -760,16 +760,16 @@ impl crate::Client {
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveCampaign",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -821,16 +821,16 @@ impl crate::Client {
         website_id: &str,
         campaign_id: &str,
         body: &Campaign,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateCampaign",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -877,16 +877,16 @@ impl crate::Client {
     fn remove_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "removeCampaign",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -934,16 +934,16 @@ impl crate::Client {
     fn dispatch_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/dispatch");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "dispatchCampaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/dispatch",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -991,16 +991,16 @@ impl crate::Client {
     fn resume_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/resume");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resumeCampaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/resume",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1048,16 +1048,16 @@ impl crate::Client {
     fn pause_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/pause");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "pauseCampaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/pause",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1105,16 +1105,16 @@ impl crate::Client {
     fn test_campaign_request(
         website_id: &str,
         campaign_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let path = format!("/website/{website_id}/campaign/{campaign_id}/test");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "testCampaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/test",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1167,19 +1167,19 @@ impl crate::Client {
         website_id: &str,
         campaign_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listCampaignRecipients",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1262,20 +1262,20 @@ impl crate::Client {
         campaign_id: &str,
         action: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let campaign_id = crate::client::path_segment("campaign_id", campaign_id)?;
-        let action = crate::client::path_segment("action", action)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
+        let action = crate::params::path_segment("action", action)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listCampaignStatistics",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

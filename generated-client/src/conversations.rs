@@ -72,16 +72,16 @@ impl crate::Client {
         website_id: &str,
         page_number: i64,
         options: &ListConversationsOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/conversations/{page_number}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listConversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.per_page {
             call.query("per_page", value);
@@ -187,15 +187,15 @@ impl crate::Client {
     /// The request of [`Client::create_conversation`](Self::create_conversation), built (and its arguments checked) before anything is sent.
     fn create_conversation_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversation");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "createConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -239,16 +239,16 @@ impl crate::Client {
     fn get_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -292,16 +292,16 @@ impl crate::Client {
     fn check_conversation_exists_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkConversationExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -343,16 +343,16 @@ impl crate::Client {
     fn remove_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "removeConversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -399,16 +399,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         options: &ListConversationMessagesOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/messages");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listConversationMessages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/messages",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.timestamp_before {
             call.query("timestamp_before", value);
@@ -484,16 +484,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &NewMessage,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/message");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "sendConversationMessage",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/message",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -539,16 +539,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationStateRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateConversationState",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -595,16 +595,16 @@ impl crate::Client {
     fn get_conversation_state_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversationState",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -649,16 +649,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationRoutingRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateConversationRouting",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -705,16 +705,16 @@ impl crate::Client {
     fn get_conversation_routing_assign_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversationRoutingAssign",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -760,16 +760,16 @@ impl crate::Client {
     fn get_conversation_meta_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversationMeta",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -816,16 +816,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &ConversationMeta,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateConversationMetas",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -871,18 +871,18 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &SaveConversationParticipantsRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/participants"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveConversationParticipants",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -929,18 +929,18 @@ impl crate::Client {
     fn get_conversation_participants_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/participants"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversationParticipants",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -988,18 +988,18 @@ impl crate::Client {
     fn list_suggested_conversation_segments_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversations/suggest/segments/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSuggestedConversationSegments",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/segments/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1056,15 +1056,15 @@ impl crate::Client {
     fn delete_suggested_conversation_segment_request(
         website_id: &str,
         body: &DeleteSuggestedConversationSegmentRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversations/suggest/segment");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteSuggestedConversationSegment",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/segment",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1113,18 +1113,18 @@ impl crate::Client {
     fn list_suggested_conversation_data_keys_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversations/suggest/data/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSuggestedConversationDataKeys",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/data/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1181,15 +1181,15 @@ impl crate::Client {
     fn delete_suggested_conversation_data_key_request(
         website_id: &str,
         body: &DeleteSuggestedConversationDataKeyRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/conversations/suggest/data");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteSuggestedConversationDataKey",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1236,16 +1236,16 @@ impl crate::Client {
     fn list_spam_conversations_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/conversations/spams/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSpamConversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spams/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1306,16 +1306,16 @@ impl crate::Client {
     fn resolve_spam_conversation_content_request(
         website_id: &str,
         spam_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let spam_id = crate::client::path_segment("spam_id", spam_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let spam_id = crate::params::path_segment("spam_id", spam_id)?;
         let path = format!("/website/{website_id}/conversations/spam/{spam_id}/content");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveSpamConversationContent",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/content",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1364,18 +1364,18 @@ impl crate::Client {
         website_id: &str,
         spam_id: &str,
         body: &SubmitSpamConversationDecisionRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let spam_id = crate::client::path_segment("spam_id", spam_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let spam_id = crate::params::path_segment("spam_id", spam_id)?;
         let path = format!(
             "/website/{website_id}/conversations/spam/{spam_id}/decision"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "submitSpamConversationDecision",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/decision",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1426,16 +1426,16 @@ impl crate::Client {
     fn initiate_conversation_with_existing_session_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/initiate");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "initiateConversationWithExistingSession",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/initiate",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1494,19 +1494,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getMessageInConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1570,19 +1570,19 @@ impl crate::Client {
         session_id: &str,
         fingerprint: i64,
         body: &UpdateMessageInConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateMessageInConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1640,19 +1640,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         fingerprint: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let fingerprint = crate::client::path_segment("fingerprint", fingerprint)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "removeMessageInConversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1699,16 +1699,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &ComposeMessage,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/compose");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "composeMessageInConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/compose",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1762,16 +1762,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/read");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "markMessagesReadInConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/read",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1817,16 +1817,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &ConversationUnreadMark,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/unread");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "markConversationAsUnread",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/unread",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1880,16 +1880,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &MessagesReceipt,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/delivered");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "markMessagesDeliveredInConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/delivered",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1937,16 +1937,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationOpenStateRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/open");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateConversationOpenState",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/open",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1992,16 +1992,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateConversationInboxRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/inbox");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateConversationInbox",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/inbox",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2065,19 +2065,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         original_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let original_id = crate::client::path_segment("original_id", original_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let original_id = crate::params::path_segment("original_id", original_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/original/{original_id}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getOriginalMessageInConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/original/{original_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2128,19 +2128,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listConversationPages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2203,19 +2203,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/events/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listConversationEvents",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/events/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2278,19 +2278,19 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/files/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listConversationFiles",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/files/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2350,16 +2350,16 @@ impl crate::Client {
     fn get_conversation_relations_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/relations");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConversationRelations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/relations",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2405,16 +2405,16 @@ impl crate::Client {
     fn get_block_status_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getBlockStatusForConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2467,16 +2467,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &BlockIncomingMessagesForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "blockIncomingMessagesForConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2523,16 +2523,16 @@ impl crate::Client {
     fn get_verify_status_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getVerifyStatusForConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2585,16 +2585,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &UpdateVerifyStatusForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateVerifyStatusForConversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2650,18 +2650,18 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/verify/identity"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "requestIdentityVerificationForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2715,18 +2715,18 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &IdentityVerificationRedeem,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/verify/identity/link"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "redeemIdentityVerificationLinkForConversation",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity/link",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2780,16 +2780,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &RequestEmailTranscriptForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/transcript");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "requestEmailTranscriptForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/transcript",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2840,16 +2840,16 @@ impl crate::Client {
     fn request_chatbox_binding_purge_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/purge");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "requestChatboxBindingPurgeForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/purge",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2891,16 +2891,16 @@ impl crate::Client {
     fn request_user_feedback_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/feedback");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "requestUserFeedbackForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/feedback",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2952,16 +2952,16 @@ impl crate::Client {
     fn list_browsing_sessions_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listBrowsingSessionsForConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -3009,16 +3009,16 @@ impl crate::Client {
     fn initiate_browsing_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "initiateBrowsingSessionForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -3080,19 +3080,19 @@ impl crate::Client {
         session_id: &str,
         browsing_id: &str,
         body: &SendActionToExistingBrowsingSessionRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let browsing_id = crate::client::path_segment("browsing_id", browsing_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let browsing_id = crate::params::path_segment("browsing_id", browsing_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "sendActionToExistingBrowsingSession",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3157,19 +3157,19 @@ impl crate::Client {
         session_id: &str,
         browsing_id: &str,
         body: &BrowsingAssist,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let browsing_id = crate::client::path_segment("browsing_id", browsing_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let browsing_id = crate::params::path_segment("browsing_id", browsing_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "assistExistingBrowsingSession",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3225,16 +3225,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &InitiateNewCallSessionForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "initiateNewCallSessionForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3285,16 +3285,16 @@ impl crate::Client {
     fn get_ongoing_call_session_for_conversation_request(
         website_id: &str,
         session_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getOngoingCallSessionForConversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -3356,19 +3356,19 @@ impl crate::Client {
         session_id: &str,
         call_id: &str,
         body: &AbortOngoingCallSessionForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let call_id = crate::client::path_segment("call_id", call_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let call_id = crate::params::path_segment("call_id", call_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/call/{call_id}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "abortOngoingCallSessionForConversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3433,19 +3433,19 @@ impl crate::Client {
         session_id: &str,
         call_id: &str,
         body: &CallSignaling,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let call_id = crate::client::path_segment("call_id", call_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let call_id = crate::params::path_segment("call_id", call_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/call/{call_id}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "transmitSignalingOnOngoingCallSession",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3505,16 +3505,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &RequestToolCallForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/tool");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "requestToolCallForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/tool",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3581,19 +3581,19 @@ impl crate::Client {
         session_id: &str,
         plugin_id: &str,
         body: &DeliverWidgetButtonActionForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deliverWidgetButtonActionForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3660,19 +3660,19 @@ impl crate::Client {
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataFetch,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deliverWidgetDataFetchActionForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3739,19 +3739,19 @@ impl crate::Client {
         session_id: &str,
         plugin_id: &str,
         body: &WidgetDataEdit,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deliverWidgetDataEditActionForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3805,16 +3805,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &ScheduleReminderForConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/reminder");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "scheduleReminderForConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/reminder",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -3860,16 +3860,16 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         body: &ReportConversationRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let session_id = crate::client::path_segment("session_id", session_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let session_id = crate::params::path_segment("session_id", session_id)?;
         let path = format!("/website/{website_id}/conversation/{session_id}/report");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "reportConversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/report",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

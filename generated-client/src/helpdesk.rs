@@ -54,15 +54,15 @@ impl crate::Client {
     /// The request of [`Client::check_helpdesk_exists`](Self::check_helpdesk_exists), built (and its arguments checked) before anything is sent.
     fn check_helpdesk_exists_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkHelpdeskExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -103,15 +103,15 @@ impl crate::Client {
     /// The request of [`Client::resolve_helpdesk`](Self::resolve_helpdesk), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdesk",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -155,15 +155,15 @@ impl crate::Client {
     fn initialize_helpdesk_request(
         website_id: &str,
         body: &InitializeHelpdeskRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "initializeHelpdesk",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -208,15 +208,15 @@ impl crate::Client {
     fn delete_helpdesk_request(
         website_id: &str,
         body: &DeleteHelpdeskRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteHelpdesk",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -263,16 +263,16 @@ impl crate::Client {
     fn list_helpdesk_locales_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/helpdesk/locales/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listHelpdeskLocales",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locales/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -325,15 +325,15 @@ impl crate::Client {
     fn add_helpdesk_locale_request(
         website_id: &str,
         body: &AddHelpdeskLocaleRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/locale");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "addHelpdeskLocale",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/locale",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -382,16 +382,16 @@ impl crate::Client {
     fn check_helpdesk_locale_exists_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkHelpdeskLocaleExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -441,16 +441,16 @@ impl crate::Client {
     fn resolve_helpdesk_locale_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskLocale",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -496,16 +496,16 @@ impl crate::Client {
     fn delete_helpdesk_locale_request(
         website_id: &str,
         locale: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "deleteHelpdeskLocale",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -574,20 +574,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listHelpdeskPages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -668,20 +668,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         entity_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let entity_id = crate::client::path_segment("entity_id", entity_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let entity_id = crate::params::path_segment("entity_id", entity_id)?;
         let path = format!(
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskPageEntity",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -753,20 +753,20 @@ impl crate::Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskTreeOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listHelpdeskTree",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.sub_path {
             call.query("sub_path", value);
@@ -867,20 +867,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "createHelpdeskTreePath",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -948,20 +948,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskTreePath",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1032,20 +1032,20 @@ impl crate::Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreePathUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateHelpdeskTreePath",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1112,20 +1112,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "deleteHelpdeskTreePath",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1193,20 +1193,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskTreeContent",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1277,20 +1277,20 @@ impl crate::Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &SaveHelpdeskTreeContentRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveHelpdeskTreeContent",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1359,20 +1359,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskTreeMetadata",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1441,20 +1441,20 @@ impl crate::Client {
         content_type: &HelpdeskContentType,
         path: &str,
         body: &HelpdeskTreeMetadata,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateHelpdeskTreeMetadata",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1523,20 +1523,20 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         path: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let path = crate::client::path_segment("path", path)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let path = crate::params::path_segment("path", path)?;
         let path = format!(
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskTreePage",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1593,18 +1593,18 @@ impl crate::Client {
         website_id: &str,
         page_number: i64,
         options: &ListHelpdeskHistoryChangesOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/history/changes/{page_number}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listHelpdeskHistoryChanges",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/changes/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_locale {
             call.query("filter_locale", value);
@@ -1679,16 +1679,16 @@ impl crate::Client {
     fn resolve_helpdesk_history_change_request(
         website_id: &str,
         change_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let change_id = crate::client::path_segment("change_id", change_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let change_id = crate::params::path_segment("change_id", change_id)?;
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskHistoryChange",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1737,16 +1737,16 @@ impl crate::Client {
         website_id: &str,
         change_id: &str,
         body: &CancelHelpdeskHistoryChangeRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let change_id = crate::client::path_segment("change_id", change_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let change_id = crate::params::path_segment("change_id", change_id)?;
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "cancelHelpdeskHistoryChange",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1807,19 +1807,19 @@ impl crate::Client {
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "requestHelpdeskContentRefresh",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1886,19 +1886,19 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &MapHelpdeskLocaleFeedbackRatingsOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "mapHelpdeskLocaleFeedbackRatings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_date_start {
             call.query("filter_date_start", value);
@@ -1976,20 +1976,20 @@ impl crate::Client {
         content_type: &HelpdeskContentType,
         page_number: i64,
         options: &ListHelpdeskLocaleFeedbacksOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listHelpdeskLocaleFeedbacks",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.filter_date_start {
             call.query("filter_date_start", value);
@@ -2083,19 +2083,19 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         body: &HelpdeskExternalImport,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}"
         );
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "importExternalHelpdeskToLocale",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2156,19 +2156,19 @@ impl crate::Client {
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let locale = crate::client::path_segment("locale", locale)?;
-        let content_type = crate::client::path_segment("content_type", content_type)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let locale = crate::params::path_segment("locale", locale)?;
+        let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = format!(
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "exportHelpdeskLocaleArticles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2214,16 +2214,16 @@ impl crate::Client {
     fn list_helpdesk_redirections_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/helpdesk/redirections/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listHelpdeskRedirections",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirections/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2280,15 +2280,15 @@ impl crate::Client {
     fn add_helpdesk_redirection_request(
         website_id: &str,
         body: &AddHelpdeskRedirectionRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/redirection");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "addHelpdeskRedirection",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/redirection",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2337,21 +2337,21 @@ impl crate::Client {
     fn check_helpdesk_redirection_exists_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let redirection_id = crate::client::path_segment(
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let redirection_id = crate::params::path_segment(
             "redirection_id",
             redirection_id,
         )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkHelpdeskRedirectionExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2401,21 +2401,21 @@ impl crate::Client {
     fn resolve_helpdesk_redirection_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let redirection_id = crate::client::path_segment(
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let redirection_id = crate::params::path_segment(
             "redirection_id",
             redirection_id,
         )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskRedirection",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2461,21 +2461,21 @@ impl crate::Client {
     fn delete_helpdesk_redirection_request(
         website_id: &str,
         redirection_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let redirection_id = crate::client::path_segment(
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let redirection_id = crate::params::path_segment(
             "redirection_id",
             redirection_id,
         )?;
         let path = format!(
             "/website/{website_id}/helpdesk/redirection/{redirection_id}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "deleteHelpdeskRedirection",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2518,15 +2518,15 @@ impl crate::Client {
     /// The request of [`Client::resolve_helpdesk_settings`](Self::resolve_helpdesk_settings), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_settings_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/settings");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskSettings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2570,15 +2570,15 @@ impl crate::Client {
     fn save_helpdesk_settings_request(
         website_id: &str,
         body: &HelpdeskSettings,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/settings");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveHelpdeskSettings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2622,15 +2622,15 @@ impl crate::Client {
     /// The request of [`Client::resolve_helpdesk_domain`](Self::resolve_helpdesk_domain), built (and its arguments checked) before anything is sent.
     fn resolve_helpdesk_domain_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "resolveHelpdeskDomain",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -2674,15 +2674,15 @@ impl crate::Client {
     fn request_helpdesk_domain_change_request(
         website_id: &str,
         body: &RequestHelpdeskDomainChangeRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "requestHelpdeskDomainChange",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/domain",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -2731,15 +2731,15 @@ impl crate::Client {
     fn generate_helpdesk_domain_setup_flow_request(
         website_id: &str,
         options: &GenerateHelpdeskDomainSetupFlowOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/helpdesk/domain/setup");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "generateHelpdeskDomainSetupFlow",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain/setup",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.custom {
             call.query("custom", value);

@@ -45,16 +45,16 @@ impl crate::Client {
     fn list_inboxes_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/inboxes/list/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listInboxes",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inboxes/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -109,15 +109,15 @@ impl crate::Client {
     fn batch_order_inboxes_request(
         website_id: &str,
         body: &InboxOrders,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/inboxes/batch/order");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "batchOrderInboxes",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/inboxes/batch/order",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -162,15 +162,15 @@ impl crate::Client {
     fn create_new_inbox_request(
         website_id: &str,
         body: &Inbox,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/inbox");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "createNewInbox",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/inbox",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -219,16 +219,16 @@ impl crate::Client {
     fn check_inbox_exists_request(
         website_id: &str,
         inbox_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkInboxExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -276,16 +276,16 @@ impl crate::Client {
     fn get_inbox_request(
         website_id: &str,
         inbox_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getInbox",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -336,16 +336,16 @@ impl crate::Client {
         website_id: &str,
         inbox_id: &str,
         body: &Inbox,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveInbox",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -392,16 +392,16 @@ impl crate::Client {
     fn delete_inbox_request(
         website_id: &str,
         inbox_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let inbox_id = crate::client::path_segment("inbox_id", inbox_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "deleteInbox",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

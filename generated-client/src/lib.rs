@@ -37,6 +37,12 @@
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
+mod call;
+#[rustfmt::skip]
+mod answer;
+#[rustfmt::skip]
+mod params;
+#[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
 mod retry;
@@ -46,6 +52,8 @@ mod pages;
 mod cursor_pages;
 #[rustfmt::skip]
 mod pointer;
+#[rustfmt::skip]
+mod credentials;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
@@ -90,11 +98,17 @@ mod verify;
 mod visitors;
 #[rustfmt::skip]
 pub use client::{
-    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE,
-    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 
+#[rustfmt::skip]
+pub use answer::Response;
 #[rustfmt::skip]
 pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
 #[rustfmt::skip]
 pub use retry::RetryPolicy;
+/// Base URL from the spec's first server: `https://api.crisp.chat/v1`.
+pub const DEFAULT_BASE_URL: &str = "https://api.crisp.chat/v1";
+
+/// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
+const ERROR_REASON_POINTER: Option<&str> = Some("/reason");

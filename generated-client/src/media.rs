@@ -51,15 +51,15 @@ impl crate::Client {
         page_number: i64,
         list_id: &str,
         search_query: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/media/animation/list/{page_number}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listAnimationMedias",
             ::reqwest::Method::GET,
             path,
             "/media/animation/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.query("list_id", list_id);
         call.query_json("search_query", &search_query)?;

@@ -49,15 +49,15 @@ impl crate::Client {
     /// The request of [`Client::list_website_operators`](Self::list_website_operators), built (and its arguments checked) before anything is sent.
     fn list_website_operators_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/list");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listWebsiteOperators",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/list",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -100,15 +100,15 @@ impl crate::Client {
     /// The request of [`Client::list_last_active_website_operators`](Self::list_last_active_website_operators), built (and its arguments checked) before anything is sent.
     fn list_last_active_website_operators_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/active");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listLastActiveWebsiteOperators",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/active",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -149,15 +149,15 @@ impl crate::Client {
     /// The request of [`Client::flush_last_active_website_operators`](Self::flush_last_active_website_operators), built (and its arguments checked) before anything is sent.
     fn flush_last_active_website_operators_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/active");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "flushLastActiveWebsiteOperators",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operators/active",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -199,15 +199,15 @@ impl crate::Client {
     fn send_email_to_website_operators_request(
         website_id: &str,
         body: &OperatorEmail,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operators/email");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "sendEmailToWebsiteOperators",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operators/email",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -256,16 +256,16 @@ impl crate::Client {
     fn get_website_operator_request(
         website_id: &str,
         user_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let user_id = crate::client::path_segment("user_id", user_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let user_id = crate::params::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getWebsiteOperator",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -316,16 +316,16 @@ impl crate::Client {
         website_id: &str,
         user_id: &str,
         body: &ChangeOperatorMembershipRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let user_id = crate::client::path_segment("user_id", user_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let user_id = crate::params::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "changeOperatorMembership",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -374,16 +374,16 @@ impl crate::Client {
     fn unlink_operator_from_website_request(
         website_id: &str,
         user_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let user_id = crate::client::path_segment("user_id", user_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let user_id = crate::params::path_segment("user_id", user_id)?;
         let path = format!("/website/{website_id}/operator/{user_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "unlinkOperatorFromWebsite",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operator/{user_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -427,15 +427,15 @@ impl crate::Client {
     fn invite_website_operator_request(
         website_id: &str,
         body: &InviteWebsiteOperatorRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/operator");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "inviteWebsiteOperator",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operator",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

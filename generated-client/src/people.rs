@@ -51,15 +51,15 @@ impl crate::Client {
     /// The request of [`Client::get_people_statistics`](Self::get_people_statistics), built (and its arguments checked) before anything is sent.
     fn get_people_statistics_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/stats");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPeopleStatistics",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/stats",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -107,18 +107,18 @@ impl crate::Client {
     fn list_suggested_people_segments_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/suggest/segments/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSuggestedPeopleSegments",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/segments/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -175,15 +175,15 @@ impl crate::Client {
     fn delete_suggested_people_segment_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleSegmentRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/segment");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleSegment",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/segment",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -232,16 +232,16 @@ impl crate::Client {
     fn list_suggested_people_data_keys_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/suggest/data/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSuggestedPeopleDataKeys",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/data/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -298,15 +298,15 @@ impl crate::Client {
     fn delete_suggested_people_data_key_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleDataKeyRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/data");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleDataKey",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/data",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -355,16 +355,16 @@ impl crate::Client {
     fn list_suggested_people_events_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/suggest/events/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSuggestedPeopleEvents",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/events/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -417,15 +417,15 @@ impl crate::Client {
     fn delete_suggested_people_event_request(
         website_id: &str,
         body: &DeleteSuggestedPeopleEventRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/suggest/event");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleEvent",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/event",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -477,16 +477,16 @@ impl crate::Client {
         website_id: &str,
         page_number: i64,
         options: &ListPeopleProfilesOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/people/profiles/{page_number}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listPeopleProfiles",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profiles/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.sort_field {
             call.query("sort_field", value);
@@ -563,15 +563,15 @@ impl crate::Client {
     fn add_new_people_profile_request(
         website_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/profile");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "addNewPeopleProfile",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/profile",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -620,16 +620,16 @@ impl crate::Client {
     fn check_people_profile_exists_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkPeopleProfileExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -677,16 +677,16 @@ impl crate::Client {
     fn get_people_profile_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPeopleProfile",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -737,16 +737,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "savePeopleProfile",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -798,16 +798,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleProfileUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updatePeopleProfile",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -854,16 +854,16 @@ impl crate::Client {
     fn remove_people_profile_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/profile/{people_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "removePeopleProfile",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/profile/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -914,19 +914,19 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listPeopleConversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -993,19 +993,19 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listPeopleCampaigns",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1070,16 +1070,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleEvent,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/events/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "addPeopleEvent",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/events/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1133,19 +1133,19 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!(
             "/website/{website_id}/people/events/{people_id}/list/{page_number}"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listPeopleEvents",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/events/{people_id}/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1207,16 +1207,16 @@ impl crate::Client {
     fn get_people_data_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPeopleData",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1267,16 +1267,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "savePeopleData",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1328,16 +1328,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleDataUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/data/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updatePeopleData",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/data/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1388,16 +1388,16 @@ impl crate::Client {
     fn get_people_subscription_status_request(
         website_id: &str,
         people_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPeopleSubscriptionStatus",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1446,16 +1446,16 @@ impl crate::Client {
         website_id: &str,
         people_id: &str,
         body: &PeopleSubscriptionUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let people_id = crate::client::path_segment("people_id", people_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let people_id = crate::params::path_segment("people_id", people_id)?;
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updatePeopleSubscriptionStatus",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -1497,15 +1497,15 @@ impl crate::Client {
     /// The request of [`Client::export_people_profiles`](Self::export_people_profiles), built (and its arguments checked) before anything is sent.
     fn export_people_profiles_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/export/profiles");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "exportPeopleProfiles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/export/profiles",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -1553,15 +1553,15 @@ impl crate::Client {
     fn import_people_profiles_request(
         website_id: &str,
         body: &PeopleProfileImportSetup,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/people/import/profiles");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "importPeopleProfiles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/import/profiles",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -47,16 +47,16 @@ impl crate::Client {
 
     /// The request of [`Client::list_all_active_plan_subscriptions`](Self::list_all_active_plan_subscriptions), built (and its arguments checked) before anything is sent.
     fn list_all_active_plan_subscriptions_request() -> Result<
-        crate::client::Call,
+        crate::call::Call,
         crate::Error,
     > {
         let path = "/plans/subscription".to_string();
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listAllActivePlanSubscriptions",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -99,15 +99,15 @@ impl crate::Client {
     /// The request of [`Client::get_plan_subscription_for_website`](Self::get_plan_subscription_for_website), built (and its arguments checked) before anything is sent.
     fn get_plan_subscription_for_website_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPlanSubscriptionForWebsite",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -149,15 +149,15 @@ impl crate::Client {
     fn subscribe_website_to_plan_request(
         website_id: &str,
         body: &SubscribeWebsiteToPlanRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlan",
             ::reqwest::Method::POST,
             path,
             "/plans/subscription/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -197,15 +197,15 @@ impl crate::Client {
     /// The request of [`Client::unsubscribe_plan_from_website`](Self::unsubscribe_plan_from_website), built (and its arguments checked) before anything is sent.
     fn unsubscribe_plan_from_website_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "unsubscribePlanFromWebsite",
             ::reqwest::Method::DELETE,
             path,
             "/plans/subscription/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -255,15 +255,15 @@ impl crate::Client {
     fn change_bill_period_for_website_plan_subscription_request(
         website_id: &str,
         body: &ChangeBillPeriodForWebsitePlanSubscriptionRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/bill/period");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "changeBillPeriodForWebsitePlanSubscription",
             ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/bill/period",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -322,15 +322,15 @@ impl crate::Client {
     fn check_coupon_availability_for_website_plan_subscription_request(
         website_id: &str,
         code: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/coupon");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "checkCouponAvailabilityForWebsitePlanSubscription",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}/coupon",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.query("code", code);
         Ok(call)
@@ -373,15 +373,15 @@ impl crate::Client {
     fn redeem_coupon_for_website_plan_subscription_request(
         website_id: &str,
         body: &RedeemCouponForWebsitePlanSubscriptionRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plans/subscription/{website_id}/coupon");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "redeemCouponForWebsitePlanSubscription",
             ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/coupon",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

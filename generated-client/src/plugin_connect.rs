@@ -44,14 +44,14 @@ impl crate::Client {
     }
 
     /// The request of [`Client::get_connect_account`](Self::get_connect_account), built (and its arguments checked) before anything is sent.
-    fn get_connect_account_request() -> Result<crate::client::Call, crate::Error> {
+    fn get_connect_account_request() -> Result<crate::call::Call, crate::Error> {
         let path = "/plugin/connect/account".to_string();
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getConnectAccount",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/account",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -91,16 +91,16 @@ impl crate::Client {
 
     /// The request of [`Client::check_connect_session_validity`](Self::check_connect_session_validity), built (and its arguments checked) before anything is sent.
     fn check_connect_session_validity_request() -> Result<
-        crate::client::Call,
+        crate::call::Call,
         crate::Error,
     > {
         let path = "/plugin/connect/session".to_string();
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkConnectSessionValidity",
             ::reqwest::Method::HEAD,
             path,
             "/plugin/connect/session",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -164,15 +164,15 @@ impl crate::Client {
         page_number: i64,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/plugin/connect/websites/all/{page_number}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listAllConnectWebsites",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/all/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.query("filter_configured", filter_configured);
         call.query("include_plan", include_plan);
@@ -258,14 +258,14 @@ impl crate::Client {
         date_since: &str,
         filter_configured: &Flag,
         include_plan: &Flag,
-    ) -> Result<crate::client::Call, crate::Error> {
+    ) -> Result<crate::call::Call, crate::Error> {
         let path = "/plugin/connect/websites/since".to_string();
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listConnectWebsitesSince",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/since",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.query("date_since", date_since);
         call.query("filter_configured", filter_configured);
@@ -310,16 +310,16 @@ impl crate::Client {
 
     /// The request of [`Client::get_plugin_connect_endpoints`](Self::get_plugin_connect_endpoints), built (and its arguments checked) before anything is sent.
     fn get_plugin_connect_endpoints_request() -> Result<
-        crate::client::Call,
+        crate::call::Call,
         crate::Error,
     > {
         let path = "/plugin/connect/endpoints".to_string();
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPluginConnectEndpoints",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/endpoints",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -46,16 +46,16 @@ impl crate::Client {
 
     /// The request of [`Client::list_all_active_plugin_subscriptions`](Self::list_all_active_plugin_subscriptions), built (and its arguments checked) before anything is sent.
     fn list_all_active_plugin_subscriptions_request() -> Result<
-        crate::client::Call,
+        crate::call::Call,
         crate::Error,
     > {
         let path = "/plugins/subscription".to_string();
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listAllActivePluginSubscriptions",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -98,15 +98,15 @@ impl crate::Client {
     /// The request of [`Client::list_subscriptions_for_website`](Self::list_subscriptions_for_website), built (and its arguments checked) before anything is sent.
     fn list_subscriptions_for_website_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plugins/subscription/{website_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listSubscriptionsForWebsite",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -148,15 +148,15 @@ impl crate::Client {
     fn subscribe_website_to_plugin_request(
         website_id: &str,
         body: &SubscribeWebsiteToPluginRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/plugins/subscription/{website_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlugin",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -207,16 +207,16 @@ impl crate::Client {
     fn get_subscription_details_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getSubscriptionDetails",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -262,16 +262,16 @@ impl crate::Client {
     fn unsubscribe_plugin_from_website_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "unsubscribePluginFromWebsite",
             ::reqwest::Method::DELETE,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -323,16 +323,16 @@ impl crate::Client {
     fn get_subscription_settings_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getSubscriptionSettings",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -383,16 +383,16 @@ impl crate::Client {
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveSubscriptionSettings",
             ::reqwest::Method::PUT,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -444,16 +444,16 @@ impl crate::Client {
         website_id: &str,
         plugin_id: &str,
         body: &std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateSubscriptionSettings",
             ::reqwest::Method::PATCH,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -506,16 +506,16 @@ impl crate::Client {
     fn get_plugin_usage_bills_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPluginUsageBills",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -566,16 +566,16 @@ impl crate::Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginUsage,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "reportPluginUsageToBill",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -628,18 +628,18 @@ impl crate::Client {
     fn get_plugin_attest_provenance_request(
         website_id: &str,
         plugin_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!(
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance"
         );
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPluginAttestProvenance",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -690,16 +690,16 @@ impl crate::Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginChannelForward,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/channel");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "forwardPluginPayloadToChannel",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/channel",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -751,16 +751,16 @@ impl crate::Client {
         website_id: &str,
         plugin_id: &str,
         body: &PluginEventDispatch,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let plugin_id = crate::client::path_segment("plugin_id", plugin_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/event");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "dispatchPluginEvent",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/event",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -39,6 +39,7 @@ struct AtPointer<'p, T> {
 
 impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for AtPointer<'_, T> {
     type Value = Option<T>;
+
     fn deserialize<D: Deserializer<'de>>(
         self,
         deserializer: D,
@@ -52,6 +53,7 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for AtPointer<'_, T> {
 
 impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
     type Value = Option<T>;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a JSON value containing `/{}`", self.tokens.join("/"))
     }
@@ -124,8 +126,10 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
 
 /// Reads an object key and tells whether it is the wanted one, without allocating it.
 struct KeyIs<'k>(&'k str);
+
 impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
     type Value = bool;
+
     fn deserialize<D: Deserializer<'de>>(
         self,
         deserializer: D,
@@ -136,6 +140,7 @@ impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
 
 impl<'de> Visitor<'de> for KeyIs<'_> {
     type Value = bool;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object key")
     }

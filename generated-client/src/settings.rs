@@ -44,15 +44,15 @@ impl crate::Client {
     /// The request of [`Client::get_website_settings`](Self::get_website_settings), built (and its arguments checked) before anything is sent.
     fn get_website_settings_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/settings");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getWebsiteSettings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -96,15 +96,15 @@ impl crate::Client {
     fn update_website_settings_request(
         website_id: &str,
         body: &WebsiteSettingsUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/settings");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateWebsiteSettings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)

@@ -45,16 +45,16 @@ impl crate::Client {
     fn list_teams_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/teams/list/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listTeams",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/teams/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -109,15 +109,15 @@ impl crate::Client {
     fn create_new_team_request(
         website_id: &str,
         body: &Team,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/team");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "createNewTeam",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/team",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -166,16 +166,16 @@ impl crate::Client {
     fn check_team_exists_request(
         website_id: &str,
         team_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let team_id = crate::client::path_segment("team_id", team_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let team_id = crate::params::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "checkTeamExists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -223,16 +223,16 @@ impl crate::Client {
     fn get_team_request(
         website_id: &str,
         team_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let team_id = crate::client::path_segment("team_id", team_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let team_id = crate::params::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getTeam",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -283,16 +283,16 @@ impl crate::Client {
         website_id: &str,
         team_id: &str,
         body: &Team,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let team_id = crate::client::path_segment("team_id", team_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let team_id = crate::params::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "saveTeam",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -339,16 +339,16 @@ impl crate::Client {
     fn delete_team_request(
         website_id: &str,
         team_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let team_id = crate::client::path_segment("team_id", team_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let team_id = crate::params::path_segment("team_id", team_id)?;
         let path = format!("/website/{website_id}/team/{team_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "deleteTeam",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/team/{team_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -44,15 +44,15 @@ impl crate::Client {
     /// The request of [`Client::get_verify_settings`](Self::get_verify_settings), built (and its arguments checked) before anything is sent.
     fn get_verify_settings_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/settings");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getVerifySettings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -94,15 +94,15 @@ impl crate::Client {
     fn update_verify_settings_request(
         website_id: &str,
         body: &VerifySettingsUpdate,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/settings");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "updateVerifySettings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/verify/settings",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -144,15 +144,15 @@ impl crate::Client {
     /// The request of [`Client::get_verify_key`](Self::get_verify_key), built (and its arguments checked) before anything is sent.
     fn get_verify_key_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/key");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getVerifyKey",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/key",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -193,15 +193,15 @@ impl crate::Client {
     /// The request of [`Client::roll_verify_key`](Self::roll_verify_key), built (and its arguments checked) before anything is sent.
     fn roll_verify_key_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/verify/key");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "rollVerifyKey",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/verify/key",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

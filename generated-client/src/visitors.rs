@@ -45,15 +45,15 @@ impl crate::Client {
     /// The request of [`Client::count_visitors`](Self::count_visitors), built (and its arguments checked) before anything is sent.
     fn count_visitors_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/count");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "countVisitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/count",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -99,16 +99,16 @@ impl crate::Client {
     fn list_visitors_request(
         website_id: &str,
         page_number: i64,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let page_number = crate::client::path_segment("page_number", page_number)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/website/{website_id}/visitors/list/{page_number}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "listVisitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/list/{page_number}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -167,15 +167,15 @@ impl crate::Client {
     fn pinpoint_visitors_on_map_request(
         website_id: &str,
         options: &PinpointVisitorsOnMapOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/map");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "pinpointVisitorsOnMap",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/map",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         if let Some(value) = &options.center_longitude {
             call.query("center_longitude", value);
@@ -234,16 +234,16 @@ impl crate::Client {
     fn get_session_identifier_from_token_request(
         website_id: &str,
         token_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let token_id = crate::client::path_segment("token_id", token_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let token_id = crate::params::path_segment("token_id", token_id)?;
         let path = format!("/website/{website_id}/visitors/token/{token_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getSessionIdentifierFromToken",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/token/{token_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -286,15 +286,15 @@ impl crate::Client {
     /// The request of [`Client::count_blocked_visitors`](Self::count_blocked_visitors), built (and its arguments checked) before anything is sent.
     fn count_blocked_visitors_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/visitors/blocked");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "countBlockedVisitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -342,16 +342,16 @@ impl crate::Client {
     fn count_blocked_visitors_in_rule_request(
         website_id: &str,
         rule: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let rule = crate::client::path_segment("rule", rule)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let rule = crate::params::path_segment("rule", rule)?;
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "countBlockedVisitorsInRule",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -399,16 +399,16 @@ impl crate::Client {
     fn clear_blocked_visitors_in_rule_request(
         website_id: &str,
         rule: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
-        let rule = crate::client::path_segment("rule", rule)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
+        let rule = crate::params::path_segment("rule", rule)?;
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "clearBlockedVisitorsInRule",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

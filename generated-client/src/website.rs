@@ -36,14 +36,14 @@ impl crate::Client {
     }
 
     /// The request of [`Client::check_website`](Self::check_website), built (and its arguments checked) before anything is sent.
-    fn check_website_request(domain: &str) -> Result<crate::client::Call, crate::Error> {
+    fn check_website_request(domain: &str) -> Result<crate::call::Call, crate::Error> {
         let path = "/website".to_string();
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "checkWebsite",
             ::reqwest::Method::HEAD,
             path,
             "/website",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.query("domain", domain);
         Ok(call)
@@ -85,14 +85,14 @@ impl crate::Client {
     /// The request of [`Client::create_website`](Self::create_website), built (and its arguments checked) before anything is sent.
     fn create_website_request(
         body: &CreateWebsiteRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
+    ) -> Result<crate::call::Call, crate::Error> {
         let path = "/website".to_string();
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "createWebsite",
             ::reqwest::Method::POST,
             path,
             "/website",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -132,17 +132,15 @@ impl crate::Client {
     }
 
     /// The request of [`Client::get_website`](Self::get_website), built (and its arguments checked) before anything is sent.
-    fn get_website_request(
-        website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    fn get_website_request(website_id: &str) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getWebsite",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }
@@ -184,15 +182,15 @@ impl crate::Client {
     fn delete_website_request(
         website_id: &str,
         body: &DeleteWebsiteRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "deleteWebsite",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         call.json_body(body)?;
         Ok(call)
@@ -232,15 +230,15 @@ impl crate::Client {
     /// The request of [`Client::abort_delete_website`](Self::abort_delete_website), built (and its arguments checked) before anything is sent.
     fn abort_delete_website_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/expunge");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "abortDeleteWebsite",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/expunge",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

@@ -46,15 +46,15 @@ impl crate::Client {
     /// The request of [`Client::get_website_connect_endpoints`](Self::get_website_connect_endpoints), built (and its arguments checked) before anything is sent.
     fn get_website_connect_endpoints_request(
         website_id: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let website_id = crate::client::path_segment("website_id", website_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let website_id = crate::params::path_segment("website_id", website_id)?;
         let path = format!("/website/{website_id}/connect/endpoints");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getWebsiteConnectEndpoints",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/connect/endpoints",
-            &[&[crate::client::Scheme::BasicAuth, crate::client::Scheme::Tier]],
+            &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
         Ok(call)
     }

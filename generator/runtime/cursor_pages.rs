@@ -1,3 +1,4 @@
+#![only_if(cursor_pages)]
 //! Listings paged by a cursor as one stream of items: each page is asked for with a value read from the page
 //! before (the oldest timestamp, say), lazily, one after another. An error ends the stream after the items
 //! already yielded.

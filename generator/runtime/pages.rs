@@ -1,3 +1,4 @@
+#![only_if(numbered_pages)]
 //! Page-numbered listings as one stream of items: pages are fetched lazily, one after another, and the stream
 //! ends at the first empty page. An error ends the stream after the items already yielded.
 

@@ -1,3 +1,4 @@
+#![only_if(json_at_answer)]
 //! Decoding only the part of a JSON answer at a JSON pointer (`x-unwrap`): the rest of the document is skipped
 //! as it is read, never built, so unwrapping an envelope costs no more than decoding its payload.
 

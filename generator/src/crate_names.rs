@@ -34,6 +34,10 @@ pub const BUILDER_METHODS: &[&str] = &[
 pub const CRATE_MODULES: &[&str] = &[
     "lib",
     "client",
+    "call",
+    "answer",
+    "params",
+    "credentials",
     "error",
     "types",
     "retry",

@@ -30,6 +30,95 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Operation modules (one per first tag), in order of first appearance.
     pub modules: Vec<Module>,
+    /// What the operations and security schemes need from the runtime and from dependencies.
+    pub needs: Needs,
+}
+
+/// What a crate's operations and security schemes need: the runtime pieces (each named by the `only_if`
+/// markers of `generator/runtime/`) and the dependencies that come with them. A crate gets only these, so it
+/// has no dead code and no unused dependency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+pub struct Needs {
+    /// A path parameter written as a plain segment.
+    pub path_segment: bool,
+    /// A path parameter arranged by a style.
+    pub styled_path: bool,
+    /// Any parameter arranged by a style (path, header or cookie).
+    pub styled: bool,
+    /// A styled parameter whose value is an object.
+    pub styled_object: bool,
+    pub query: bool,
+    /// A query parameter sent as JSON text.
+    pub query_json: bool,
+    /// A query parameter whose value is an object.
+    pub query_object: bool,
+    pub headers: bool,
+    pub cookies: bool,
+    pub json_body: bool,
+    pub form_body: bool,
+    /// A body sent as raw bytes or text.
+    pub bytes_body: bool,
+    pub multipart_body: bool,
+    /// A multipart part sent as JSON.
+    pub json_part: bool,
+    pub json_answer: bool,
+    /// A method returning part of its answer (`x-unwrap`).
+    pub json_at_answer: bool,
+    /// A HEAD method answering whether a resource exists.
+    pub exists: bool,
+    /// A method whose answer has no body to decode.
+    pub nothing: bool,
+    pub text: bool,
+    pub bytes_answer: bool,
+    /// A listing paged by page number.
+    pub numbered_pages: bool,
+    /// A listing paged by cursor.
+    pub cursor_pages: bool,
+    /// A security scheme sent as HTTP Basic authentication (base64).
+    pub http_basic: bool,
+}
+
+impl Needs {
+    /// Whether the runtime piece `name` is needed; `None` for a name that is not a piece.
+    pub fn piece(&self, name: &str) -> Option<bool> {
+        Some(match name {
+            "path_segment" => self.path_segment,
+            "styled_path" => self.styled_path,
+            "styled" => self.styled,
+            "styled_object" => self.styled_object,
+            "query" => self.query,
+            "query_json" => self.query_json,
+            "query_object" => self.query_object,
+            "headers" => self.headers,
+            "cookies" => self.cookies,
+            "json_body" => self.json_body,
+            "form_body" => self.form_body,
+            "bytes_body" => self.bytes_body,
+            "multipart_body" => self.multipart_body,
+            "json_part" => self.json_part,
+            "json_answer" => self.json_answer,
+            "json_at_answer" => self.json_at_answer,
+            "exists" => self.exists,
+            "nothing" => self.nothing,
+            "text" => self.text,
+            "bytes_answer" => self.bytes_answer,
+            "numbered_pages" => self.numbered_pages,
+            "cursor_pages" => self.cursor_pages,
+            "http_basic" => self.http_basic,
+            _ => return None,
+        })
+    }
+
+    /// Whether any listing is paged, which needs the `futures` crate.
+    pub fn pages(&self) -> bool {
+        self.numbered_pages || self.cursor_pages
+    }
+
+    /// Whether path segments are percent-encoded, which needs the `percent-encoding` crate.
+    pub fn percent_encoding(&self) -> bool {
+        self.path_segment || self.styled_path
+    }
 }
 
 /// A source module grouping operations that share their first tag.

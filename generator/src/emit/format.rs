@@ -50,28 +50,57 @@ fn space_items(code: &str, out: &mut String) {
     out.reserve(code.len() + code.len() / 16);
     // The previous line, trimmed, and its indentation.
     let mut previous: Option<(&str, usize)> = None;
+    // At each indentation, the last line that opened something (not a closing bracket or a continued
+    // expression): where the statement or item that a `;` ends began.
+    let mut opened_at: Vec<&str> = Vec::new();
     for line in lines(code) {
         // prettyplease indents with spaces only.
         let indent = line.bytes().take_while(|&byte| byte == b' ').count();
         let unindented = &line[indent..];
         let trim = unindented.trim_end();
         if let Some((prev_trim, prev_indent)) = previous {
+            let starts_item = ITEM_STARTS.iter().any(|start| trim.starts_with(start));
             let after_block = matches!(prev_trim, "}" | "};")
                 && prev_indent == indent
-                && ITEM_STARTS.iter().any(|start| trim.starts_with(start))
+                && starts_item
                 && !trim.starts_with("use ");
+            let after_declaration = prev_trim.ends_with(';')
+                && prev_indent >= indent
+                && starts_item
+                && (trim.starts_with("///") || !trim.starts_with("//"))
+                && opened_at
+                    .get(indent)
+                    .is_some_and(|opened| is_declaration(opened));
             let after_docs = prev_trim.starts_with("//!") && !trim.starts_with("//!");
             let after_uses = prev_trim.starts_with("use ")
                 && prev_trim.ends_with(';')
                 && !trim.starts_with("use ");
-            if after_block || after_docs || after_uses {
+            if after_block || after_declaration || after_docs || after_uses {
                 out.push('\n');
             }
         }
         out.push_str(line);
         out.push('\n');
         previous = Some((trim, indent));
+        if !trim.starts_with([')', ']', '}', '.']) {
+            if opened_at.len() <= indent {
+                opened_at.resize(indent + 1, "");
+            }
+            opened_at[indent] = trim;
+        }
     }
+}
+
+/// Whether `line` begins a declaration that ends with `;` (a constant, static, type alias or unit struct),
+/// after which the next item gets a blank line as after a block. Modules and imports stay packed.
+fn is_declaration(line: &str) -> bool {
+    let line = line
+        .strip_prefix("pub(crate) ")
+        .or_else(|| line.strip_prefix("pub "))
+        .unwrap_or(line);
+    ["const ", "static ", "type ", "struct "]
+        .iter()
+        .any(|keyword| line.starts_with(keyword))
 }
 
 /// The lines of `code`, as `str::lines` gives them, their ends found by `memchr`: this runs over every line of
@@ -108,6 +137,19 @@ mod tests {
         assert_eq!(
             spaced,
             "//! Docs.\n\nuse a::B;\nuse c::D;\n\nstruct S {\n    x: u8,\n}\n\nimpl S {\n    fn f() {\n        if x {\n            y();\n        }\n        z();\n    }\n\n    fn g() {}\n}\n\n/// Next.\nfn h() {}\n"
+        );
+    }
+
+    /// A declaration ending in `;` (one line or several) is spaced from the next item like a block; modules,
+    /// imports and statements are not.
+    #[test]
+    fn declarations_are_spaced_like_blocks() {
+        let packed = "mod a;\nmod b;\npub type A = u8;\n/// B.\npub const B: &str = concat!(\n    \"b\",\n);\nconst C: u8 = X\n    .y();\n#[derive(Debug)]\nstruct D;\nfn f() {\n    let x = 1;\n    g(x);\n}\n";
+        let mut spaced = String::new();
+        space_items(packed, &mut spaced);
+        assert_eq!(
+            spaced,
+            "mod a;\nmod b;\npub type A = u8;\n\n/// B.\npub const B: &str = concat!(\n    \"b\",\n);\n\nconst C: u8 = X\n    .y();\n\n#[derive(Debug)]\nstruct D;\n\nfn f() {\n    let x = 1;\n    g(x);\n}\n"
         );
     }
 

@@ -51,24 +51,12 @@ pub fn emit(api: &Api) -> TokenStream {
         .operations
         .is_empty()
         .then(|| quote!(#![allow(dead_code)]));
-    let pointer_mod = super::uses_unwrap(api).then(|| {
-        quote! {
-            #[rustfmt::skip]
-            mod pointer;
-        }
-    });
-    let pages_mod = super::uses_pages(api, super::PageKind::Numbered).then(|| {
-        quote! {
-            #[rustfmt::skip]
-            mod pages;
-        }
-    });
-    let cursor_pages_mod = super::uses_pages(api, super::PageKind::Cursor).then(|| {
-        quote! {
-            #[rustfmt::skip]
-            mod cursor_pages;
-        }
-    });
+    let runtime = super::runtime::modules(&api.needs).map(|module| ident(module.name));
+    let base_url = emit_base_url(api);
+    let reason_pointer = match &api.error_reason_pointer {
+        Some(pointer) => quote!(Some(#pointer)),
+        None => quote!(None),
+    };
     quote! {
         #intro
         #no_operations
@@ -86,25 +74,44 @@ pub fn emit(api: &Api) -> TokenStream {
 
         // Every file of this crate is formatted by the generator (prettyplease); `rustfmt::skip` keeps
         // `cargo fmt` from reflowing it, so regenerating and formatting never fight.
+        #(#[rustfmt::skip] mod #runtime;)*
         #[rustfmt::skip]
-        mod client;
-        #[rustfmt::skip]
-        mod error;
-        #[rustfmt::skip]
-        mod retry;
-        #pages_mod
-        #cursor_pages_mod
-        #pointer_mod
+        mod credentials;
         #[rustfmt::skip]
         pub mod types;
         #(#[rustfmt::skip] mod #modules;)*
 
         #[rustfmt::skip]
-        pub use client::{Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+        pub use client::{Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+        #[rustfmt::skip]
+        pub use answer::Response;
         #[rustfmt::skip]
         pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
         #[rustfmt::skip]
         pub use retry::RetryPolicy;
+
+        #base_url
+
+        /// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
+        const ERROR_REASON_POINTER: Option<&str> = #reason_pointer;
+    }
+}
+
+/// `DEFAULT_BASE_URL`, from the spec's first server.
+fn emit_base_url(api: &Api) -> TokenStream {
+    match &api.default_base_url {
+        Some(url) => {
+            let doc =
+                super::raw_literal(&format!(" Base URL from the spec's first server: `{url}`."));
+            quote! {
+                #[doc = #doc]
+                pub const DEFAULT_BASE_URL: &str = #url;
+            }
+        }
+        None => quote! {
+            /// The spec names no server, so the builder must be given a base URL.
+            pub const DEFAULT_BASE_URL: &str = "";
+        },
     }
 }
 

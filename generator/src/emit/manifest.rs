@@ -3,7 +3,7 @@
 //! the box with no OpenSSL.
 
 use super::GeneratedFile;
-use crate::ir::{Api, BodyEncoding, ParamLocation};
+use crate::ir::Api;
 
 /// The crate's own version; the API's version is in its description.
 const CRATE_VERSION: &str = "0.1.0";
@@ -43,16 +43,16 @@ full-serde = []
             api.types.iter().any(|def| def.travel.unused),
             "# Types for the schemas no operation uses (webhook payloads, for example), in `types` beside the others.\nall-schemas = []",
         ),
-        base64 = optional_dependency(super::client::uses_http_basic(api), "base64 = \"0.22\""),
+        base64 = optional_dependency(api.needs.http_basic, "base64 = \"0.22\""),
         reqwest_features = reqwest_features(api),
         futures = optional_dependency(
-            api.operations.iter().any(|op| op.pagination.is_some()),
+            api.needs.pages(),
             "futures = { version = \"0.3\", default-features = false, features = [\"std\"] }",
         ),
         description = toml_string(&description),
         percent_encoding =
-            optional_dependency(uses_path_parameters(api), "percent-encoding = \"2.3\""),
-        serde_urlencoded = optional_dependency(uses_form_bodies(api), "serde_urlencoded = \"0.7\""),
+            optional_dependency(api.needs.percent_encoding(), "percent-encoding = \"2.3\""),
+        serde_urlencoded = optional_dependency(api.needs.form_body, "serde_urlencoded = \"0.7\""),
     );
     GeneratedFile {
         path: "Cargo.toml".to_string(),
@@ -65,32 +65,10 @@ fn toml_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
 
-/// Path parameters are percent-encoded by the `percent-encoding` crate.
-fn uses_path_parameters(api: &Api) -> bool {
-    api.operations
-        .iter()
-        .flat_map(|op| &op.params)
-        .any(|p| p.location == ParamLocation::Path)
-}
-
-/// Form bodies are encoded by `serde_urlencoded`.
-fn uses_form_bodies(api: &Api) -> bool {
-    api.operations.iter().any(|op| {
-        op.body
-            .as_ref()
-            .is_some_and(|b| b.encoding == BodyEncoding::Form)
-    })
-}
-
 /// rustls and HTTP/2 always; `multipart` only for crates that send multipart bodies.
 fn reqwest_features(api: &Api) -> String {
-    let multipart = api.operations.iter().any(|op| {
-        op.body
-            .as_ref()
-            .is_some_and(|b| matches!(b.encoding, BodyEncoding::Multipart(_)))
-    });
     let mut features = vec!["\"rustls-tls\"", "\"http2\""];
-    if multipart {
+    if api.needs.multipart_body {
         features.push("\"multipart\"");
     }
     features.join(", ")

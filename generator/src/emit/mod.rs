@@ -1,13 +1,13 @@
 //! Emission: spells the IR out as a crate. Each child module writes one kind of file from token streams
 //! (`quote`), which `format` prints with `prettyplease`; nothing here decides a name or a type.
 
-mod client;
-mod error;
+mod credentials;
 mod format;
 mod lib_rs;
 mod manifest;
 mod multipart;
 mod operations;
+mod runtime;
 mod spec_json;
 mod types;
 
@@ -54,35 +54,14 @@ pub fn emit_crate(
     spec_file: GeneratedFile,
     preamble: &str,
 ) -> Result<Vec<GeneratedFile>, String> {
-    let mut pieces = vec![Piece::Manifest, Piece::Lib, Piece::Client, Piece::Error];
+    let mut pieces = vec![Piece::Manifest, Piece::Lib, Piece::Credentials];
     let (used, unused): (Vec<&TypeDef>, Vec<&TypeDef>) =
         api.types.iter().partition(|def| !def.travel.unused);
     pieces.extend(type_pieces(TypeFile::Used, used.len()));
     if !unused.is_empty() {
         pieces.extend(type_pieces(TypeFile::Unused, unused.len()));
     }
-    pieces.push(Piece::Runtime(
-        "src/retry.rs",
-        include_str!(concat!(env!("OUT_DIR"), "/runtime/retry.rs")),
-    ));
-    if uses_unwrap(api) {
-        pieces.push(Piece::Runtime(
-            "src/pointer.rs",
-            include_str!(concat!(env!("OUT_DIR"), "/runtime/pointer.rs")),
-        ));
-    }
-    if uses_pages(api, PageKind::Numbered) {
-        pieces.push(Piece::Runtime(
-            "src/pages.rs",
-            include_str!(concat!(env!("OUT_DIR"), "/runtime/pages.rs")),
-        ));
-    }
-    if uses_pages(api, PageKind::Cursor) {
-        pieces.push(Piece::Runtime(
-            "src/cursor_pages.rs",
-            include_str!(concat!(env!("OUT_DIR"), "/runtime/cursor_pages.rs")),
-        ));
-    }
+    pieces.extend(runtime::modules(&api.needs).map(Piece::Runtime));
     pieces.extend((0..api.modules.len()).map(Piece::Module));
 
     let type_lists = TypeLists { used, unused };
@@ -116,28 +95,6 @@ pub fn emit_crate(
     Ok(files)
 }
 
-/// The two ways a listing is paged, each with its runtime module (`pages.rs`, `cursor_pages.rs`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PageKind {
-    Numbered,
-    Cursor,
-}
-
-/// How `op` is paged, if it is.
-pub(crate) fn page_kind(op: &crate::ir::Operation) -> Option<PageKind> {
-    op.pagination
-        .as_ref()
-        .map(|pagination| match pagination.pages {
-            crate::ir::Pages::Numbered { .. } => PageKind::Numbered,
-            crate::ir::Pages::Cursor(_) => PageKind::Cursor,
-        })
-}
-
-/// Whether any operation of `api` is paged the `kind` way, so the crate needs that runtime module.
-pub(crate) fn uses_pages(api: &Api, kind: PageKind) -> bool {
-    api.operations.iter().any(|op| page_kind(op) == Some(kind))
-}
-
 /// How many pieces a type file is formatted in: many more than the cores, so the small pieces handed out last
 /// leave no core idle for long while another finishes.
 const TYPE_CHUNKS: usize = 64;
@@ -167,12 +124,11 @@ fn type_pieces(file: TypeFile, count: usize) -> impl Iterator<Item = Piece> {
 enum Piece {
     Manifest,
     Lib,
-    Client,
-    Error,
+    Credentials,
     /// A run of one type file's types; the first also carries the file's head.
     Types(TypeFile, std::ops::Range<usize>),
-    /// A runtime module's path in the crate, and its text as `build.rs` formatted it.
-    Runtime(&'static str, &'static str),
+    /// A hand-written runtime module, with the items the crate needs.
+    Runtime(&'static runtime::RuntimeModule),
     Module(usize),
 }
 
@@ -183,8 +139,7 @@ impl Piece {
     fn estimated_lines(&self, api: &Api) -> usize {
         match self {
             Self::Lib => 60,
-            Self::Client => 600,
-            Self::Error => 250,
+            Self::Credentials => 40 + api.security_schemes.len() * 40,
             Self::Types(_, range) => range.len() * 35,
             Self::Manifest | Self::Runtime(..) => 0,
             Self::Module(index) => {
@@ -203,8 +158,7 @@ impl Piece {
         match self {
             Self::Manifest => Ok(manifest::emit(api, preamble)),
             Self::Lib => rust_file("src/lib.rs", lib_rs::emit(api), preamble),
-            Self::Client => rust_file("src/client.rs", client::emit(api), preamble),
-            Self::Error => rust_file("src/error.rs", error::emit(api), preamble),
+            Self::Credentials => rust_file("src/credentials.rs", credentials::emit(api), preamble),
             Self::Types(file, range) => {
                 let (path, list) = match file {
                     TypeFile::Used => ("src/types.rs", &type_lists.used),
@@ -225,28 +179,15 @@ impl Piece {
                     contents,
                 })
             }
-            Self::Runtime(path, formatted) => Ok(runtime_file(path, formatted, preamble)),
+            Self::Runtime(module) => Ok(GeneratedFile {
+                path: format!("src/{}.rs", module.name),
+                contents: format!("// {preamble}\n{}", module.text(&api.needs)),
+            }),
             Self::Module(index) => {
                 let path = format!("src/{}.rs", api.modules[*index].name);
                 rust_file(&path, operations::emit(api, *index), preamble)
             }
         }
-    }
-}
-
-/// Whether some method returns part of its answer (`x-unwrap`), which `src/pointer.rs` decodes.
-pub(crate) fn uses_unwrap(api: &Api) -> bool {
-    api.operations
-        .iter()
-        .any(|op| matches!(op.returns, crate::ir::Returns::JsonAt { .. }))
-}
-
-/// A runtime module written by hand (`generator/runtime/`) and copied into every crate that needs it. `build.rs`
-/// formats it once, exactly as emission formats the generated files, so it is not parsed again on every run.
-fn runtime_file(path: &str, formatted: &str, preamble: &str) -> GeneratedFile {
-    GeneratedFile {
-        path: path.to_string(),
-        contents: format!("// {preamble}\n{formatted}"),
     }
 }
 

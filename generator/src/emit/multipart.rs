@@ -30,14 +30,6 @@ pub fn emit_form_steps(form: &MultipartForm, operation: &str) -> TokenStream {
     }
 }
 
-/// Whether some part is sent as JSON (so the module needs `json_part`).
-pub fn needs_json_part(form: &MultipartForm) -> bool {
-    form.parts
-        .iter()
-        .chain(&form.extra)
-        .any(|part| part.encoding == PartEncoding::Json)
-}
-
 /// The statements adding the field `value` under `name`: unwrapping an `Option`, one part per list item.
 fn add_field(
     part: &MultipartPart,
@@ -85,7 +77,7 @@ fn add_one(
         PartEncoding::Text => quote!(form = form.text(#name, #value);),
         PartEncoding::Display => quote!(form = form.text(#name, #value.to_string());),
         PartEncoding::Json => {
-            quote!(form = form.part(#name, crate::client::json_part(#operation, &#value)?);)
+            quote!(form = form.part(#name, crate::call::json_part(#operation, &#value)?);)
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
         .iter()
         .map(|op| Moved::from(emit_method(api, op)));
     // The module imports only the spec's types it names: the runtime, std and the crate's own items are
-    // written out in full (`crate::client::Call`, `::core::future::Future`), so no name a spec gives a type
+    // written out in full (`crate::call::Call`, `::core::future::Future`), so no name a spec gives a type
     // can collide with them.
     quote! {
         #module_doc
@@ -78,21 +78,21 @@ fn emit_parts(
 ) -> TokenStream {
     let wire = &param.wire_name;
     match shape {
-        ValueShape::Scalar => quote!(crate::client::Parts::Scalar(#value.to_string())),
+        ValueShape::Scalar => quote!(crate::params::Parts::Scalar(#value.to_string())),
         ValueShape::List => {
-            quote!(crate::client::Parts::List(#value.iter().map(::std::string::ToString::to_string).collect()))
+            quote!(crate::params::Parts::List(#value.iter().map(::std::string::ToString::to_string).collect()))
         }
         ValueShape::Object => {
-            quote!(crate::client::Parts::Object(crate::client::object_pairs(#operation, #wire, &#value)?))
+            quote!(crate::params::Parts::Object(crate::params::object_pairs(#operation, #wire, &#value)?))
         }
     }
 }
 
 fn style_tokens(style: TextStyle) -> TokenStream {
     match style {
-        TextStyle::Simple => quote!(crate::client::Style::Simple),
-        TextStyle::Label => quote!(crate::client::Style::Label),
-        TextStyle::Matrix => quote!(crate::client::Style::Matrix),
+        TextStyle::Simple => quote!(crate::params::Style::Simple),
+        TextStyle::Label => quote!(crate::params::Style::Label),
+        TextStyle::Matrix => quote!(crate::params::Style::Matrix),
     }
 }
 
@@ -236,9 +236,9 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
 
         #[doc = #request_doc]
         #allow
-        fn #request(#(#args),*) -> Result<crate::client::Call, crate::Error> {
+        fn #request(#(#args),*) -> Result<crate::call::Call, crate::Error> {
             #path
-            #binding = crate::client::Call::new(#spec_id, ::reqwest::Method::#method, path, #template, #security);
+            #binding = crate::call::Call::new(#spec_id, ::reqwest::Method::#method, path, #template, #security);
             #(#steps)*
             Ok(call)
         }
@@ -487,9 +487,9 @@ fn emit_path(op: &Operation) -> TokenStream {
                     } => {
                         let parts = emit_parts(&op.spec_id, param, shape, &quote!(#value));
                         let style = style_tokens(style);
-                        quote!(let #value = crate::client::path_styled(#wire, #parts, #style, #explode)?;)
+                        quote!(let #value = crate::params::path_styled(#wire, #parts, #style, #explode)?;)
                     }
-                    _ => quote!(let #value = crate::client::path_segment(#wire, #value)?;),
+                    _ => quote!(let #value = crate::params::path_segment(#wire, #value)?;),
                 });
             }
         }
@@ -508,7 +508,7 @@ fn emit_security(api: &Api, op: &Operation) -> TokenStream {
     let alternatives = op.security.iter().map(|requirement| {
         let schemes = requirement.0.iter().map(|index| {
             let variant = ident(&api.security_schemes[*index].variant);
-            quote!(crate::client::Scheme::#variant)
+            quote!(crate::credentials::Scheme::#variant)
         });
         quote!(&[#(#schemes),*])
     });
@@ -529,7 +529,7 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
         ) => {
             let parts = emit_parts(operation, param, shape, value);
             let style = style_tokens(style);
-            let text = quote!(crate::client::styled(#wire, #parts, #style, #explode));
+            let text = quote!(crate::params::styled(#wire, #parts, #style, #explode));
             match location {
                 ParamLocation::Header => quote!(call.header(#wire, #text)?;),
                 ParamLocation::Cookie => quote!(call.cookie(#wire, #text)?;),

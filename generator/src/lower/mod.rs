@@ -8,6 +8,7 @@ mod errors;
 mod methods;
 mod multipart;
 mod names;
+mod needs;
 mod operations;
 mod pagination;
 mod security;
@@ -61,6 +62,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
 
+    let needs = needs::needs(&operations, &schemes);
     let api = Api {
         package_name: package_name.to_string(),
         crate_name: package_name.replace('-', "_"),
@@ -74,6 +76,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         types: type_defs,
         operations,
         modules,
+        needs,
     };
     (api, warnings)
 }

@@ -33,22 +33,36 @@
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
+mod call;
+#[rustfmt::skip]
+mod answer;
+#[rustfmt::skip]
+mod params;
+#[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
 mod retry;
 #[rustfmt::skip]
 mod cursor_pages;
 #[rustfmt::skip]
+mod credentials;
+#[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
 mod operations;
 #[rustfmt::skip]
 pub use client::{
-    Client, ClientBuilder, Response, DEFAULT_BASE_URL, DEFAULT_MAX_ANSWER_SIZE,
-    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 
+#[rustfmt::skip]
+pub use answer::Response;
 #[rustfmt::skip]
 pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
 #[rustfmt::skip]
 pub use retry::RetryPolicy;
+/// Base URL from the spec's first server: `https://shelter.example/api/`.
+pub const DEFAULT_BASE_URL: &str = "https://shelter.example/api/";
+
+/// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
+const ERROR_REASON_POINTER: Option<&str> = None;

@@ -40,14 +40,17 @@ impl crate::Client {
     fn get_pets_request(
         x_request_id: &str,
         options: &GetPetsOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
+    ) -> Result<crate::call::Call, crate::Error> {
         let path = "/pets".to_string();
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "get_pets",
             ::reqwest::Method::GET,
             path,
             "/pets",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         call.header("X-Request-Id", x_request_id)?;
         if let Some(value) = &options.limit {
@@ -127,10 +130,10 @@ impl crate::Client {
     }
 
     /// The request of [`Client::get_pet`](Self::get_pet), built (and its arguments checked) before anything is sent.
-    fn get_pet_request(pet_id: i64) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    fn get_pet_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPet",
             ::reqwest::Method::GET,
             path,
@@ -162,15 +165,18 @@ impl crate::Client {
     }
 
     /// The request of [`Client::get_pet_2`](Self::get_pet_2), built (and its arguments checked) before anything is sent.
-    fn get_pet_2_request(pet_id: i64) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    fn get_pet_2_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}");
-        let call = crate::client::Call::new(
+        let call = crate::call::Call::new(
             "getPet",
             ::reqwest::Method::DELETE,
             path,
             "/pets/{petId}",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         Ok(call)
     }
@@ -202,15 +208,18 @@ impl crate::Client {
     fn put_pet_note_request(
         pet_id: i64,
         body: &str,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/note");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "putPetNote",
             ::reqwest::Method::PUT,
             path,
             "/pets/{petId}/note",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         call.bytes_body("text/plain", body.as_bytes().to_vec());
         Ok(call)
@@ -243,15 +252,18 @@ impl crate::Client {
     fn book_visit_request(
         pet_id: i64,
         body: Option<&BookVisitRequest>,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/visit");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "bookVisit",
             ::reqwest::Method::POST,
             path,
             "/pets/{petId}/visit",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         if let Some(body) = body {
             call.form_body(body)?;
@@ -288,15 +300,18 @@ impl crate::Client {
     fn upload_photo_request(
         pet_id: i64,
         body: UploadPhotoRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/photo");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "uploadPhoto",
             ::reqwest::Method::POST,
             path,
             "/pets/{petId}/photo",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         let mut form = ::reqwest::multipart::Form::new();
         form = form
@@ -313,7 +328,7 @@ impl crate::Client {
             }
         }
         if let Some(value) = body.meta {
-            form = form.part("meta", crate::client::json_part("uploadPhoto", &value)?);
+            form = form.part("meta", crate::call::json_part("uploadPhoto", &value)?);
         }
         call.multipart_body(form);
         Ok(call)
@@ -351,15 +366,18 @@ impl crate::Client {
     fn list_pet_events_request(
         pet_id: i64,
         options: &ListPetEventsOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/events");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "listPetEvents",
             ::reqwest::Method::GET,
             path,
             "/pets/{petId}/events",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         if let Some(value) = &options.before {
             call.query("before", value);
@@ -416,15 +434,18 @@ impl crate::Client {
     fn set_owner_request(
         pet_id: i64,
         body: &SetOwnerRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/owner");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "setOwner",
             ::reqwest::Method::PUT,
             path,
             "/pets/{petId}/owner",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         call.json_body(body)?;
         Ok(call)
@@ -459,15 +480,18 @@ impl crate::Client {
     fn feed_pet_request(
         pet_id: i64,
         body: &FeedPetRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/care");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "feedPet",
             ::reqwest::Method::PATCH,
             path,
             "/pets/{petId}/care",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         call.json_body(body)?;
         Ok(call)
@@ -502,15 +526,18 @@ impl crate::Client {
     fn walk_pet_request(
         pet_id: i64,
         body: &WalkPetRequest,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let pet_id = crate::client::path_segment("petId", pet_id)?;
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
         let path = format!("/pets/{pet_id}/care");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "walkPet",
             ::reqwest::Method::PATCH,
             path,
             "/pets/{petId}/care",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         call.json_body(body)?;
         Ok(call)
@@ -551,40 +578,43 @@ impl crate::Client {
         ids: &[i64],
         near: &SearchAnimalsNear,
         options: &SearchAnimalsOptions,
-    ) -> Result<crate::client::Call, crate::Error> {
-        let ids = crate::client::path_styled(
+    ) -> Result<crate::call::Call, crate::Error> {
+        let ids = crate::params::path_styled(
             "ids",
-            crate::client::Parts::List(
+            crate::params::Parts::List(
                 ids.iter().map(::std::string::ToString::to_string).collect(),
             ),
-            crate::client::Style::Label,
+            crate::params::Style::Label,
             true,
         )?;
-        let near = crate::client::path_styled(
+        let near = crate::params::path_styled(
             "near",
-            crate::client::Parts::Object(
-                crate::client::object_pairs("searchAnimals", "near", &near)?,
+            crate::params::Parts::Object(
+                crate::params::object_pairs("searchAnimals", "near", &near)?,
             ),
-            crate::client::Style::Matrix,
+            crate::params::Style::Matrix,
             true,
         )?;
         let path = format!("/animals/{ids}/{near}");
-        let mut call = crate::client::Call::new(
+        let mut call = crate::call::Call::new(
             "searchAnimals",
             ::reqwest::Method::GET,
             path,
             "/animals/{ids}/{near}",
-            &[&[crate::client::Scheme::Token], &[crate::client::Scheme::PartnerKey]],
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
         );
         if let Some(value) = &options.x_filter {
             call.header(
                 "X-Filter",
-                crate::client::styled(
+                crate::params::styled(
                     "X-Filter",
-                    crate::client::Parts::Object(
-                        crate::client::object_pairs("searchAnimals", "X-Filter", &value)?,
+                    crate::params::Parts::Object(
+                        crate::params::object_pairs("searchAnimals", "X-Filter", &value)?,
                     ),
-                    crate::client::Style::Simple,
+                    crate::params::Style::Simple,
                     true,
                 ),
             )?;

@@ -1,0 +1,79 @@
+//! What a crate needs from the runtime and from dependencies, decided once from its operations and security
+//! schemes (`ir::Needs`), so emission, the manifest and the runtime's selection all read the same answer.
+
+use crate::ir::{
+    BodyEncoding, Operation, Pages, ParamEncoding, ParamLocation, PartEncoding, Returns,
+    SecurityKind, SecurityScheme, ValueShape,
+};
+
+/// What `operations` and `schemes` need.
+pub fn needs(operations: &[Operation], schemes: &[SecurityScheme]) -> crate::ir::Needs {
+    let params = || operations.iter().flat_map(|op| op.params.iter());
+    let styled = |p: &&crate::ir::Parameter| matches!(p.encoding, ParamEncoding::Styled { .. });
+    let in_path = |p: &&crate::ir::Parameter| p.location == ParamLocation::Path;
+    let in_query = |p: &&crate::ir::Parameter| p.location == ParamLocation::Query;
+    let body = |wanted: fn(&BodyEncoding) -> bool| {
+        operations
+            .iter()
+            .any(|op| op.body.as_ref().is_some_and(|b| wanted(&b.encoding)))
+    };
+    let returns = |wanted: fn(&Returns) -> bool| operations.iter().any(|op| wanted(&op.returns));
+    let pages = |wanted: fn(&Pages) -> bool| {
+        operations
+            .iter()
+            .any(|op| op.pagination.as_ref().is_some_and(|p| wanted(&p.pages)))
+    };
+    crate::ir::Needs {
+        path_segment: params().any(|p| in_path(&p) && !styled(&p)),
+        styled_path: params().any(|p| in_path(&p) && styled(&p)),
+        styled: params().any(|p| styled(&p)),
+        styled_object: params().any(|p| {
+            matches!(
+                p.encoding,
+                ParamEncoding::Styled {
+                    shape: ValueShape::Object,
+                    ..
+                }
+            )
+        }),
+        query: params().any(|p| in_query(&p) && !is_json_or_object(&p.encoding)),
+        query_json: params().any(|p| in_query(&p) && p.encoding == ParamEncoding::Json),
+        query_object: params().any(|p| is_object(&p.encoding)),
+        headers: params().any(|p| p.location == ParamLocation::Header),
+        cookies: params().any(|p| p.location == ParamLocation::Cookie),
+        json_body: body(|b| *b == BodyEncoding::Json),
+        form_body: body(|b| *b == BodyEncoding::Form),
+        bytes_body: body(|b| matches!(b, BodyEncoding::Bytes | BodyEncoding::Text)),
+        multipart_body: body(|b| matches!(b, BodyEncoding::Multipart(_))),
+        json_part: body(|b| match b {
+            BodyEncoding::Multipart(form) => form
+                .parts
+                .iter()
+                .chain(&form.extra)
+                .any(|part| part.encoding == PartEncoding::Json),
+            _ => false,
+        }),
+        json_answer: returns(|r| matches!(r, Returns::Json(_))),
+        json_at_answer: returns(|r| matches!(r, Returns::JsonAt { .. })),
+        exists: returns(|r| matches!(r, Returns::Exists)),
+        nothing: returns(|r| matches!(r, Returns::Nothing)),
+        text: returns(|r| matches!(r, Returns::Text)),
+        bytes_answer: returns(|r| matches!(r, Returns::Bytes)),
+        numbered_pages: pages(|p| matches!(p, Pages::Numbered { .. })),
+        cursor_pages: pages(|p| matches!(p, Pages::Cursor(_))),
+        http_basic: schemes
+            .iter()
+            .any(|s| matches!(s.kind, SecurityKind::HttpBasic)),
+    }
+}
+
+fn is_object(encoding: &ParamEncoding) -> bool {
+    matches!(
+        encoding,
+        ParamEncoding::ObjectExploded | ParamEncoding::ObjectJoined | ParamEncoding::DeepObject
+    )
+}
+
+fn is_json_or_object(encoding: &ParamEncoding) -> bool {
+    *encoding == ParamEncoding::Json || is_object(encoding)
+}
