@@ -100,7 +100,9 @@ fn operations_get_stable_unique_names() {
             "set_owner",
             "feed_pet",
             "walk_pet",
-            "search_animals"
+            "search_animals",
+            "get_pet_story",
+            "download_photo"
         ]
     );
     let list = &api.operations[0];

@@ -425,3 +425,43 @@ async fn a_header_value_with_a_line_break_is_refused_before_sending() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_cookie_is_sent_and_a_text_answer_decoded_with_invalid_utf8_replaced() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/pets/7/story"))
+        .and(header("cookie", "lang=fr"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(b"Il \xe9tait une fois".to_vec()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let story = client(&server)
+        .get_pet_story(7, "fr")
+        .await
+        .expect("a story");
+    assert_eq!(story, "Il \u{fffd}tait une fois");
+    let refused = client(&server)
+        .get_pet_story(7, "fr; admin=1")
+        .await
+        .expect_err("a cookie value cannot carry another cookie");
+    assert!(
+        matches!(refused, Error::InvalidArgument { name: "lang", .. }),
+        "{refused:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_binary_answer_arrives_as_its_bytes() {
+    let server = MockServer::start().await;
+    let jpeg = vec![0xff, 0xd8, 0xff, 0x00, 0x10, 0xff, 0xd9];
+    Mock::given(method("GET"))
+        .and(path("/pets/7/photo.jpg"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(jpeg.clone(), "image/jpeg"))
+        .mount(&server)
+        .await;
+    assert_eq!(
+        client(&server).download_photo(7).await.expect("bytes"),
+        jpeg
+    );
+}

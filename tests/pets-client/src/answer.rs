@@ -148,4 +148,18 @@ impl Answer {
     pub(crate) fn nothing(self) -> Result<Response<()>, Error> {
         self.success().map(|answer| answer.respond(()))
     }
+
+    /// A successful answer as text (invalid UTF-8 is replaced, never an error).
+    pub(crate) fn text(self) -> Result<Response<String>, Error> {
+        let answer = self.success()?;
+        let text = String::from_utf8_lossy(&answer.body).into_owned();
+        Ok(answer.respond(text))
+    }
+
+    /// A successful answer's raw bytes.
+    pub(crate) fn bytes(self) -> Result<Response<Vec<u8>>, Error> {
+        let answer = self.success()?;
+        let bytes = answer.body.to_vec();
+        Ok(answer.respond(bytes))
+    }
 }

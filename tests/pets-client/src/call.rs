@@ -112,6 +112,29 @@ impl Call {
         Ok(())
     }
 
+    /// Adds a cookie; names and values with `;`, `,`, whitespace or control characters are refused.
+    pub(crate) fn cookie(
+        &mut self,
+        name: &'static str,
+        value: impl std::fmt::Display,
+    ) -> Result<(), crate::Error> {
+        let value = value.to_string();
+        let bad = |c: char| {
+            c.is_ascii_control() || c.is_whitespace() || c == ';' || c == ','
+        };
+        let invalid = || crate::Error::InvalidArgument {
+            name,
+            reason: "not a valid cookie value".to_string(),
+        };
+        if value.contains(bad) {
+            return Err(invalid());
+        }
+        let header = HeaderValue::from_str(&format!("{name}={value}"))
+            .map_err(|_| invalid())?;
+        self.headers.push(("cookie", header));
+        Ok(())
+    }
+
     /// Sends `body` as JSON.
     pub(crate) fn json_body(
         &mut self,

@@ -621,4 +621,88 @@ impl crate::Client {
         }
         Ok(call)
     }
+
+    /// A pet's story, as plain text, in the language the session cookie asks for
+    ///
+    /// `GET /pets/{petId}/story` (`getPetStory`)
+    pub fn get_pet_story(
+        &self,
+        pet_id: i64,
+        lang: &str,
+    ) -> impl ::core::future::Future<Output = Result<String, crate::Error>> + '_ {
+        self.execute(
+            Self::get_pet_story_request(pet_id, lang),
+            |answer| answer.text().map(crate::Response::into_value),
+        )
+    }
+
+    /// Like [`Client::get_pet_story`](Self::get_pet_story), with the answer's HTTP status and headers.
+    pub fn get_pet_story_with_response(
+        &self,
+        pet_id: i64,
+        lang: &str,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<String>, crate::Error>,
+    > + '_ {
+        self.execute(Self::get_pet_story_request(pet_id, lang), |answer| answer.text())
+    }
+
+    /// The request of [`Client::get_pet_story`](Self::get_pet_story), built (and its arguments checked) before anything is sent.
+    fn get_pet_story_request(
+        pet_id: i64,
+        lang: &str,
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/story");
+        let mut call = crate::call::Call::new(
+            "getPetStory",
+            ::reqwest::Method::GET,
+            path,
+            "/pets/{petId}/story",
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
+        );
+        call.cookie("lang", lang)?;
+        Ok(call)
+    }
+
+    /// `GET /pets/{petId}/photo.jpg` (`downloadPhoto`)
+    pub fn download_photo(
+        &self,
+        pet_id: i64,
+    ) -> impl ::core::future::Future<Output = Result<Vec<u8>, crate::Error>> + '_ {
+        self.execute(
+            Self::download_photo_request(pet_id),
+            |answer| answer.bytes().map(crate::Response::into_value),
+        )
+    }
+
+    /// Like [`Client::download_photo`](Self::download_photo), with the answer's HTTP status and headers.
+    pub fn download_photo_with_response(
+        &self,
+        pet_id: i64,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Vec<u8>>, crate::Error>,
+    > + '_ {
+        self.execute(Self::download_photo_request(pet_id), |answer| answer.bytes())
+    }
+
+    /// The request of [`Client::download_photo`](Self::download_photo), built (and its arguments checked) before anything is sent.
+    fn download_photo_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/photo.jpg");
+        let call = crate::call::Call::new(
+            "downloadPhoto",
+            ::reqwest::Method::GET,
+            path,
+            "/pets/{petId}/photo.jpg",
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
+        );
+        Ok(call)
+    }
 }
