@@ -69,9 +69,9 @@ impl Call {
     }
 
     /// Sends `body` as JSON.
-    pub(crate) fn json_body(
+    pub(crate) fn json_body<T: serde::Serialize + ?Sized>(
         &mut self,
-        body: &impl serde::Serialize,
+        body: &T,
     ) -> Result<(), crate::Error> {
         let bytes = serde_json::to_vec(body)
             .map_err(|source| crate::Error::Encode {

@@ -135,7 +135,10 @@ impl Call {
 
     #[only_if(json_body)]
     /// Sends `body` as JSON.
-    pub(crate) fn json_body(&mut self, body: &impl serde::Serialize) -> Result<(), crate::Error> {
+    pub(crate) fn json_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+    ) -> Result<(), crate::Error> {
         let bytes = serde_json::to_vec(body).map_err(|source| crate::Error::Encode {
             operation: self.operation,
             source,
@@ -146,7 +149,10 @@ impl Call {
 
     #[only_if(form_body)]
     /// Sends `body` as `application/x-www-form-urlencoded` (flat objects only).
-    pub(crate) fn form_body(&mut self, body: &impl serde::Serialize) -> Result<(), crate::Error> {
+    pub(crate) fn form_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+    ) -> Result<(), crate::Error> {
         let text = serde_urlencoded::to_string(body).map_err(|err| crate::Error::InvalidArgument {
             name: "body",
             reason: format!("cannot be form-encoded: {err}"),

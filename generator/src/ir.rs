@@ -192,6 +192,8 @@ pub struct Operation {
     pub docs: Docs,
     /// Path, query, header and cookie parameters, path parameters first in template order.
     pub params: Vec<Parameter>,
+    /// The arguments of the operation's methods, in order: its required parameters, its body, its options.
+    pub arguments: Vec<Argument>,
     /// Name of the struct gathering the optional parameters, if there are any.
     pub options_struct: Option<String>,
     /// The method that also returns status and headers (`<name>_with_response`).
@@ -209,6 +211,37 @@ pub struct Operation {
     pub returns: Returns,
     /// Security alternatives for this operation.
     pub security: Vec<SecurityRequirement>,
+}
+
+/// One argument of an operation's methods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Argument {
+    pub rust_name: String,
+    pub ty: ArgumentType,
+    /// What it carries.
+    pub carries: Carries,
+}
+
+/// How a method takes an argument: borrowed where the request only reads it (so a caller keeps its values),
+/// by value where it is consumed or costs nothing to copy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ArgumentType {
+    /// By value: numbers, booleans, raw bytes, a multipart body (its parts move into the form).
+    Owned(TypeRef),
+    /// By reference: `&str` for a string, `&[T]` for a list, `&T` for anything else.
+    Borrowed(TypeRef),
+    /// An optional body: `None` sends none.
+    Optional(Box<ArgumentType>),
+}
+
+/// What an argument of an operation's methods carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Carries {
+    /// The required parameter `params[index]`.
+    Param(usize),
+    Body,
+    /// The struct of the optional parameters.
+    Options,
 }
 
 /// Summary and description from the spec.
@@ -587,6 +620,19 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Which way its values travel, so it derives only the serde traits it needs (`lower/directions.rs`).
     pub travel: Travel,
+    /// The traits it derives beyond `Debug`, `Clone` and `PartialEq` (`lower/derives.rs`).
+    pub derives: Derives,
+}
+
+/// What a type derives besides `Debug`, `Clone` and `PartialEq`, decided once its direction is known.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Derives {
+    /// `Default`: a struct whose fields are all optional, which callers build with `..Default::default()`.
+    pub default: bool,
+    /// `Serialize` without the `full-serde` feature (with it, every type derives it).
+    pub serialize: bool,
+    /// `Deserialize` without the `full-serde` feature (with it, every type derives it).
+    pub deserialize: bool,
 }
 
 /// Whether a type's values are sent in requests, received in answers, or both. serde's derives are most of
@@ -603,18 +649,6 @@ pub struct Travel {
     /// No operation uses it, even through another type. Such types are compiled only with the crate's
     /// `all-schemas` feature: in GitHub's spec they are 3,500 of 5,700 types and three quarters of the fields.
     pub unused: bool,
-}
-
-impl Travel {
-    /// Whether the type derives `Serialize` without the `full-serde` feature.
-    pub fn serialize(self) -> bool {
-        self.sent
-    }
-
-    /// Whether the type derives `Deserialize` without the `full-serde` feature.
-    pub fn deserialize(self) -> bool {
-        self.received
-    }
 }
 
 /// The shape of a named type.

@@ -6,9 +6,9 @@ use quote::quote;
 
 use super::{doc, ident, named_in, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    Api, BodyEncoding, CursorPages, CursorPick, EmptyAnswer, Operation, Pages, Pagination,
-    ParamEncoding, ParamLocation, Parameter, PathSegment, Returns, StatusMatch, TextStyle, TypeRef,
-    ValueShape,
+    Api, ArgumentType, BodyEncoding, Carries, CursorPages, CursorPick, EmptyAnswer, Operation,
+    Pages, Pagination, ParamEncoding, ParamLocation, Parameter, PathSegment, RequestBody, Returns,
+    StatusMatch, TextStyle, TypeRef, ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -53,20 +53,22 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
 fn named_types(operations: &[&Operation]) -> Vec<String> {
     let mut named = Vec::new();
     for op in operations {
-        for param in op.params.iter().filter(|p| p.required) {
-            named_in(&param.ty, &mut named);
-        }
-        if let Some(options) = &op.options_struct {
-            named_in(&TypeRef::Named(options.clone()), &mut named);
-        }
-        if let Some(body) = &op.body {
-            named_in(&body.ty, &mut named);
+        for argument in &op.arguments {
+            named_in(argument_type_ref(&argument.ty), &mut named);
         }
         if let Returns::Json(ty) | Returns::JsonAt { ty, .. } = &op.returns {
             named_in(ty, &mut named);
         }
     }
     named
+}
+
+/// The type an argument carries, however it is taken.
+fn argument_type_ref(ty: &ArgumentType) -> &TypeRef {
+    match ty {
+        ArgumentType::Owned(ty) | ArgumentType::Borrowed(ty) => ty,
+        ArgumentType::Optional(inner) => argument_type_ref(inner),
+    }
 }
 
 /// The `Parts` a styled value is broken into; `value` is an expression for it.
@@ -96,128 +98,27 @@ fn style_tokens(style: TextStyle) -> TokenStream {
     }
 }
 
+/// An operation's two methods (the value, and the value with status and headers), the function that builds
+/// its request, and its stream when it pages.
 fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let name = ident(&op.rust_name);
     let docs = Moved::from(doc(&method_docs(op)));
-    let required: Vec<&Parameter> = op.params.iter().filter(|p| p.required).collect();
-
-    let mut args: Vec<TokenStream> = required
-        .iter()
-        .map(|p| {
-            let arg = ident(&p.rust_name);
-            let ty = argument_type(&p.ty);
-            quote!(#arg: #ty)
-        })
-        .collect();
-    if let Some(body) = &op.body {
-        let ty = match (&body.encoding, body.required) {
-            (BodyEncoding::Bytes, true) => quote!(Vec<u8>),
-            (BodyEncoding::Bytes, false) => quote!(Option<Vec<u8>>),
-            (BodyEncoding::Text, true) => quote!(&str),
-            (BodyEncoding::Text, false) => quote!(Option<&str>),
-            (BodyEncoding::Multipart(_), true) => type_tokens(&body.ty),
-            (BodyEncoding::Multipart(_), false) => {
-                let ty = type_tokens(&body.ty);
-                quote!(Option<#ty>)
-            }
-            (BodyEncoding::Json | BodyEncoding::Form, true) => reference_to(&body.ty),
-            (BodyEncoding::Json | BodyEncoding::Form, false) => {
-                let ty = reference_to(&body.ty);
-                quote!(Option<#ty>)
-            }
-        };
-        args.push(quote!(body: #ty));
-    }
-    if let Some(options) = &op.options_struct {
-        let options = ident(options);
-        args.push(quote!(options: &#options));
-    }
+    let args = method_arguments(op, &TokenStream::new(), None);
     let allow =
         (args.len() > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-
-    let path = Moved::from(emit_path(op));
-    let security = emit_security(api, op);
-    let spec_id = &op.spec_id;
-    let method = ident(op.method.wire_name());
-    let mut steps: Vec<TokenStream> = required
-        .iter()
-        .filter(|p| p.location != ParamLocation::Path)
-        .map(|p| {
-            let value = ident(&p.rust_name);
-            emit_param_step(&op.spec_id, p, &quote!(#value))
-        })
-        .collect();
-    steps.extend(op.params.iter().filter(|p| !p.required).map(|p| {
-        let field = ident(&p.rust_name);
-        let step = emit_param_step(&op.spec_id, p, &quote!(value));
-        quote! {
-            if let Some(value) = &options.#field {
-                #step
-            }
-        }
-    }));
-    if let Some(body) = &op.body {
-        let media = &body.media_type;
-        let step = match &body.encoding {
-            BodyEncoding::Json => quote!(call.json_body(body)?;),
-            BodyEncoding::Form => quote!(call.form_body(body)?;),
-            BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
-            BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
-            BodyEncoding::Multipart(form) => {
-                let form = super::multipart::emit_form_steps(form, &op.spec_id);
-                quote! {
-                    #form
-                    call.multipart_body(form);
-                }
-            }
-        };
-        steps.push(if body.required {
-            step
-        } else {
-            quote! {
-                if let Some(body) = body {
-                    #step
-                }
-            }
-        });
-    }
-    let binding = if steps.is_empty() {
-        quote!(let call)
-    } else {
-        quote!(let mut call)
-    };
-    let (output, finish) = match &op.returns {
-        Returns::Nothing => (quote!(()), quote!(nothing())),
-        Returns::Exists => (quote!(bool), quote!(exists())),
-        Returns::Json(ty) => (type_tokens(ty), quote!(json())),
-        Returns::JsonAt { ty, pointer, empty } => {
-            let empty = match empty {
-                EmptyAnswer::Null => "null",
-                EmptyAnswer::Array => "[]",
-                EmptyAnswer::Object => "{}",
-            };
-            (type_tokens(ty), quote!(json_at(#pointer, #empty)))
-        }
-        Returns::Text => (quote!(String), quote!(text())),
-        Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
-    };
+    let (output, finish) = answer_decoding(&op.returns);
     let with_response = ident(&op.with_response_name);
     let with_response_doc = raw_literal(&format!(
         " Like [`Client::{0}`](Self::{0}), with the answer's HTTP status and headers.",
         op.rust_name
     ));
     let forwarded = forwarded_arguments(op);
-    let template = &op.path_template;
+    let request = ident(&op.request_name);
+    let request_fn = Moved::from(emit_request_fn(api, op, &args, allow.as_ref()));
     let stream = op
         .pagination
         .as_ref()
         .map(|pagination| Moved::from(emit_stream(op, pagination)));
-    let steps = steps.into_iter().map(Moved::from);
-    let request = ident(&op.request_name);
-    let request_doc = raw_literal(&format!(
-        " The request of [`Client::{0}`](Self::{0}), built (and its arguments checked) before anything is sent.",
-        op.rust_name
-    ));
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
     // would give rustc two state machines per operation to check (a large API has thousands), and the future
     // borrows only the client, not the arguments.
@@ -234,6 +135,57 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
             self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish)
         }
 
+        #request_fn
+
+        #stream
+    }
+}
+
+/// What a method returns, and the call on the answer that decodes it.
+fn answer_decoding(returns: &Returns) -> (TokenStream, TokenStream) {
+    match returns {
+        Returns::Nothing => (quote!(()), quote!(nothing())),
+        Returns::Exists => (quote!(bool), quote!(exists())),
+        Returns::Json(ty) => (type_tokens(ty), quote!(json())),
+        Returns::JsonAt { ty, pointer, empty } => {
+            let empty = match empty {
+                EmptyAnswer::Null => "null",
+                EmptyAnswer::Array => "[]",
+                EmptyAnswer::Object => "{}",
+            };
+            (type_tokens(ty), quote!(json_at(#pointer, #empty)))
+        }
+        Returns::Text => (quote!(String), quote!(text())),
+        Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
+    }
+}
+
+/// `<name>_request`: the operation's path, security, parameters and body as a `Call`, every argument checked.
+fn emit_request_fn(
+    api: &Api,
+    op: &Operation,
+    args: &[TokenStream],
+    allow: Option<&TokenStream>,
+) -> TokenStream {
+    let request = ident(&op.request_name);
+    let request_doc = raw_literal(&format!(
+        " The request of [`Client::{0}`](Self::{0}), built (and its arguments checked) before anything is sent.",
+        op.rust_name
+    ));
+    let path = Moved::from(emit_path(op));
+    let security = emit_security(api, op);
+    let spec_id = &op.spec_id;
+    let method = ident(op.method.wire_name());
+    let template = &op.path_template;
+    let mut steps = parameter_steps(op);
+    steps.extend(op.body.as_ref().map(|body| body_step(op, body)));
+    let binding = if steps.is_empty() {
+        quote!(let call)
+    } else {
+        quote!(let mut call)
+    };
+    let steps = steps.into_iter().map(Moved::from);
+    quote! {
         #[doc = #request_doc]
         #allow
         fn #request(#(#args),*) -> Result<crate::call::Call, crate::Error> {
@@ -242,29 +194,113 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
             #(#steps)*
             Ok(call)
         }
+    }
+}
 
-        #stream
+/// How each query, header and cookie parameter is added: the required ones from their arguments, then the
+/// optional ones from the options when set.
+fn parameter_steps(op: &Operation) -> Vec<TokenStream> {
+    let added = |p: &&Parameter| p.location != ParamLocation::Path;
+    let required = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .filter(added)
+        .map(|p| {
+            let name = ident(&p.rust_name);
+            emit_param_step(&op.spec_id, p, &quote!(#name))
+        });
+    let optional = op
+        .params
+        .iter()
+        .filter(|p| !p.required)
+        .filter(added)
+        .map(|p| {
+            let name = ident(&p.rust_name);
+            let step = emit_param_step(&op.spec_id, p, &quote!(value));
+            quote! {
+                if let Some(value) = &options.#name {
+                    #step
+                }
+            }
+        });
+    required.chain(optional).collect()
+}
+
+/// How the body is added, when there is one.
+fn body_step(op: &Operation, body: &RequestBody) -> TokenStream {
+    let media = &body.media_type;
+    let step = match &body.encoding {
+        BodyEncoding::Json => quote!(call.json_body(body)?;),
+        BodyEncoding::Form => quote!(call.form_body(body)?;),
+        BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
+        BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
+        BodyEncoding::Multipart(form) => {
+            let form = super::multipart::emit_form_steps(form, &op.spec_id);
+            quote! {
+                #form
+                call.multipart_body(form);
+            }
+        }
+    };
+    if body.required {
+        step
+    } else {
+        quote! {
+            if let Some(body) = body {
+                #step
+            }
+        }
     }
 }
 
 /// The argument names of an operation's method, in order, to pass them on.
 fn forwarded_arguments(op: &Operation) -> Vec<TokenStream> {
-    let mut names: Vec<TokenStream> = op
-        .params
+    op.arguments
         .iter()
-        .filter(|p| p.required)
-        .map(|p| {
-            let arg = ident(&p.rust_name);
-            quote!(#arg)
+        .map(|argument| {
+            let name = ident(&argument.rust_name);
+            quote!(#name)
         })
-        .collect();
-    if op.body.is_some() {
-        names.push(quote!(body));
+        .collect()
+}
+
+/// `name: type` for each argument of the method but `skipped`, references living for `lifetime` (empty for
+/// elided ones).
+fn method_arguments(
+    op: &Operation,
+    lifetime: &TokenStream,
+    skipped: Option<Carries>,
+) -> Vec<TokenStream> {
+    op.arguments
+        .iter()
+        .filter(|argument| Some(argument.carries) != skipped)
+        .map(|argument| {
+            let name = ident(&argument.rust_name);
+            let ty = argument_type(&argument.ty, lifetime);
+            quote!(#name: #ty)
+        })
+        .collect()
+}
+
+/// The Rust spelling of how an argument is taken.
+fn argument_type(ty: &ArgumentType, lifetime: &TokenStream) -> TokenStream {
+    match ty {
+        ArgumentType::Owned(ty) => type_tokens(ty),
+        ArgumentType::Borrowed(TypeRef::String) => quote!(&#lifetime str),
+        ArgumentType::Borrowed(TypeRef::Vec(item)) => {
+            let item = type_tokens(item);
+            quote!(&#lifetime [#item])
+        }
+        ArgumentType::Borrowed(ty) => {
+            let ty = type_tokens(ty);
+            quote!(&#lifetime #ty)
+        }
+        ArgumentType::Optional(inner) => {
+            let inner = argument_type(inner, lifetime);
+            quote!(Option<#inner>)
+        }
     }
-    if op.options_struct.is_some() {
-        names.push(quote!(options));
-    }
-    names
 }
 
 /// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read. It takes the
@@ -285,25 +321,10 @@ fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
     }
 }
 
-/// The stream's arguments: the method's required ones but `skipped` (a page number), then the options.
+/// The stream's arguments: the method's, but `skipped` (a page number), borrowed for as long as the stream
+/// lives.
 fn stream_arguments(op: &Operation, skipped: Option<usize>) -> Vec<TokenStream> {
-    let lifetime = quote!('a);
-    let mut kept: Vec<TokenStream> = op
-        .params
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| p.required && Some(*i) != skipped)
-        .map(|(_, p)| {
-            let arg = ident(&p.rust_name);
-            let ty = borrowed_argument_type(&p.ty, &lifetime);
-            quote!(#arg: #ty)
-        })
-        .collect();
-    if let Some(options) = &op.options_struct {
-        let options = ident(options);
-        kept.push(quote!(options: &'a #options));
-    }
-    kept
+    method_arguments(op, &quote!('a), skipped.map(Carries::Param))
 }
 
 /// Pages `first`, `first + 1`, ... until an empty one.
@@ -565,30 +586,4 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
         (ParamLocation::Cookie, _) => quote!(call.cookie(#wire, #value)?;),
         (ParamLocation::Path, _) => TokenStream::new(),
     }
-}
-
-/// Arguments borrow what they can: `&str` for strings, slices for lists, references for structs.
-fn argument_type(ty: &TypeRef) -> TokenStream {
-    borrowed_argument_type(ty, &TokenStream::new())
-}
-
-/// `argument_type` with references that live for `lifetime` (empty for an elided one).
-fn borrowed_argument_type(ty: &TypeRef, lifetime: &TokenStream) -> TokenStream {
-    match ty {
-        TypeRef::String => quote!(&#lifetime str),
-        TypeRef::Vec(item) => {
-            let item = type_tokens(item);
-            quote!(&#lifetime [#item])
-        }
-        TypeRef::Named(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Bytes => {
-            let ty = type_tokens(ty);
-            quote!(&#lifetime #ty)
-        }
-        _ => type_tokens(ty),
-    }
-}
-
-fn reference_to(ty: &TypeRef) -> TokenStream {
-    let ty = type_tokens(ty);
-    quote!(&#ty)
 }

@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::{doc_opt, ident, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, Travel, TypeDef, TypeKind,
+    Derives, ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind,
     TypeRef, UnionVariant, Variant,
 };
 
@@ -59,7 +59,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
     match &def.kind {
         TypeKind::Struct { fields, extra } => {
             let constructor = emit_constructor(&name, fields, extra.as_ref());
-            let default = fields.iter().all(|f| f.optional).then(|| quote!(Default,));
+            let default = def.derives.default.then(|| quote!(Default,));
             let extra = extra.as_ref().map(|extra| {
                 let field = ident(&extra.rust_name);
                 let value = type_tokens(&extra.value);
@@ -70,7 +70,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 }
             });
             let fields = fields.iter().map(|f| Moved::from(emit_field(f, true)));
-            let (serde, gated) = serde_derives(def.travel);
+            let (serde, gated) = serde_derives(def.derives);
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default #(#serde),*)]
@@ -109,7 +109,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 let ty = type_tokens(&v.ty);
                 quote!(#variant(#ty),)
             });
-            let (serde, gated) = serde_derives(def.travel);
+            let (serde, gated) = serde_derives(def.derives);
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #(#serde),*)]
@@ -124,7 +124,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             variants,
             discriminator: Some(property),
             open,
-        } => emit_tagged_union(&name, &docs, variants, property, *open, def.travel),
+        } => emit_tagged_union(&name, &docs, variants, property, *open, def.derives),
         TypeKind::Alias { target } => {
             let target = type_tokens(target);
             quote! {
@@ -134,7 +134,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         }
         TypeKind::Newtype { target } => {
             let target = type_tokens(target);
-            let (serde, gated) = serde_derives(def.travel);
+            let (serde, gated) = serde_derives(def.derives);
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #(#serde),*)]
@@ -513,12 +513,12 @@ fn emit_closed_enum(
 
 /// The serde derives a type always has (what its [`Travel`] needs) and, as a `cfg_attr`, the ones only the
 /// `full-serde` feature adds.
-fn serde_derives(travel: Travel) -> (Vec<TokenStream>, Option<TokenStream>) {
+fn serde_derives(derives: Derives) -> (Vec<TokenStream>, Option<TokenStream>) {
     let mut always = Vec::new();
     let mut gated = Vec::new();
     for (needed, derive) in [
-        (travel.serialize(), quote!(serde::Serialize)),
-        (travel.deserialize(), quote!(serde::Deserialize)),
+        (derives.serialize, quote!(serde::Serialize)),
+        (derives.deserialize, quote!(serde::Deserialize)),
     ] {
         if needed {
             always.push(derive);
@@ -541,7 +541,7 @@ fn emit_tagged_union(
     variants: &[UnionVariant],
     property: &str,
     open: bool,
-    travel: Travel,
+    derives: Derives,
 ) -> TokenStream {
     let declarations = variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
@@ -596,7 +596,7 @@ fn emit_tagged_union(
         }
     };
     let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
-    let (serialize_gate, deserialize_gate) = (gate(travel.serialize()), gate(travel.deserialize()));
+    let (serialize_gate, deserialize_gate) = (gate(derives.serialize), gate(derives.deserialize));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]

@@ -169,6 +169,7 @@ pub(super) mod tests {
             docs: None,
             origin: String::new(),
             travel: crate::ir::Travel::default(),
+            derives: crate::ir::Derives::default(),
             kind: TypeKind::Struct {
                 fields: fields
                     .iter()

@@ -99,6 +99,7 @@ mod tests {
             path: Vec::new(),
             docs: Docs::default(),
             params: Vec::new(),
+            arguments: Vec::new(),
             options_struct: None,
             with_response_name: String::new(),
             request_name: String::new(),

@@ -45,6 +45,7 @@ pub fn error_bodies(
         )),
         origin: format!("{at}/responses"),
         travel: crate::ir::Travel::default(),
+        derives: crate::ir::Derives::default(),
         kind: TypeKind::StatusBodies {
             operation: spec_id.to_string(),
             variants,

@@ -2,6 +2,7 @@
 //! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
 
 mod cycles;
+mod derives;
 mod directions;
 mod envelopes;
 mod errors;
@@ -12,6 +13,7 @@ mod needs;
 mod operations;
 mod pagination;
 mod security;
+mod signature;
 mod types;
 mod unwrap;
 
@@ -57,6 +59,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     cycles::break_alias_cycles(&mut type_defs);
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
+    derives::decide(&mut type_defs);
     drop_types_of_skipped_operations(&mut type_defs);
     open_received_unions(&mut type_defs);
 

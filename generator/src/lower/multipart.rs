@@ -72,6 +72,7 @@ mod tests {
             docs: None,
             origin: String::new(),
             travel: crate::ir::Travel::default(),
+            derives: crate::ir::Derives::default(),
             kind: TypeKind::Struct {
                 fields: vec![
                     field("photo", TypeRef::Bytes),

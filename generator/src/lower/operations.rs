@@ -17,9 +17,10 @@ use crate::crate_names;
 use crate::error::{pointer_push, Warning};
 use crate::ir::{is_scalar, is_struct, MultipartForm};
 use crate::ir::{
-    BodyEncoding, Docs, Field, HttpMethod, Module, Operation, ParamEncoding, ParamLocation,
-    Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns, SecurityRequirement,
-    SecurityScheme, StatusMatch, TextStyle, TypeDef, TypeKind, TypeRef, ValueShape,
+    BodyEncoding, Docs, Field, HttpMethod, Module, Operation, Pagination, ParamEncoding,
+    ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns,
+    SecurityRequirement, SecurityScheme, StatusMatch, TextStyle, TypeDef, TypeKind, TypeRef,
+    ValueShape,
 };
 
 /// Everything operation lowering reads and writes.
@@ -123,6 +124,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
             .collect()
     }
 
+    /// One operation, each decision made by a function of its own: names, parameters in argument order, the
+    /// path, the body, the answer, paging, typed errors, security, and the methods' arguments.
     fn lower_operation(
         &mut self,
         path: &str,
@@ -137,17 +140,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             .unwrap_or_else(|| derived_id(method, path));
         let type_hint = camel_name(&spec_id, "Operation");
         let (template, path_names) = parse_template(path)?;
-        let wanted = snake_name(&spec_id, "operation");
-        let rust_name = self.methods.claim(wanted.clone());
-        if rust_name != wanted {
-            self.warn(
-                at,
-                &format!(
-                    "the method name `{wanted}` is already taken (by another operation or by the client); \
-                     this operation's method is `{rust_name}`"
-                ),
-            );
-        }
+        let rust_name = self.method_name(&spec_id, at);
         let with_response_name = self.methods.claim(suffixed(&rust_name, "with_response"));
         let request_name = self.methods.claim(suffixed(&rust_name, "request"));
         let method_name = rust_name.as_str();
@@ -163,40 +156,9 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 &mut arg_names,
             )?);
         }
-        // Path parameters first, in template order; the rest keep spec order.
-        let mut ordered: Vec<Parameter> = Vec::with_capacity(params.len());
-        for name in &path_names {
-            let found = params
-                .iter()
-                .position(|p| p.location == ParamLocation::Path && &p.wire_name == name)
-                .ok_or_else(|| {
-                    format!(
-                        "the path template names `{{{name}}}` but no path parameter declares it"
-                    )
-                })?;
-            ordered.push(params.remove(found));
-        }
-        if let Some(stray) = params.iter().find(|p| p.location == ParamLocation::Path) {
-            return Err(format!(
-                "path parameter `{}` does not appear in the path template",
-                stray.wire_name
-            ));
-        }
-        ordered.extend(params);
-        let path_segments = template
-            .into_iter()
-            .map(|piece| match piece {
-                TemplatePiece::Literal(text) => PathSegment::Literal(text),
-                TemplatePiece::Param(name) => PathSegment::Param(
-                    ordered
-                        .iter()
-                        .position(|p| p.wire_name == name)
-                        .unwrap_or_default(),
-                ),
-            })
-            .collect();
-
-        let options_struct = self.options_struct(&ordered, &type_hint, method_name, at);
+        let params = path_parameters_first(params, &path_names)?;
+        let path_segments = path_segments(template, &params);
+        let options_struct = self.options_struct(&params, &type_hint, method_name, at);
         let body = match &op.request_body {
             Some(body) => self.lower_body(
                 body,
@@ -212,27 +174,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             Some(pointer) => super::unwrap::unwrap_answer(returns, &self.types.types, pointer),
             None => returns,
         };
-        let pagination = match op.extensions.get("x-pagination") {
-            Some(declared) => {
-                let stream_name = self.methods.claim(suffixed(&rust_name, "stream"));
-                super::pagination::pagination(
-                    declared,
-                    &ordered,
-                    &returns,
-                    body.is_some(),
-                    stream_name,
-                    &self.types.types,
-                )
-                .map_err(|why| {
-                    self.warnings.push(Warning {
-                        pointer: pointer_push(at, "x-pagination"),
-                        message: format!("{why}; no stream method"),
-                    })
-                })
-                .ok()
-            }
-            None => None,
-        };
+        let pagination = self.pagination(op, &rust_name, &params, &returns, body.is_some(), at);
         let error_type = super::errors::error_bodies(
             self.types,
             &responses,
@@ -241,15 +183,9 @@ impl<'s, 't> OperationLowering<'s, 't> {
             &method_link(method_name),
             at,
         );
-        let security = match &op.security {
-            Some(requirements) => lower_requirements(
-                requirements,
-                self.schemes,
-                &pointer_push(at, "security"),
-                &mut self.warnings,
-            ),
-            None => self.default_security.to_vec(),
-        };
+        let security = self.security(op, at);
+        let arguments =
+            super::signature::arguments(&params, body.as_ref(), options_struct.as_deref());
         Ok(Operation {
             rust_name,
             with_response_name,
@@ -264,7 +200,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 summary: op.summary.clone(),
                 description: op.description.clone(),
             },
-            params: ordered,
+            params,
+            arguments,
             options_struct,
             error_type,
             body,
@@ -272,6 +209,65 @@ impl<'s, 't> OperationLowering<'s, 't> {
             returns,
             security,
         })
+    }
+
+    /// The method's name: the operation id in snake case, made unique (with a warning when it had to change).
+    fn method_name(&mut self, spec_id: &str, at: &str) -> String {
+        let wanted = snake_name(spec_id, "operation");
+        let rust_name = self.methods.claim(wanted.clone());
+        if rust_name != wanted {
+            self.warn(
+                at,
+                &format!(
+                    "the method name `{wanted}` is already taken (by another operation or by the client); \
+                     this operation's method is `{rust_name}`"
+                ),
+            );
+        }
+        rust_name
+    }
+
+    /// How the operation pages (`x-pagination`), with its stream method's name; a declaration that does not
+    /// fit the operation is warned about and gives no stream.
+    fn pagination(
+        &mut self,
+        op: &SpecOperation,
+        rust_name: &str,
+        params: &[Parameter],
+        returns: &Returns,
+        has_body: bool,
+        at: &str,
+    ) -> Option<Pagination> {
+        let declared = op.extensions.get("x-pagination")?;
+        let stream_name = self.methods.claim(suffixed(rust_name, "stream"));
+        super::pagination::pagination(
+            declared,
+            params,
+            returns,
+            has_body,
+            stream_name,
+            &self.types.types,
+        )
+        .map_err(|why| {
+            self.warnings.push(Warning {
+                pointer: pointer_push(at, "x-pagination"),
+                message: format!("{why}; no stream method"),
+            })
+        })
+        .ok()
+    }
+
+    /// The operation's own security alternatives, or the spec's default.
+    fn security(&mut self, op: &SpecOperation, at: &str) -> Vec<SecurityRequirement> {
+        match &op.security {
+            Some(requirements) => lower_requirements(
+                requirements,
+                self.schemes,
+                &pointer_push(at, "security"),
+                &mut self.warnings,
+            ),
+            None => self.default_security.to_vec(),
+        }
     }
 
     /// Path-item parameters overridden by operation parameters of the same name and location.
@@ -413,6 +409,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             docs: Some(format!("Optional parameters of {}.", method_link(method))),
             origin: pointer_push(at, "parameters"),
             travel: crate::ir::Travel::default(),
+            derives: crate::ir::Derives::default(),
             kind: TypeKind::Options { fields },
         });
         Some(name)
@@ -785,6 +782,48 @@ fn derived_id(method: HttpMethod, path: &str) -> String {
 enum TemplatePiece {
     Literal(String),
     Param(String),
+}
+
+/// The parameters in argument order: path parameters first, in template order; the rest keep spec order.
+/// Fails when the template and the path parameters do not name the same things.
+fn path_parameters_first(
+    mut params: Vec<Parameter>,
+    path_names: &[String],
+) -> Result<Vec<Parameter>, String> {
+    let mut ordered: Vec<Parameter> = Vec::with_capacity(params.len());
+    for name in path_names {
+        let found = params
+            .iter()
+            .position(|p| p.location == ParamLocation::Path && &p.wire_name == name)
+            .ok_or_else(|| {
+                format!("the path template names `{{{name}}}` but no path parameter declares it")
+            })?;
+        ordered.push(params.remove(found));
+    }
+    if let Some(stray) = params.iter().find(|p| p.location == ParamLocation::Path) {
+        return Err(format!(
+            "path parameter `{}` does not appear in the path template",
+            stray.wire_name
+        ));
+    }
+    ordered.extend(params);
+    Ok(ordered)
+}
+
+/// The template as literal text and parameters (indices into `params`).
+fn path_segments(template: Vec<TemplatePiece>, params: &[Parameter]) -> Vec<PathSegment> {
+    template
+        .into_iter()
+        .map(|piece| match piece {
+            TemplatePiece::Literal(text) => PathSegment::Literal(text),
+            TemplatePiece::Param(name) => PathSegment::Param(
+                params
+                    .iter()
+                    .position(|p| p.wire_name == name)
+                    .unwrap_or_default(),
+            ),
+        })
+        .collect()
 }
 
 /// Splits `/a/{b}/c` into literal text and parameter names.

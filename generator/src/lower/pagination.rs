@@ -169,6 +169,7 @@ mod tests {
             docs: None,
             origin: String::new(),
             travel: Travel::default(),
+            derives: crate::ir::Derives::default(),
             kind: TypeKind::Struct {
                 fields: vec![
                     field("timestamp", TypeRef::Option(Box::new(TypeRef::I64))),

@@ -158,6 +158,7 @@ fn lower_kind(
                             .or_else(|| Some(format!("Values of the `{key_name}` credential."))),
                         origin: at.to_string(),
                         travel: crate::ir::Travel::default(),
+                        derives: crate::ir::Derives::default(),
                         kind: string_enum(values.iter().filter_map(|v| v.as_str()), false),
                     });
                     Some(type_name)

@@ -713,6 +713,7 @@ impl<'a> TypeLowering<'a> {
             docs,
             origin: origin.to_string(),
             travel: crate::ir::Travel::default(),
+            derives: crate::ir::Derives::default(),
             kind,
         });
     }

@@ -136,9 +136,9 @@ impl Call {
     }
 
     /// Sends `body` as JSON.
-    pub(crate) fn json_body(
+    pub(crate) fn json_body<T: serde::Serialize + ?Sized>(
         &mut self,
-        body: &impl serde::Serialize,
+        body: &T,
     ) -> Result<(), crate::Error> {
         let bytes = serde_json::to_vec(body)
             .map_err(|source| crate::Error::Encode {
@@ -150,9 +150,9 @@ impl Call {
     }
 
     /// Sends `body` as `application/x-www-form-urlencoded` (flat objects only).
-    pub(crate) fn form_body(
+    pub(crate) fn form_body<T: serde::Serialize + ?Sized>(
         &mut self,
-        body: &impl serde::Serialize,
+        body: &T,
     ) -> Result<(), crate::Error> {
         let text = serde_urlencoded::to_string(body)
             .map_err(|err| crate::Error::InvalidArgument {
