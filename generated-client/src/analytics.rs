@@ -59,7 +59,7 @@ impl crate::Client {
             "/website/{website_id}/analytics/generate",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

@@ -48,7 +48,7 @@ impl crate::Client {
             "/bucket/url/generate",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

@@ -68,9 +68,11 @@ impl Call {
         Ok(())
     }
 
-    /// Sends `body` as JSON.
+    /// Sends `body` as JSON, under `content_type` (`application/json`, or a `+json` type such as
+    /// `application/merge-patch+json`, which tells the server how to apply it).
     pub(crate) fn json_body<T: serde::Serialize + ?Sized>(
         &mut self,
+        content_type: &'static str,
         body: &T,
     ) -> Result<(), crate::Error> {
         let bytes = serde_json::to_vec(body)
@@ -78,7 +80,7 @@ impl Call {
                 operation: self.operation,
                 source,
             })?;
-        self.body = Some(("application/json", bytes.into()));
+        self.body = Some((content_type, bytes.into()));
         Ok(())
     }
 

@@ -495,7 +495,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/message",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -550,7 +550,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/state",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -660,7 +660,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/routing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -827,7 +827,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/meta",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -884,7 +884,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/participants",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1066,7 +1066,7 @@ impl crate::Client {
             "/website/{website_id}/conversations/suggest/segment",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1191,7 +1191,7 @@ impl crate::Client {
             "/website/{website_id}/conversations/suggest/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1377,7 +1377,7 @@ impl crate::Client {
             "/website/{website_id}/conversations/spam/{spam_id}/decision",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1584,7 +1584,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1710,7 +1710,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/compose",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1773,7 +1773,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/read",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1828,7 +1828,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/unread",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1891,7 +1891,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/delivered",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1948,7 +1948,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/open",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2003,7 +2003,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/inbox",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2478,7 +2478,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/block",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2596,7 +2596,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/verify",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2663,7 +2663,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/verify/identity",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2728,7 +2728,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/verify/identity/link",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2791,7 +2791,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/transcript",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3094,7 +3094,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3171,7 +3171,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3236,7 +3236,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/call",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3370,7 +3370,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3447,7 +3447,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3516,7 +3516,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/tool",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3595,7 +3595,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3674,7 +3674,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3753,7 +3753,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3816,7 +3816,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/reminder",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -3871,7 +3871,7 @@ impl crate::Client {
             "/website/{website_id}/conversation/{session_id}/report",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

@@ -165,7 +165,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -218,7 +218,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -335,7 +335,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/locale",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1047,7 +1047,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1292,7 +1292,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1456,7 +1456,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1748,7 +1748,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/history/change/{change_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2097,7 +2097,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2290,7 +2290,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/redirection",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2580,7 +2580,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -2684,7 +2684,7 @@ impl crate::Client {
             "/website/{website_id}/helpdesk/domain",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 

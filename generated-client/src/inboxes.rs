@@ -119,7 +119,7 @@ impl crate::Client {
             "/website/{website_id}/inboxes/batch/order",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -172,7 +172,7 @@ impl crate::Client {
             "/website/{website_id}/inbox",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -347,7 +347,7 @@ impl crate::Client {
             "/website/{website_id}/inbox/{inbox_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 

@@ -185,7 +185,7 @@ impl crate::Client {
             "/website/{website_id}/people/suggest/segment",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -308,7 +308,7 @@ impl crate::Client {
             "/website/{website_id}/people/suggest/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -427,7 +427,7 @@ impl crate::Client {
             "/website/{website_id}/people/suggest/event",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -573,7 +573,7 @@ impl crate::Client {
             "/website/{website_id}/people/profile",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -748,7 +748,7 @@ impl crate::Client {
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -809,7 +809,7 @@ impl crate::Client {
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1081,7 +1081,7 @@ impl crate::Client {
             "/website/{website_id}/people/events/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1278,7 +1278,7 @@ impl crate::Client {
             "/website/{website_id}/people/data/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1339,7 +1339,7 @@ impl crate::Client {
             "/website/{website_id}/people/data/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1457,7 +1457,7 @@ impl crate::Client {
             "/website/{website_id}/people/subscription/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -1563,7 +1563,7 @@ impl crate::Client {
             "/website/{website_id}/people/import/profiles",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

@@ -159,7 +159,7 @@ impl crate::Client {
             "/plans/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -265,7 +265,7 @@ impl crate::Client {
             "/plans/subscription/{website_id}/bill/period",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -383,7 +383,7 @@ impl crate::Client {
             "/plans/subscription/{website_id}/coupon",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

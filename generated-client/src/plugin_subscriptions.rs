@@ -158,7 +158,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -394,7 +394,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -455,7 +455,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -577,7 +577,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -701,7 +701,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}/{plugin_id}/channel",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -762,7 +762,7 @@ impl crate::Client {
             "/plugins/subscription/{website_id}/{plugin_id}/event",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 }

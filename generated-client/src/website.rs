@@ -94,7 +94,7 @@ impl crate::Client {
             "/website",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -192,7 +192,7 @@ impl crate::Client {
             "/website/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 

@@ -1,4 +1,4 @@
-#![only_if(path_segment, styled_path, styled, query_object, styled_object)]
+#![only_if(path_segment, styled_path, styled, query_object, styled_object, json_text)]
 //! How parameter values are written into a request: path segments percent-encoded so no value can change
 //! the path, RFC 6570 styles for path, header and cookie values, and objects as name-value pairs.
 
@@ -50,6 +50,16 @@ pub(crate) fn object_pairs(
             other => (key, other.to_string()),
         })
         .collect())
+}
+
+#[only_if(json_text)]
+/// A path, header or cookie value as JSON text: what its spec declares (`content: application/json`), or
+/// the only faithful text for a shape OpenAPI's styles do not cover there (a list of objects).
+pub(crate) fn json_text(
+    operation: &'static str,
+    value: &impl serde::Serialize,
+) -> Result<String, crate::Error> {
+    serde_json::to_string(value).map_err(|source| crate::Error::Encode { operation, source })
 }
 
 #[only_if(styled)]

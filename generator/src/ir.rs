@@ -32,6 +32,86 @@ pub struct Api {
     pub modules: Vec<Module>,
     /// What the operations and security schemes need from the runtime and from dependencies.
     pub needs: Needs,
+    /// What of the spec the client does not keep: operations skipped, fields typed as any JSON.
+    pub coverage: Coverage,
+}
+
+/// What of the spec the client does not keep, for the report at the end of a run (`lower/coverage.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// The operations skipped, by JSON pointer (a warning says why).
+    pub skipped_operations: Vec<String>,
+    /// Every struct field typed as any JSON (`serde_json::Value`), with why.
+    pub untyped_fields: Vec<UntypedField>,
+}
+
+/// A struct field typed as any JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UntypedField {
+    /// Where its schema is (JSON pointer).
+    pub pointer: String,
+    pub cause: Untyped,
+}
+
+/// Why a field is any JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Untyped {
+    /// The spec leaves it free-form (`{}`, no `type`, `additionalProperties: true`): any JSON is right.
+    FreeForm,
+    /// The spec types it in a way the generator cannot express yet; the reason, as its warning gives it.
+    Unsupported(String),
+}
+
+impl Coverage {
+    /// Marks as unsupported each free-form field whose schema holds a pointer of `causes` (a place where the
+    /// generator gave up typing, with why): the spec typed it, the generator could not.
+    pub fn attribute<'c>(&mut self, causes: impl IntoIterator<Item = (&'c str, &'c str)> + Clone) {
+        for field in &mut self.untyped_fields {
+            if field.cause != Untyped::FreeForm {
+                continue;
+            }
+            if let Some((_, why)) = causes
+                .clone()
+                .into_iter()
+                .find(|(at, _)| at.starts_with(field.pointer.as_str()))
+            {
+                field.cause = Untyped::Unsupported(why.to_string());
+            }
+        }
+    }
+
+    /// How many untyped fields the spec leaves free-form, and how many the generator could not type.
+    pub fn untyped_counts(&self) -> (usize, usize) {
+        let free_form = self
+            .untyped_fields
+            .iter()
+            .filter(|field| field.cause == Untyped::FreeForm)
+            .count();
+        (free_form, self.untyped_fields.len() - free_form)
+    }
+
+    /// The one-line report: `3 operations skipped, 12 fields untyped: 8 free-form in the spec, 4 unsupported
+    /// (see warnings)`.
+    pub fn summary(&self) -> String {
+        let (free_form, unsupported) = self.untyped_counts();
+        let plural = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        let mut line = format!(
+            "{} skipped, {} untyped",
+            plural(self.skipped_operations.len(), "operation", "operations"),
+            plural(self.untyped_fields.len(), "field", "fields"),
+        );
+        if !self.untyped_fields.is_empty() {
+            line.push_str(&format!(
+                ": {free_form} free-form in the spec, {unsupported} unsupported"
+            ));
+        }
+        if unsupported > 0 || !self.skipped_operations.is_empty() {
+            line.push_str(" (see warnings)");
+        }
+        line
+    }
 }
 
 /// What a crate's operations and security schemes need: the runtime pieces (each named by the `only_if`
@@ -53,6 +133,8 @@ pub struct Needs {
     pub query_json: bool,
     /// A query parameter whose value is an object.
     pub query_object: bool,
+    /// A path, header or cookie value sent as JSON text.
+    pub json_text: bool,
     pub headers: bool,
     pub cookies: bool,
     pub json_body: bool,
@@ -90,6 +172,7 @@ impl Needs {
             "query" => self.query,
             "query_json" => self.query_json,
             "query_object" => self.query_object,
+            "json_text" => self.json_text,
             "headers" => self.headers,
             "cookies" => self.cookies,
             "json_body" => self.json_body,
@@ -547,6 +630,25 @@ pub fn named_kind<'a>(types: &'a [TypeDef], ty: &TypeRef) -> Option<&'a TypeKind
         return None;
     };
     types.iter().find(|t| &t.name == name).map(|t| &t.kind)
+}
+
+/// `ty` with every alias it names replaced by what the alias stands for, through chains of aliases and inside
+/// lists, maps and options: a parameter typed `$ref: Name` where `Name` is a constrained string is a string.
+/// A chain longer than any real spec's (a cycle) is left as it is.
+pub fn without_aliases(ty: &TypeRef, types: &[TypeDef]) -> TypeRef {
+    fn resolve(ty: &TypeRef, types: &[TypeDef], depth: usize) -> TypeRef {
+        match ty {
+            TypeRef::Named(_) if depth < 64 => match named_kind(types, ty) {
+                Some(TypeKind::Alias { target }) => resolve(target, types, depth + 1),
+                _ => ty.clone(),
+            },
+            TypeRef::Vec(inner) => TypeRef::Vec(Box::new(resolve(inner, types, depth))),
+            TypeRef::Map(inner) => TypeRef::Map(Box::new(resolve(inner, types, depth))),
+            TypeRef::Option(inner) => TypeRef::Option(Box::new(resolve(inner, types, depth))),
+            ty => ty.clone(),
+        }
+    }
+    resolve(ty, types, 0)
 }
 
 /// Values with a one-line text form on the wire (`Display`): numbers, booleans, strings and enums.

@@ -3,17 +3,25 @@
 //! why it must not pass silently: it is a typo (`requird`), or a YAML flow mapping split at a comma
 //! (`{ type: string, description: a, b }` gives a key `b`). Keys starting with `x-` are extensions.
 //!
+//! A JSON Schema keyword that normalisation leaves in a schema because it has no 3.0 form (`propertyNames`,
+//! `prefixItems`, `$dynamicRef`, ...) is reported too, with what the client does about it instead of the
+//! typo hint: it is not a mistake in the spec, but the spec says something the client does not act on.
+//!
 //! The walk runs on the normalised (3.0-form) document and knows where each kind of object lives, so a
-//! property *named* `requird` is not mistaken for a keyword.
+//! property *named* `requird` is not mistaken for a keyword. It looks into the schemas normalisation rewrote,
+//! and no others.
 
 use serde_json::{Map, Value};
 
 use crate::error::{pointer_push, Warning};
 use crate::normalize::HTTP_METHODS;
 
-/// The keys of an OpenAPI 3.0 Schema object, plus `$ref`.
+/// The keys of an OpenAPI 3.0 Schema object, plus `$ref` and the JSON Schema containers of schemas that
+/// `$ref`s point into (`$defs`, and `definitions` from earlier drafts).
 const SCHEMA_KEYS: &[&str] = &[
     "$ref",
+    "$defs",
+    "definitions",
     "title",
     "multipleOf",
     "maximum",
@@ -50,6 +58,23 @@ const SCHEMA_KEYS: &[&str] = &[
     "example",
     "examples",
     "deprecated",
+];
+
+/// JSON Schema keywords that only constrain the values a schema allows and leave their Rust type as it is, so
+/// normalisation keeps them and the client does not check them: one warning each says so. `patternProperties`,
+/// `prefixItems` and `$dynamicRef` do change what a value is, and `$dynamicAnchor` only names a target for
+/// `$dynamicRef`: they get their own warnings (see [`json_schema_keyword`]).
+const VALIDATION_KEYWORDS: &[&str] = &[
+    "propertyNames",
+    "contains",
+    "minContains",
+    "maxContains",
+    "dependentRequired",
+    "dependentSchemas",
+    "if",
+    "then",
+    "else",
+    "unevaluatedItems",
 ];
 
 /// The keys of a Parameter object, plus those of a Reference object (`$ref` and, in 3.1, `summary`).
@@ -207,20 +232,20 @@ impl Walk {
         }
     }
 
+    /// A schema's keys, then the schemas inside it that normalisation rewrote.
     fn schema(&mut self, schema: &Value, at: &str) {
-        self.check(schema, SCHEMA_KEYS, "a Schema", at);
+        self.check_schema(schema, at);
         for key in ["items", "not", "additionalProperties"] {
             if let Some(child) = schema.get(key).filter(|child| child.is_object()) {
                 self.schema(child, &pointer_push(at, key));
             }
         }
-        for (name, property) in entries(schema.get("properties")) {
-            self.schema(
-                property,
-                &pointer_push(&pointer_push(at, "properties"), name),
-            );
+        for key in ["properties", "$defs", "definitions"] {
+            for (name, child) in entries(schema.get(key)) {
+                self.schema(child, &pointer_push(&pointer_push(at, key), name));
+            }
         }
-        for key in ["allOf", "oneOf", "anyOf"] {
+        for key in ["allOf", "oneOf", "anyOf", "prefixItems"] {
             for (i, part) in items(schema.get(key)) {
                 self.schema(part, &pointer_push(&pointer_push(at, key), &i));
             }
@@ -229,22 +254,74 @@ impl Walk {
 
     /// Warns about each key of `object` that is neither in `known` nor an extension.
     fn check(&mut self, object: &Value, known: &[&str], kind: &str, at: &str) {
-        let Some(object) = object.as_object() else {
-            return;
-        };
-        for key in object.keys() {
-            if key.starts_with("x-") || known.contains(&key.as_str()) {
-                continue;
-            }
-            self.warnings.push(Warning {
-                pointer: pointer_push(at, key),
-                message: format!(
-                    "`{key}` is not a key of {kind} object and is ignored: a typo, or a YAML flow mapping split \
-                     at a comma (`{{ description: a, b }}` has a key `b`)? Extensions start with `x-`"
-                ),
-            });
+        for key in unknown(object, known) {
+            self.warn(at, key, typo(key, kind));
         }
     }
+
+    /// Like [`Self::check`] for a Schema, where a JSON Schema keyword without a 3.0 form gets its own warning.
+    fn check_schema(&mut self, schema: &Value, at: &str) {
+        for key in unknown(schema, SCHEMA_KEYS) {
+            let message = json_schema_keyword(key).unwrap_or_else(|| typo(key, "a Schema"));
+            self.warn(at, key, message);
+        }
+    }
+
+    /// Records a warning about `key` of the object at `at`.
+    fn warn(&mut self, at: &str, key: &str, message: String) {
+        self.warnings.push(Warning {
+            pointer: pointer_push(at, key),
+            message,
+        });
+    }
+}
+
+/// The keys of `object` that are neither in `known` nor extensions (none when it is not an object).
+fn unknown<'a>(object: &'a Value, known: &'a [&str]) -> impl Iterator<Item = &'a String> {
+    object
+        .as_object()
+        .into_iter()
+        .flat_map(Map::keys)
+        .filter(move |key| !key.starts_with("x-") && !known.contains(&key.as_str()))
+}
+
+/// What an unknown key most likely is: a typo or a split flow mapping, since the model ignores it.
+fn typo(key: &str, kind: &str) -> String {
+    format!(
+        "`{key}` is not a key of {kind} object and is ignored: a typo, or a YAML flow mapping split \
+         at a comma (`{{ description: a, b }}` has a key `b`)? Extensions start with `x-`"
+    )
+}
+
+/// JSON Schema keywords whose schema the client types as any JSON though the spec says more: the fields they
+/// are in count as unsupported, not free-form, in the report of what was left untyped.
+pub const UNTYPING_KEYWORDS: &[&str] = &["prefixItems", "$dynamicRef"];
+
+/// What the client does about a JSON Schema keyword that normalisation left in a schema, if `key` is one.
+fn json_schema_keyword(key: &str) -> Option<String> {
+    let message = match key {
+        "prefixItems" => {
+            "`prefixItems` (a JSON Schema tuple) is not typed item by item: its items are typed as JSON values"
+        }
+        "$dynamicRef" => {
+            "`$dynamicRef` (JSON Schema) is not followed: the value it refers to is typed as JSON"
+        }
+        "$dynamicAnchor" => {
+            "`$dynamicAnchor` (JSON Schema) names a target for `$dynamicRef`, which the client does not follow"
+        }
+        "patternProperties" => {
+            "`patternProperties` could not become a typed map (that takes one pattern whose value is a \
+             schema, and no `additionalProperties`): the client does not check its patterns, and types the \
+             properties they match like any undeclared property (`additionalProperties`)"
+        }
+        key if VALIDATION_KEYWORDS.contains(&key) => {
+            return Some(format!(
+                "`{key}` only constrains values (JSON Schema); the client does not check it"
+            ));
+        }
+        _ => return None,
+    };
+    Some(message.to_string())
 }
 
 /// The members of an object (none when it is absent or not an object).
@@ -328,5 +405,88 @@ mod tests {
             "parameters": { "P": { "$ref": "#/components/parameters/Q", "summary": "s", "description": "d" } }
         } });
         assert_eq!(pointers(&document), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_validation_keyword_gets_its_own_warning_not_the_typo_hint() {
+        let mut schema = serde_json::Map::new();
+        for keyword in VALIDATION_KEYWORDS {
+            schema.insert(keyword.to_string(), json!({}));
+        }
+        let document = json!({ "components": { "schemas": { "S": schema } } });
+        let warnings = unknown_keys(&document);
+        assert_eq!(warnings.len(), VALIDATION_KEYWORDS.len(), "{warnings:?}");
+        for (warning, keyword) in warnings.iter().zip(VALIDATION_KEYWORDS) {
+            assert_eq!(
+                warning.pointer,
+                pointer_push("#/components/schemas/S", keyword)
+            );
+            assert_eq!(
+                warning.message,
+                format!("`{keyword}` only constrains values (JSON Schema); the client does not check it")
+            );
+        }
+    }
+
+    #[test]
+    fn tuples_dynamic_refs_and_unmapped_pattern_properties_say_how_the_value_is_typed() {
+        let document = json!({ "components": { "schemas": { "S": {
+            "type": "object",
+            "properties": {
+                "pair": { "type": "array", "prefixItems": [{ "type": "string" }, { "tpye": "integer" }] },
+                "node": { "$dynamicRef": "#node" }
+            },
+            "$dynamicAnchor": "node",
+            "patternProperties": { "^a": { "type": "string" }, "^b": { "type": "integer" } }
+        } } } });
+        let warnings = unknown_keys(&document);
+        let found: Vec<(&str, &str)> = warnings
+            .iter()
+            .map(|w| (w.pointer.as_str(), w.message.as_str()))
+            .collect();
+        let expected = [
+            (
+                "#/components/schemas/S/$dynamicAnchor",
+                "names a target for `$dynamicRef`",
+            ),
+            (
+                "#/components/schemas/S/patternProperties",
+                "could not become a typed map",
+            ),
+            (
+                "#/components/schemas/S/properties/pair/prefixItems",
+                "its items are typed as JSON values",
+            ),
+            // The tuple's entries are schemas like any other: a typo there is still one.
+            (
+                "#/components/schemas/S/properties/pair/prefixItems/1/tpye",
+                "is not a key of a Schema object",
+            ),
+            (
+                "#/components/schemas/S/properties/node/$dynamicRef",
+                "is not followed",
+            ),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for ((pointer, message), (want_pointer, want_message)) in found.iter().zip(expected) {
+            assert_eq!(*pointer, want_pointer);
+            assert!(message.contains(want_message), "{message}");
+        }
+    }
+
+    #[test]
+    fn defs_and_definitions_are_known_and_their_schemas_checked() {
+        let document = json!({ "components": { "schemas": { "S": {
+            "type": "object",
+            "$defs": { "part": { "type": "string", "requird": true } },
+            "definitions": { "old": { "type": "object", "propertys": {} } }
+        } } } });
+        assert_eq!(
+            pointers(&document),
+            [
+                "#/components/schemas/S/$defs/part/requird",
+                "#/components/schemas/S/definitions/old/propertys",
+            ]
+        );
     }
 }

@@ -157,8 +157,18 @@ fn generate_from_document(
             .unwrap_or_else(|_| Err("writing openapi.json panicked".to_string()));
         (spec_file, lowered)
     });
-    let (api, lowering_warnings) = lowered?;
+    let (mut api, lowering_warnings) = lowered?;
     let mut warnings = keys::unknown_keys(&document);
+    api.coverage.attribute(
+        warnings
+            .iter()
+            .filter(|w| {
+                keys::UNTYPING_KEYWORDS
+                    .iter()
+                    .any(|keyword| w.pointer.ends_with(&format!("/{keyword}")))
+            })
+            .map(|w| (w.pointer.as_str(), w.message.as_str())),
+    );
     warnings.extend(lowering_warnings);
     let files =
         emit::emit_crate(&api, spec_file.map_err(emit_error)?, &preamble).map_err(emit_error)?;

@@ -43,6 +43,10 @@ struct Cli {
     /// Write nothing; exit non-zero listing every file that differs from what would be written.
     #[arg(long)]
     check: bool,
+    /// List every struct field typed as any JSON (`serde_json::Value`), with its JSON pointer and whether the
+    /// spec leaves it free-form or the generator could not type it.
+    #[arg(long)]
+    report_untyped: bool,
 }
 
 fn main() -> ExitCode {
@@ -92,7 +96,7 @@ fn main() -> ExitCode {
         package_name,
         regenerate,
     };
-    match run(&config, &out, cli.check) {
+    match run(&config, &out, cli.check, cli.report_untyped) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");
@@ -101,14 +105,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(config: &Config, out: &Path, check: bool) -> Result<ExitCode, generator::Error> {
+fn run(
+    config: &Config,
+    out: &Path,
+    check: bool,
+    report_untyped: bool,
+) -> Result<ExitCode, generator::Error> {
     let generated = generate(config)?;
     for warning in &generated.warnings {
         eprintln!("warning: {}: {warning}", config.spec.display());
     }
+    let coverage = &generated.api.coverage;
+    if report_untyped {
+        for field in &coverage.untyped_fields {
+            let cause = match &field.cause {
+                generator::ir::Untyped::FreeForm => "free-form in the spec".to_string(),
+                generator::ir::Untyped::Unsupported(why) => format!("unsupported: {why}"),
+            };
+            eprintln!(
+                "untyped: {}: {}: {cause}",
+                config.spec.display(),
+                field.pointer
+            );
+        }
+    }
+    // The last line of every run: how much of the spec the client keeps.
+    let generated_count = generated.api.operations.len();
+    let summary = format!(
+        "{}: {generated_count} {} generated, {}",
+        config.spec.display(),
+        if generated_count == 1 {
+            "operation"
+        } else {
+            "operations"
+        },
+        coverage.summary()
+    );
     if check {
         let drift = write::check(out, &generated.files)?;
         if drift.is_clean() {
+            eprintln!("{summary}");
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!(
@@ -131,6 +167,7 @@ fn run(config: &Config, out: &Path, check: bool) -> Result<ExitCode, generator::
             out.join(path).display()
         );
     }
+    eprintln!("{summary}");
     Ok(ExitCode::SUCCESS)
 }
 

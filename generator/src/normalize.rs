@@ -1,31 +1,23 @@
 //! Normalisation: rewrites an OpenAPI 3.1 document into the 3.0 forms that `openapiv3` understands, on the
-//! untyped value, before deserialising. Each rule is a small function with its own test. A 3.1 keyword with
-//! no faithful 3.0 form is an error naming its JSON pointer: dropping it would silently change the API.
+//! untyped value, before deserialising. Each rule is a small function with its own test.
+//!
+//! Nothing the spec says is dropped silently. A JSON Schema keyword with no 3.0 form either becomes the
+//! nearest form that types the same values (`patternProperties` with one pattern is a typed map, a schema-valued
+//! `unevaluatedProperties` is `additionalProperties`), or is left in the document for `keys.rs` to report with
+//! its JSON pointer: keywords that only constrain values (`propertyNames`, `if`, `contains`, ...), a tuple's
+//! `prefixItems` (whose `items`, which types only the items after the prefix, is removed) and `$dynamicRef`.
+//! `$defs` and `definitions` are kept, their schemas rewritten like any other, for `$ref`s that point into
+//! them. Only what is wrong in the spec itself, such as a type name that is not a string, is an error naming its
+//! JSON pointer.
+//!
+//! One rule is not about 3.1 and applies to 3.0 documents too, in the same single walk: an `enum` (or `const`)
+//! without `type` whose values are all strings, all integers or all booleans gets that type.
 //!
 //! The walk is structural (it knows where schemas live), so a property *named* `const` is left alone.
 
 use serde_json::{Map, Value};
 
 use crate::error::{pointer_push, Located};
-
-/// JSON Schema 2020-12 keywords that 3.0 cannot express and the generator does not emulate.
-const UNMAPPABLE_KEYWORDS: &[&str] = &[
-    "prefixItems",
-    "$dynamicRef",
-    "$dynamicAnchor",
-    "$defs",
-    "if",
-    "then",
-    "else",
-    "dependentSchemas",
-    "dependentRequired",
-    "unevaluatedItems",
-    "patternProperties",
-    "propertyNames",
-    "contains",
-    "minContains",
-    "maxContains",
-];
 
 /// Schema keywords that only annotate or identify a schema; removing them changes no wire format.
 const ANNOTATION_KEYWORDS: &[&str] = &["$schema", "$id", "$comment", "$anchor"];
@@ -35,7 +27,8 @@ pub(crate) const HTTP_METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Checks the OpenAPI version and, for 3.1, rewrites the document in place into 3.0 form.
+/// Checks the OpenAPI version and rewrites the document in place: for 3.1 into 3.0 form, for 3.0 only by
+/// the rules that hold for both versions.
 pub fn normalize(doc: &mut Value) -> Result<(), Located> {
     let root = doc
         .as_object_mut()
@@ -45,8 +38,9 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
     let Some(root) = doc.as_object_mut() else {
         return Ok(());
     };
+    let walk = Walk { version };
     if version == OpenApiVersion::V3_0 {
-        return Ok(());
+        return walk.document(root);
     }
     root.insert("openapi".into(), Value::from("3.0.3"));
     root.remove("jsonSchemaDialect");
@@ -55,16 +49,7 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
     root.entry("paths")
         .or_insert_with(|| Value::Object(Map::new()));
     remove_mutual_tls(root);
-
-    if let Some(paths) = root.get_mut("paths").and_then(Value::as_object_mut) {
-        for (path, item) in paths.iter_mut() {
-            path_item(item, &pointer_push("#/paths", path))?;
-        }
-    }
-    if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
-        components_section(components)?;
-    }
-    Ok(())
+    walk.document(root)
 }
 
 /// Replaces each path item that is a local `$ref` (to another path or to `#/components/pathItems`) with a
@@ -102,12 +87,14 @@ fn inline_path_item_refs(doc: &mut Value) {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+/// The OpenAPI versions the generator reads; a 3.1 document is rewritten into 3.0 form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpenApiVersion {
     V3_0,
     V3_1,
 }
 
+/// The document's OpenAPI version, or an error saying which versions are read.
 fn check_version(root: &Map<String, Value>) -> Result<OpenApiVersion, Located> {
     if root.contains_key("swagger") {
         return Err(Located::new(
@@ -177,130 +164,227 @@ fn remove_mutual_tls(root: &mut Map<String, Value>) {
     }
 }
 
-fn components_section(components: &mut Map<String, Value>) -> Result<(), Located> {
-    let base = "#/components";
-    for (section, walk) in [
-        (
-            "schemas",
-            schema as fn(&mut Value, &str) -> Result<(), Located>,
-        ),
-        ("parameters", parameter_like),
-        ("headers", parameter_like),
-        ("responses", response),
-        ("requestBodies", request_body),
-        ("pathItems", path_item),
-        ("callbacks", callback),
-    ] {
-        if let Some(entries) = components.get_mut(section).and_then(Value::as_object_mut) {
-            let at = pointer_push(base, section);
-            for (name, value) in entries.iter_mut() {
-                walk(value, &pointer_push(&at, name))?;
+/// Visits one object (and what it contains) found at a pointer.
+type Visit = fn(&Walk, &mut Value, &str) -> Result<(), Located>;
+
+/// The structural walk: it visits every place of the document where a schema can be, so a property *named*
+/// `const` is never taken for the keyword. One walk serves both versions; `version` says which rules apply.
+struct Walk {
+    version: OpenApiVersion,
+}
+
+impl Walk {
+    /// Rewrites the schemas of every path item and every component.
+    fn document(&self, root: &mut Map<String, Value>) -> Result<(), Located> {
+        if let Some(paths) = root.get_mut("paths").and_then(Value::as_object_mut) {
+            for (path, item) in paths.iter_mut() {
+                self.path_item(item, &pointer_push("#/paths", path))?;
             }
         }
+        if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
+            self.components_section(components)?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-fn path_item(item: &mut Value, at: &str) -> Result<(), Located> {
-    let Some(item) = item.as_object_mut() else {
-        return Ok(());
-    };
-    each_in_array(item, "parameters", at, parameter_like)?;
-    for method in HTTP_METHODS {
-        if let Some(op) = item.get_mut(*method) {
-            operation(op, &pointer_push(at, method))?;
+    /// Each section of `components` holds one kind of object; each is walked as that kind.
+    fn components_section(&self, components: &mut Map<String, Value>) -> Result<(), Located> {
+        let base = "#/components";
+        let sections: [(&str, Visit); 7] = [
+            ("schemas", Self::schema),
+            ("parameters", Self::parameter_like),
+            ("headers", Self::parameter_like),
+            ("responses", Self::response),
+            ("requestBodies", Self::request_body),
+            ("pathItems", Self::path_item),
+            ("callbacks", Self::callback),
+        ];
+        for (section, visit) in sections {
+            if let Some(entries) = components.get_mut(section).and_then(Value::as_object_mut) {
+                let at = pointer_push(base, section);
+                for (name, value) in entries.iter_mut() {
+                    visit(self, value, &pointer_push(&at, name))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A path item's shared parameters and its operations.
+    fn path_item(&self, item: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(item) = item.as_object_mut() else {
+            return Ok(());
+        };
+        self.each_in_array(item, "parameters", at, Self::parameter_like)?;
+        for method in HTTP_METHODS {
+            if let Some(op) = item.get_mut(*method) {
+                self.operation(op, &pointer_push(at, method))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An operation's parameters, body, responses, callbacks and `x-methods` bodies.
+    fn operation(&self, op: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(op) = op.as_object_mut() else {
+            return Ok(());
+        };
+        if self.version == OpenApiVersion::V3_1 {
+            // 3.1 made `responses` optional; 3.0 requires it.
+            op.entry("responses")
+                .or_insert_with(|| Value::Object(Map::new()));
+        }
+        self.each_in_array(op, "parameters", at, Self::parameter_like)?;
+        if let Some(body) = op.get_mut("requestBody") {
+            self.request_body(body, &pointer_push(at, "requestBody"))?;
+        }
+        self.each_in_object(op, "responses", at, Self::response)?;
+        self.each_in_object(op, "callbacks", at, Self::callback)?;
+        // The bodies of `x-methods` entries (see `lower/methods.rs`) are schemas like any other.
+        let methods_at = pointer_push(at, "x-methods");
+        for (i, entry) in op
+            .get_mut("x-methods")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(body) = entry.get_mut("body") {
+                self.schema(
+                    body,
+                    &pointer_push(&pointer_push(&methods_at, &i.to_string()), "body"),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A callback maps runtime expressions to path items.
+    fn callback(&self, callback: &mut Value, at: &str) -> Result<(), Located> {
+        for (expression, item) in callback.as_object_mut().into_iter().flatten() {
+            self.path_item(item, &pointer_push(at, expression))?;
+        }
+        Ok(())
+    }
+
+    /// A parameter or a header: its schema, or the schemas of its content.
+    fn parameter_like(&self, param: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(param) = param.as_object_mut() else {
+            return Ok(());
+        };
+        if let Some(s) = param.get_mut("schema") {
+            self.schema(s, &pointer_push(at, "schema"))?;
+        }
+        self.each_in_object(param, "content", at, Self::media_type)
+    }
+
+    /// A request body's media types.
+    fn request_body(&self, body: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(body) = body.as_object_mut() else {
+            return Ok(());
+        };
+        self.each_in_object(body, "content", at, Self::media_type)
+    }
+
+    /// A response's headers and media types.
+    fn response(&self, resp: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(resp) = resp.as_object_mut() else {
+            return Ok(());
+        };
+        self.each_in_object(resp, "headers", at, Self::parameter_like)?;
+        self.each_in_object(resp, "content", at, Self::media_type)
+    }
+
+    /// A media type's schema.
+    fn media_type(&self, media: &mut Value, at: &str) -> Result<(), Located> {
+        match media.get_mut("schema") {
+            Some(s) => self.schema(s, &pointer_push(at, "schema")),
+            None => Ok(()),
         }
     }
-    Ok(())
-}
 
-fn operation(op: &mut Value, at: &str) -> Result<(), Located> {
-    let Some(op) = op.as_object_mut() else {
-        return Ok(());
-    };
-    // 3.1 made `responses` optional; 3.0 requires it.
-    op.entry("responses")
-        .or_insert_with(|| Value::Object(Map::new()));
-    each_in_array(op, "parameters", at, parameter_like)?;
-    if let Some(body) = op.get_mut("requestBody") {
-        request_body(body, &pointer_push(at, "requestBody"))?;
-    }
-    each_in_object(op, "responses", at, response)?;
-    each_in_object(op, "callbacks", at, callback)?;
-    // The bodies of `x-methods` entries (see `lower/methods.rs`) are schemas like any other.
-    let methods_at = pointer_push(at, "x-methods");
-    for (i, entry) in op
-        .get_mut("x-methods")
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        if let Some(body) = entry.get_mut("body") {
-            schema(
-                body,
-                &pointer_push(&pointer_push(&methods_at, &i.to_string()), "body"),
-            )?;
+    /// Rewrites one schema and, recursively, every schema inside it.
+    fn schema(&self, value: &mut Value, at: &str) -> Result<(), Located> {
+        if self.version == OpenApiVersion::V3_1 {
+            boolean_schema(value);
         }
+        let Some(schema) = value.as_object_mut() else {
+            return Ok(());
+        };
+        if self.version == OpenApiVersion::V3_1 {
+            json_schema_2020_to_3_0(schema, at)?;
+        }
+        enum_type(schema);
+        self.subschemas(schema, at)
     }
-    Ok(())
-}
 
-fn callback(callback: &mut Value, at: &str) -> Result<(), Located> {
-    for (expression, item) in callback.as_object_mut().into_iter().flatten() {
-        path_item(item, &pointer_push(at, expression))?;
+    /// The schemas inside a schema: those that type values, and those kept for `$ref`s (`$defs`,
+    /// `definitions`) or for `keys.rs` to look into (`prefixItems`). Subschemas of keywords that only
+    /// constrain values (`if`, `contains`, ...) are not visited: nothing types them.
+    fn subschemas(&self, schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
+        for key in ["items", "additionalProperties", "not"] {
+            if let Some(child) = schema.get_mut(key) {
+                if child.is_object() || key != "additionalProperties" {
+                    self.schema(child, &pointer_push(at, key))?;
+                }
+            }
+        }
+        for key in ["properties", "$defs", "definitions"] {
+            self.each_in_object(schema, key, at, Self::schema)?;
+        }
+        for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+            self.each_in_array(schema, key, at, Self::schema)?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-fn parameter_like(param: &mut Value, at: &str) -> Result<(), Located> {
-    let Some(param) = param.as_object_mut() else {
-        return Ok(());
-    };
-    if let Some(s) = param.get_mut("schema") {
-        schema(s, &pointer_push(at, "schema"))?;
+    /// Visits each member of the object under `key`, if there is one.
+    fn each_in_object(
+        &self,
+        parent: &mut Map<String, Value>,
+        key: &str,
+        at: &str,
+        visit: Visit,
+    ) -> Result<(), Located> {
+        let at = pointer_push(at, key);
+        for (name, value) in parent
+            .get_mut(key)
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
+            visit(self, value, &pointer_push(&at, name))?;
+        }
+        Ok(())
     }
-    each_in_object(param, "content", at, media_type)
-}
 
-fn request_body(body: &mut Value, at: &str) -> Result<(), Located> {
-    let Some(body) = body.as_object_mut() else {
-        return Ok(());
-    };
-    each_in_object(body, "content", at, media_type)
-}
-
-fn response(resp: &mut Value, at: &str) -> Result<(), Located> {
-    let Some(resp) = resp.as_object_mut() else {
-        return Ok(());
-    };
-    each_in_object(resp, "headers", at, parameter_like)?;
-    each_in_object(resp, "content", at, media_type)
-}
-
-fn media_type(media: &mut Value, at: &str) -> Result<(), Located> {
-    match media.get_mut("schema") {
-        Some(s) => schema(s, &pointer_push(at, "schema")),
-        None => Ok(()),
+    /// Visits each item of the array under `key`, if there is one.
+    fn each_in_array(
+        &self,
+        parent: &mut Map<String, Value>,
+        key: &str,
+        at: &str,
+        visit: Visit,
+    ) -> Result<(), Located> {
+        let at = pointer_push(at, key);
+        for (i, value) in parent
+            .get_mut(key)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            visit(self, value, &pointer_push(&at, &i.to_string()))?;
+        }
+        Ok(())
     }
 }
 
-/// Rewrites one schema and, recursively, every schema inside it.
-fn schema(value: &mut Value, at: &str) -> Result<(), Located> {
-    boolean_schema(value);
-    let Some(schema) = value.as_object_mut() else {
-        return Ok(());
-    };
-    unevaluated_properties(schema, at)?;
-    if let Some(keyword) = UNMAPPABLE_KEYWORDS
-        .iter()
-        .find(|k| schema.contains_key(**k))
-    {
-        return Err(Located::new(
-            pointer_push(at, keyword),
-            format!("the OpenAPI 3.1 keyword `{keyword}` has no OpenAPI 3.0 equivalent and is not supported"),
-        ));
-    }
+/// The JSON Schema 2020-12 forms of one schema (not of its subschemas) rewritten into their 3.0 forms.
+fn json_schema_2020_to_3_0(schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
+    unevaluated_properties(schema);
+    pattern_properties(schema);
+    tuple_items(schema);
     for keyword in ANNOTATION_KEYWORDS {
         schema.shift_remove(*keyword);
     }
@@ -309,18 +393,6 @@ fn schema(value: &mut Value, at: &str) -> Result<(), Located> {
     exclusive_bounds(schema);
     examples_to_example(schema);
     content_encoding(schema);
-
-    for key in ["items", "additionalProperties", "not"] {
-        if let Some(child) = schema.get_mut(key) {
-            if child.is_object() || key != "additionalProperties" {
-                self::schema(child, &pointer_push(at, key))?;
-            }
-        }
-    }
-    each_in_object(schema, "properties", at, self::schema)?;
-    for key in ["allOf", "anyOf", "oneOf"] {
-        each_in_array(schema, key, at, self::schema)?;
-    }
     Ok(())
 }
 
@@ -374,19 +446,38 @@ fn type_array(schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> 
     Ok(())
 }
 
-/// A boolean `unevaluatedProperties` says whether unlisted properties are allowed, which is what
-/// `additionalProperties` says in 3.0 (an explicit `additionalProperties` wins). A schema value has no 3.0 form.
-fn unevaluated_properties(schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
-    match schema.shift_remove("unevaluatedProperties") {
-        None => Ok(()),
-        Some(Value::Bool(allowed)) => {
-            schema.entry("additionalProperties").or_insert(Value::Bool(allowed));
-            Ok(())
+/// `unevaluatedProperties` types the properties no other keyword of the schema evaluates, which is what
+/// `additionalProperties` types in 3.0: a boolean or a schema becomes `additionalProperties`. Beside an
+/// `additionalProperties`, which evaluates every other property, it has nothing left to type and is dropped.
+fn unevaluated_properties(schema: &mut Map<String, Value>) {
+    if let Some(unevaluated) = schema.shift_remove("unevaluatedProperties") {
+        schema.entry("additionalProperties").or_insert(unevaluated);
+    }
+}
+
+/// `patternProperties` with one pattern whose value is a schema, and no `additionalProperties`, is a map whose
+/// values that schema types: it becomes `additionalProperties` (the pattern only validates keys). Otherwise it
+/// is left for `keys.rs` to report.
+fn pattern_properties(schema: &mut Map<String, Value>) {
+    let one_schema = matches!(
+        schema.get("patternProperties"),
+        Some(Value::Object(patterns)) if patterns.len() == 1 && patterns.values().all(Value::is_object)
+    );
+    if !one_schema || schema.contains_key("additionalProperties") {
+        return;
+    }
+    if let Some(Value::Object(patterns)) = schema.shift_remove("patternProperties") {
+        if let Some((_, value)) = patterns.into_iter().next() {
+            schema.insert("additionalProperties".into(), value);
         }
-        Some(_) => Err(Located::new(
-            pointer_push(at, "unevaluatedProperties"),
-            "a schema-valued `unevaluatedProperties` has no OpenAPI 3.0 equivalent and is not supported",
-        )),
+    }
+}
+
+/// A tuple (`prefixItems`) loses its `items`: in 3.1 `items` types only the items after the prefix, so read
+/// as the type of every item it would fail to decode the prefix. `prefixItems` stays for `keys.rs` to report.
+fn tuple_items(schema: &mut Map<String, Value>) {
+    if schema.contains_key("prefixItems") {
+        schema.shift_remove("items");
     }
 }
 
@@ -397,6 +488,43 @@ fn const_to_enum(schema: &mut Map<String, Value>) {
             .entry("enum")
             .or_insert_with(|| Value::Array(vec![value]));
     }
+}
+
+/// Keywords that give a schema its shape; an `enum` beside them is not the whole story of its type.
+const SHAPE_KEYWORDS: &[&str] = &[
+    "type",
+    "$ref",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "properties",
+    "additionalProperties",
+    "items",
+];
+
+/// An `enum` (a `const`, once rewritten) without `type` whose values are all strings, all integers or all
+/// booleans gets that `type`, so it is typed like the values it allows rather than as any JSON. A discriminator's
+/// tag written `{enum: [cat]}` is a string.
+fn enum_type(schema: &mut Map<String, Value>) {
+    if SHAPE_KEYWORDS.iter().any(|k| schema.contains_key(*k)) {
+        return;
+    }
+    let Some(Value::Array(values)) = schema.get("enum") else {
+        return;
+    };
+    let all = |is: fn(&Value) -> bool| !values.is_empty() && values.iter().all(is);
+    let is_integer = |v: &Value| v.is_i64() || v.is_u64();
+    let ty = if all(Value::is_string) {
+        "string"
+    } else if all(is_integer) {
+        "integer"
+    } else if all(Value::is_boolean) {
+        "boolean"
+    } else {
+        return;
+    };
+    schema.insert("type".into(), Value::from(ty));
 }
 
 /// Numeric `exclusiveMinimum: n` → `minimum: n` + `exclusiveMinimum: true` (likewise for the maximum).
@@ -435,43 +563,6 @@ fn content_encoding(schema: &mut Map<String, Value>) {
     schema
         .entry("format")
         .or_insert_with(|| Value::from(format));
-}
-
-fn each_in_object(
-    parent: &mut Map<String, Value>,
-    key: &str,
-    at: &str,
-    walk: fn(&mut Value, &str) -> Result<(), Located>,
-) -> Result<(), Located> {
-    let at = pointer_push(at, key);
-    for (name, value) in parent
-        .get_mut(key)
-        .and_then(Value::as_object_mut)
-        .into_iter()
-        .flatten()
-    {
-        walk(value, &pointer_push(&at, name))?;
-    }
-    Ok(())
-}
-
-fn each_in_array(
-    parent: &mut Map<String, Value>,
-    key: &str,
-    at: &str,
-    walk: fn(&mut Value, &str) -> Result<(), Located>,
-) -> Result<(), Located> {
-    let at = pointer_push(at, key);
-    for (i, value) in parent
-        .get_mut(key)
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        walk(value, &pointer_push(&at, &i.to_string()))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -540,16 +631,179 @@ mod tests {
             normalized_schema(json!({ "type": "object", "unevaluatedProperties": false })),
             json!({ "type": "object", "additionalProperties": false })
         );
-        let mut doc = json!({ "openapi": "3.1.0", "components": { "schemas": { "S": { "unevaluatedProperties": {} } } } });
-        let err = normalize(&mut doc).expect_err("schema-valued");
-        assert_eq!(err.pointer, "#/components/schemas/S/unevaluatedProperties");
+    }
+
+    #[test]
+    fn schema_unevaluated_properties_becomes_additional_properties_unless_there_is_one() {
+        assert_eq!(
+            normalized_schema(
+                json!({ "type": "object", "unevaluatedProperties": { "type": ["string", "null"] } })
+            ),
+            json!({ "type": "object", "additionalProperties": { "type": "string", "nullable": true } })
+        );
+        assert_eq!(
+            normalized_schema(json!({
+                "type": "object",
+                "additionalProperties": { "type": "integer" },
+                "unevaluatedProperties": { "type": "string" }
+            })),
+            json!({ "type": "object", "additionalProperties": { "type": "integer" } })
+        );
+    }
+
+    #[test]
+    fn one_pattern_property_becomes_a_typed_map() {
+        assert_eq!(
+            normalized_schema(json!({
+                "type": "object",
+                "patternProperties": { "^[a-z]+$": { "const": 1 } }
+            })),
+            json!({ "type": "object", "additionalProperties": { "enum": [1], "type": "integer" } })
+        );
+    }
+
+    #[test]
+    fn pattern_properties_that_are_no_single_schema_are_left_for_keys_to_report() {
+        for schema in [
+            json!({ "type": "object", "patternProperties": { "^a": { "type": "string" }, "^b": {} } }),
+            json!({ "type": "object", "patternProperties": { "^a": { "type": "string" } }, "additionalProperties": false }),
+            json!({ "type": "object", "patternProperties": { "^a": false } }),
+        ] {
+            assert_eq!(normalized_schema(schema.clone()), schema);
+        }
+    }
+
+    #[test]
+    fn a_tuple_loses_its_items_and_keeps_prefix_items() {
+        assert_eq!(
+            normalized_schema(json!({
+                "type": "array",
+                "prefixItems": [{ "const": "point" }, { "type": "number" }],
+                "items": { "type": "number" }
+            })),
+            json!({
+                "type": "array",
+                "prefixItems": [{ "enum": ["point"], "type": "string" }, { "type": "number" }]
+            })
+        );
+    }
+
+    #[test]
+    fn validation_keywords_and_dynamic_refs_are_left_in_place() {
+        let schema = json!({
+            "type": "object",
+            "properties": {
+                "tags": { "type": "array", "items": { "type": "string" }, "contains": { "const": "a" },
+                          "minContains": 1, "maxContains": 2, "unevaluatedItems": false },
+                "node": { "$dynamicRef": "#node" }
+            },
+            "propertyNames": { "maxLength": 8 },
+            "dependentRequired": { "a": ["b"] },
+            "dependentSchemas": { "a": { "required": ["c"] } },
+            "if": { "required": ["a"] },
+            "then": { "required": ["b"] },
+            "else": { "required": ["c"] },
+            "$dynamicAnchor": "node"
+        });
+        assert_eq!(normalized_schema(schema.clone()), schema);
+    }
+
+    #[test]
+    fn schemas_under_defs_and_definitions_are_rewritten_and_kept() {
+        assert_eq!(
+            normalized_schema(json!({
+                "type": "object",
+                "properties": { "part": { "$ref": "#/components/schemas/S/$defs/part" } },
+                "$defs": { "part": { "type": ["string", "null"] }, "any": true },
+                "definitions": { "old": { "const": 2 } }
+            })),
+            json!({
+                "type": "object",
+                "properties": { "part": { "$ref": "#/components/schemas/S/$defs/part" } },
+                "$defs": { "part": { "type": "string", "nullable": true }, "any": {} },
+                "definitions": { "old": { "enum": [2], "type": "integer" } }
+            })
+        );
+    }
+
+    #[test]
+    fn a_type_name_that_is_not_a_string_is_still_an_error() {
+        let mut doc = json!({
+            "openapi": "3.1.0",
+            "components": { "schemas": { "S": { "$defs": { "d": { "type": ["string", 1] } } } } }
+        });
+        let err = normalize(&mut doc).expect_err("1 is not a type name");
+        assert_eq!(err.pointer, "#/components/schemas/S/$defs/d/type");
+    }
+
+    #[test]
+    fn an_enum_of_one_json_type_without_type_gets_that_type() {
+        for (values, ty) in [
+            (json!(["a", "b"]), "string"),
+            (json!([1, -2]), "integer"),
+            (json!([true]), "boolean"),
+        ] {
+            assert_eq!(
+                normalized_schema(json!({ "enum": values })),
+                json!({ "enum": values, "type": ty })
+            );
+        }
+        assert_eq!(
+            normalized_schema(json!({ "const": "on", "description": "d" })),
+            json!({ "description": "d", "enum": ["on"], "type": "string" })
+        );
+    }
+
+    #[test]
+    fn an_enum_beside_a_type_or_a_shape_or_of_mixed_values_is_left_alone() {
+        for schema in [
+            json!({ "enum": ["a", 1] }),
+            json!({ "enum": [1.5] }),
+            json!({ "enum": ["a", null] }),
+            json!({ "enum": [] }),
+            json!({ "type": "number", "enum": [1] }),
+            json!({ "$ref": "#/components/schemas/T", "enum": ["a"] }),
+            json!({ "oneOf": [{ "type": "string" }], "enum": ["a"] }),
+            json!({ "properties": { "a": {} }, "enum": [{ "a": "x" }] }),
+        ] {
+            assert_eq!(normalized_schema(schema.clone()), schema);
+        }
+    }
+
+    #[test]
+    fn a_3_0_discriminator_tag_without_type_is_a_string_and_nothing_else_changes() {
+        let mut doc = json!({
+            "openapi": "3.0.3",
+            "paths": { "/pets": { "get": { "responses": { "200": { "description": "ok", "content": {
+                "application/json": { "schema": { "oneOf": [{ "properties": { "kind": { "enum": ["cat"] } } }] } }
+            } } } } } },
+            "components": { "schemas": {
+                "Dog": { "properties": { "kind": { "enum": ["dog"] } }, "exclusiveMinimum": true, "const": 1 }
+            } }
+        });
+        normalize(&mut doc).expect("normalises");
+        assert_eq!(doc["openapi"], "3.0.3");
+        let schema = &doc["paths"]["/pets"]["get"]["responses"]["200"]["content"]
+            ["application/json"]["schema"];
+        assert_eq!(
+            schema["oneOf"][0]["properties"]["kind"],
+            json!({ "enum": ["cat"], "type": "string" })
+        );
+        assert_eq!(
+            doc["components"]["schemas"]["Dog"],
+            json!({
+                "properties": { "kind": { "enum": ["dog"], "type": "string" } },
+                "exclusiveMinimum": true,
+                "const": 1
+            })
+        );
     }
 
     #[test]
     fn const_becomes_single_value_enum() {
         assert_eq!(
-            normalized_schema(json!({ "const": "on" })),
-            json!({ "enum": ["on"] })
+            normalized_schema(json!({ "type": "string", "const": "on" })),
+            json!({ "type": "string", "enum": ["on"] })
         );
     }
 
@@ -602,7 +856,7 @@ mod tests {
             schema["properties"]["const"],
             json!({ "type": "integer", "nullable": true })
         );
-        assert_eq!(schema["items"], json!({ "enum": [1] }));
+        assert_eq!(schema["items"], json!({ "enum": [1], "type": "integer" }));
     }
 
     #[test]
@@ -664,7 +918,7 @@ mod tests {
     }
 
     #[test]
-    fn unmappable_keyword_is_an_error_with_its_pointer() {
+    fn json_schema_keywords_deep_in_a_path_are_no_error() {
         let mut doc = json!({
             "openapi": "3.1.0",
             "info": { "title": "t", "version": "1" },
@@ -672,12 +926,12 @@ mod tests {
                 "application/json": { "schema": { "type": "array", "prefixItems": [{ "type": "string" }] } }
             } } } } } }
         });
-        let err = normalize(&mut doc).expect_err("prefixItems is not mappable");
+        normalize(&mut doc).expect("a tuple is no error");
         assert_eq!(
-            err.pointer,
-            "#/paths/~1a~1{b}/get/responses/200/content/application~1json/schema/prefixItems"
+            doc["paths"]["/a/{b}"]["get"]["responses"]["200"]["content"]["application/json"]
+                ["schema"],
+            json!({ "type": "array", "prefixItems": [{ "type": "string" }] })
         );
-        assert!(err.message.contains("prefixItems"));
     }
 
     #[test]

@@ -149,3 +149,67 @@ fn invalid_input_exits_with_1_and_names_the_place() {
     );
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+/// Every run ends with one line saying how much of the spec the client keeps; `--report-untyped` lists each
+/// field typed as any JSON, with its pointer and whether the spec or the generator is the reason.
+#[test]
+fn a_run_reports_what_it_skipped_and_left_untyped() {
+    let out = scratch("report");
+    let out_arg = out.join("untyped").display().to_string();
+    let spec = out.join("untyped.yaml");
+    std::fs::write(
+        &spec,
+        r#"
+openapi: 3.0.3
+info: { title: Untyped, version: "1" }
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  anything: {}
+                  odd: { oneOf: [{ type: string }], anyOf: [{ type: integer }] }
+  /broken/{missing}:
+    get:
+      operationId: broken
+      responses:
+        "204": { description: ok }
+"#,
+    )
+    .expect("spec written");
+    let spec = spec.display().to_string();
+    let output = generator(&["--spec", &spec, "--out", &out_arg, "--report-untyped"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    let last = message.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!(
+            "{spec}: 1 operation generated, 1 operation skipped, 2 fields untyped: 1 free-form in the spec, \
+             1 unsupported (see warnings)"
+        ),
+        "{message}"
+    );
+    let schema = "#/paths/~1things~1{id}/get/responses/200/content/application~1json/schema";
+    assert!(
+        message.contains(&format!(
+            "untyped: {spec}: {schema}/properties/anything: free-form in the spec"
+        )),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "untyped: {spec}: {schema}/properties/odd: unsupported: "
+        )),
+        "{message}"
+    );
+}

@@ -465,3 +465,28 @@ async fn a_binary_answer_arrives_as_its_bytes() {
         jpeg
     );
 }
+
+#[tokio::test]
+async fn a_merge_patch_keeps_its_media_type_a_named_scalar_is_its_scalar_and_a_list_of_objects_is_json(
+) {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path("/pets/7/profile"))
+        .and(header("content-type", "application/merge-patch+json"))
+        .and(header("x-changed-by", r#"[{"id":3}]"#))
+        .and(wiremock::matchers::body_json(json!({ "nickname": "Rex" })))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let patch = pets_client::types::PatchPetProfileRequest {
+        nickname: Some("Rex".into()),
+    };
+    // `petId` is `$ref: PetId`, a constrained integer: the argument is the integer itself. A list of objects
+    // has no text form in a header but JSON.
+    let changed_by = [pets_client::types::PatchPetProfileXChangedByItem { id: Some(3) }];
+    client(&server)
+        .patch_pet_profile(7, &changed_by, &patch)
+        .await
+        .expect("patched");
+}

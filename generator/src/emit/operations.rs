@@ -231,7 +231,7 @@ fn parameter_steps(op: &Operation) -> Vec<TokenStream> {
 fn body_step(op: &Operation, body: &RequestBody) -> TokenStream {
     let media = &body.media_type;
     let step = match &body.encoding {
-        BodyEncoding::Json => quote!(call.json_body(body)?;),
+        BodyEncoding::Json => quote!(call.json_body(#media, body)?;),
         BodyEncoding::Form => quote!(call.form_body(body)?;),
         BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
         BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
@@ -510,6 +510,10 @@ fn emit_path(op: &Operation) -> TokenStream {
                         let style = style_tokens(style);
                         quote!(let #value = crate::params::path_styled(#wire, #parts, #style, #explode)?;)
                     }
+                    ParamEncoding::Json => {
+                        let operation = &op.spec_id;
+                        quote!(let #value = crate::params::path_segment(#wire, crate::params::json_text(#operation, &#value)?)?;)
+                    }
                     _ => quote!(let #value = crate::params::path_segment(#wire, #value)?;),
                 });
             }
@@ -581,6 +585,12 @@ fn emit_param_step(operation: &str, param: &Parameter, value: &TokenStream) -> T
                 ParamLocation::Cookie => quote!(call.cookie(#wire, #joined)?;),
                 _ => quote!(call.query(#wire, #joined);),
             }
+        }
+        (ParamLocation::Header, ParamEncoding::Json) => {
+            quote!(call.header(#wire, crate::params::json_text(#operation, &#value)?)?;)
+        }
+        (ParamLocation::Cookie, ParamEncoding::Json) => {
+            quote!(call.cookie(#wire, crate::params::json_text(#operation, &#value)?)?;)
         }
         (ParamLocation::Header, _) => quote!(call.header(#wire, #value)?;),
         (ParamLocation::Cookie, _) => quote!(call.cookie(#wire, #value)?;),

@@ -1,6 +1,7 @@
 //! Lowering: turns the typed OpenAPI document into the IR. Every naming and typing decision is made in this
 //! module's children (`names`, `types`, `security`, `operations`); emission only spells the result out.
 
+mod coverage;
 mod cycles;
 mod derives;
 mod directions;
@@ -29,7 +30,7 @@ use crate::ir::Api;
 /// Lowers `spec` (with `raw`, the same document untyped) into the client's IR, plus what was skipped.
 pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warning>) {
     let mut warnings = Vec::new();
-    let mut types = types::TypeLowering::new(spec);
+    let mut types = types::TypeLowering::new(spec, raw);
     let mut schemes = security::lower_schemes(spec, &mut types, &mut warnings);
     let mut default_security = security::lower_requirements(
         spec.security.as_deref().unwrap_or_default(),
@@ -45,9 +46,11 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     lowering.unwrap = unwrap;
     let operations = lowering.lower_all();
     let modules = std::mem::take(&mut lowering.module_list);
+    let skipped = std::mem::take(&mut lowering.skipped);
     warnings.append(&mut lowering.warnings);
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
+    let types_unsupported = types.unsupported;
     let mut operations = operations;
     security::drop_unused_schemes(
         &mut schemes,
@@ -60,12 +63,13 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
     derives::decide(&mut type_defs);
-    drop_types_of_skipped_operations(&mut type_defs);
+    drop_orphan_inline_types(&mut type_defs);
     open_received_unions(&mut type_defs);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
 
     let needs = needs::needs(&operations, &schemes);
+    let coverage = coverage::coverage(&type_defs, skipped, &types_unsupported);
     let api = Api {
         package_name: package_name.to_string(),
         crate_name: package_name.replace('-', "_"),
@@ -80,14 +84,18 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         operations,
         modules,
         needs,
+        coverage,
     };
     (api, warnings)
 }
 
-/// The inline types of an operation the generator skipped (its parameters, bodies, answers) describe a method
-/// that does not exist; they go, unless a type that stays contains them.
-fn drop_types_of_skipped_operations(types: &mut Vec<crate::ir::TypeDef>) {
-    let orphan = |def: &crate::ir::TypeDef| def.travel.unused && def.origin.starts_with("#/paths/");
+/// Inline types no operation uses (those of an operation the generator skipped, or of a parameter typed
+/// otherwise) describe nothing a caller can reach; they go, unless a type that stays contains them. Component
+/// schemas no operation uses stay, for the `all-schemas` feature.
+fn drop_orphan_inline_types(types: &mut Vec<crate::ir::TypeDef>) {
+    let orphan = |def: &crate::ir::TypeDef| {
+        def.travel.unused && !def.origin.starts_with("#/components/schemas/")
+    };
     let mut kept: std::collections::HashSet<String> = types
         .iter()
         .filter(|def| !orphan(def))
@@ -157,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn types_of_skipped_operations_go_unless_a_kept_type_contains_them() {
+    fn orphan_inline_types_go_unless_a_kept_type_contains_them() {
         let skipped = "#/paths/~1a/get/parameters/0/schema";
         let mut types = vec![
             at(
@@ -173,14 +181,14 @@ mod tests {
             ),
             at(skipped, true, strukt("SharedPart", &[])),
             at(
-                "#/webhooks/b/post",
+                "#/components/schemas/Hook",
                 true,
                 strukt("Hook", &[("s", named("Shared"))]),
             ),
             at("#/components/schemas/C", true, strukt("C", &[])),
             at("#/paths/~1d/get", false, strukt("Used", &[])),
         ];
-        drop_types_of_skipped_operations(&mut types);
+        drop_orphan_inline_types(&mut types);
         let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Shared", "SharedPart", "Hook", "C", "Used"]);
     }

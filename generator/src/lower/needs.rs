@@ -39,6 +39,7 @@ pub fn needs(operations: &[Operation], schemes: &[SecurityScheme]) -> crate::ir:
         query: params().any(|p| in_query(&p) && !is_json_or_object(&p.encoding)),
         query_json: params().any(|p| in_query(&p) && p.encoding == ParamEncoding::Json),
         query_object: params().any(|p| is_object(&p.encoding)),
+        json_text: params().any(|p| !in_query(&p) && p.encoding == ParamEncoding::Json),
         headers: params().any(|p| p.location == ParamLocation::Header),
         cookies: params().any(|p| p.location == ParamLocation::Cookie),
         json_body: body(|b| *b == BodyEncoding::Json),

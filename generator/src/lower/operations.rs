@@ -15,7 +15,7 @@ use super::security::lower_requirements;
 use super::types::{unescape, TypeLowering};
 use crate::crate_names;
 use crate::error::{pointer_push, Warning};
-use crate::ir::{is_scalar, is_struct, MultipartForm};
+use crate::ir::{is_scalar, is_struct, without_aliases, MultipartForm};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, Pagination, ParamEncoding,
     ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns,
@@ -32,6 +32,8 @@ pub struct OperationLowering<'s, 't> {
     pub schemes: &'t [SecurityScheme],
     pub default_security: &'t [SecurityRequirement],
     pub warnings: Vec<Warning>,
+    /// The operations skipped, by pointer, for the report (their warnings say why).
+    pub skipped: Vec<String>,
     /// The spec's `x-unwrap` pointer: methods return that part of their answers.
     pub unwrap: Option<String>,
     methods: Scope,
@@ -55,6 +57,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             schemes,
             default_security,
             warnings: Vec::new(),
+            skipped: Vec::new(),
             unwrap: None,
             methods: Scope::with_reserved(crate_names::CLIENT_METHODS),
             module_names: Scope::with_reserved(crate_names::CRATE_MODULES),
@@ -73,6 +76,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
                     &at,
                     "a `$ref` path item is not supported; its operations are skipped",
                 );
+                self.skipped.push(at);
                 continue;
             };
             for (method, operation) in self.methods_in_spec_order(path, item) {
@@ -83,7 +87,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
                     match self.lower_operation(path, method, item, &variant, &variant_at) {
                         Ok(op) => operations.push(op),
                         Err(message) => {
-                            self.warn(&variant_at, &format!("{message}; operation skipped"))
+                            self.warn(&variant_at, &format!("{message}; operation skipped"));
+                            self.skipped.push(variant_at);
                         }
                     }
                 }
@@ -355,19 +360,38 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 _ => (TypeRef::Json, true),
             },
         };
-        let ty = match ty {
+        // A parameter is typed as what it resolves to: `$ref: Name` to `Name: {type: string, pattern: ...}`
+        // is a string, which the encodings below know how to send.
+        let ty = match without_aliases(&ty, &self.types.types) {
             TypeRef::Option(inner) => *inner,
             ty => ty,
+        };
+        // A value that may be one scalar or another (`oneOf: [integer, string]`, GitHub's workflow ids) is
+        // text on the wire either way: the caller writes it as a string.
+        let ty = if is_scalar_union(&ty, &self.types.types) {
+            TypeRef::String
+        } else {
+            ty
         };
         let encoding = match location {
             ParamLocation::Query if as_content => ParamEncoding::Json,
             ParamLocation::Query => query_encoding(param, &ty, &self.types.types),
-            _ => styled_encoding(param, &ty, &self.types.types).ok_or_else(|| {
-                format!(
-                    "parameter `{}` in the {location:?} is neither a scalar, a list of scalars nor an object",
-                    data.name
-                )
-            })?,
+            // A path, header or cookie value declared with a JSON `content` is that JSON's text.
+            _ if as_content => ParamEncoding::Json,
+            _ => match styled_encoding(param, &ty, &self.types.types) {
+                Some(encoding) => encoding,
+                None => {
+                    self.warn(
+                        at,
+                        &format!(
+                            "parameter `{}` in the {location:?} is neither a scalar, a list of scalars nor an \
+                             object, which OpenAPI gives no text form for there; it is sent as JSON text",
+                            data.name
+                        ),
+                    );
+                    ParamEncoding::Json
+                }
+            },
         };
         Ok(Parameter {
             wire_name: data.name.clone(),
@@ -457,8 +481,15 @@ impl<'s, 't> OperationLowering<'s, 't> {
         } else {
             (BodyEncoding::Bytes, TypeRef::Bytes)
         };
+        // A JSON body is sent as the media type the spec names (`application/merge-patch+json` stays that);
+        // a wildcard is no content type, so it is sent as `application/json`.
+        let media_type = if encoding == BodyEncoding::Json && media_type.contains('*') {
+            "application/json".to_string()
+        } else {
+            media_type.clone()
+        };
         Ok(Some(RequestBody {
-            media_type: media_type.clone(),
+            media_type,
             encoding,
             ty,
             required: body.required,
@@ -669,6 +700,15 @@ pub fn is_json(media_type: &str) -> bool {
         .trim()
         .to_ascii_lowercase();
     essence == "*/*" || essence.ends_with("/json") || essence.ends_with("+json")
+}
+
+/// Whether `ty` names a union without a discriminator whose alternatives are all scalars.
+fn is_scalar_union(ty: &TypeRef, types: &[TypeDef]) -> bool {
+    matches!(
+        crate::ir::named_kind(types, ty),
+        Some(TypeKind::Union { variants, discriminator: None, .. })
+            if variants.iter().all(|v| is_scalar(&without_aliases(&v.ty, types), types))
+    )
 }
 
 /// How a query value is spelled, from its type and the parameter's `style` and `explode` (OpenAPI defaults:

@@ -2,6 +2,8 @@
 //! named after where they appear (operation and role, parent and property). Shapes the generator cannot type
 //! yet become `serde_json::Value`, which decodes any JSON, with a warning naming the schema.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
@@ -64,19 +66,26 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaView<'a> {
 /// Lowers schemas into named types, collecting them in the order they are met.
 pub struct TypeLowering<'a> {
     spec: &'a OpenAPI,
+    /// The same document untyped, where a `$ref` may point anywhere (`#/components/schemas/A/properties/b`).
+    raw: &'a serde_json::Value,
     names: Scope,
     /// Component schema key → its Rust name, claimed up front so references resolve in any order.
     components: IndexMap<String, String>,
     pub types: Vec<TypeDef>,
     pub warnings: Vec<Warning>,
+    /// Where a schema the spec types could not be typed (its pointer), and why: the report separates these
+    /// from the fields the spec itself leaves free-form.
+    pub unsupported: Vec<(String, String)>,
     /// Inline string enums already defined, by their values: the same list of values written again elsewhere
     /// (`asc`/`desc` on every listing) reuses the first type instead of defining another.
     inline_enums: std::collections::HashMap<Vec<String>, usize>,
+    /// The types of schemas referenced by a pointer into another schema, by the reference, so each gets one.
+    pointer_types: std::collections::HashMap<String, TypeRef>,
 }
 
 impl<'a> TypeLowering<'a> {
     /// Claims a name for every component schema.
-    pub fn new(spec: &'a OpenAPI) -> Self {
+    pub fn new(spec: &'a OpenAPI, raw: &'a serde_json::Value) -> Self {
         let mut names = Scope::with_reserved(crate::crate_names::PRELUDE);
         let components = component_schemas(spec)
             .keys()
@@ -84,11 +93,14 @@ impl<'a> TypeLowering<'a> {
             .collect();
         Self {
             spec,
+            raw,
             names,
             components,
             types: Vec::new(),
             warnings: Vec::new(),
+            unsupported: Vec::new(),
             inline_enums: std::collections::HashMap::new(),
+            pointer_types: std::collections::HashMap::new(),
         }
     }
 
@@ -181,7 +193,7 @@ impl<'a> TypeLowering<'a> {
                 name,
                 at,
             )),
-            SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
+            SchemaKind::AllOf { all_of } if substantive_parts(all_of).count() > 1 => {
                 self.merged_struct(all_of, name, at)
             }
             SchemaKind::OneOf {
@@ -291,12 +303,9 @@ impl<'a> TypeLowering<'a> {
             SchemaKind::Type(Type::Object(object)) => {
                 self.map(object.additional_properties.as_ref(), hint, role, at)
             }
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.lower(
-                (&all_of[0]).into(),
-                hint,
-                role,
-                &pointer_push(at, "allOf/0"),
-            ),
+            SchemaKind::AllOf { all_of } if substantive_parts(all_of).count() <= 1 => {
+                self.lower_annotated(all_of, hint, role, at)
+            }
             SchemaKind::AllOf { all_of } => match self.all_of_scalar(all_of) {
                 Some(scalar) => scalar,
                 None => self.untyped(
@@ -349,6 +358,7 @@ impl<'a> TypeLowering<'a> {
 
     /// Records that a schema could not be typed and stands for any JSON.
     fn untyped(&mut self, at: &str, why: &str) -> TypeRef {
+        self.unsupported.push((at.to_string(), why.to_string()));
         self.warnings.push(Warning {
             pointer: at.to_string(),
             message: format!("{why}; lowered as serde_json::Value"),
@@ -356,12 +366,41 @@ impl<'a> TypeLowering<'a> {
         TypeRef::Json
     }
 
+    /// `allOf` of one schema and parts that only annotate it (`allOf: [{$ref: X}, {description: ...}]`, the
+    /// usual way to describe a reference): that schema, whatever its shape, and optional when a part says
+    /// `nullable`. With no such schema at all, any JSON.
+    fn lower_annotated(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
+        let Some((index, part)) = parts
+            .iter()
+            .enumerate()
+            .find(|(_, part)| !is_annotation_only(part))
+        else {
+            return TypeRef::Json;
+        };
+        let at = pointer_push(&pointer_push(at, "allOf"), &index.to_string());
+        let ty = self.lower(part.into(), hint, role, &at);
+        let nullable = parts
+            .iter()
+            .any(|part| matches!(part, ReferenceOr::Item(schema) if schema.schema_data.nullable));
+        match ty {
+            TypeRef::Option(_) | TypeRef::Json => ty,
+            ty if nullable => TypeRef::Option(Box::new(ty)),
+            ty => ty,
+        }
+    }
+
     /// `allOf` whose parts all have one scalar type (parts without a type only add constraints): that type.
     fn all_of_scalar(&self, parts: &[ReferenceOr<Schema>]) -> Option<TypeRef> {
         let mut found: Option<TypeRef> = None;
         for part in parts {
             let schema = match part {
-                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Item(schema) => Cow::Borrowed(schema),
                 ReferenceOr::Reference { reference } => self.resolve(reference)?,
             };
             let ty = match &schema.schema_kind {
@@ -437,13 +476,13 @@ impl<'a> TypeLowering<'a> {
         const MAX_DEPTH: usize = 16;
         parts.iter().all(|part| {
             let schema = match part {
-                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Item(schema) => Cow::Borrowed(schema),
                 ReferenceOr::Reference { reference } => match self.resolve(reference) {
                     Some(schema) => schema,
                     None => return false,
                 },
             };
-            if is_discriminated_union(schema) {
+            if is_discriminated_union(&schema) {
                 collected.unions.push(part.clone());
                 return true;
             }
@@ -670,27 +709,72 @@ impl<'a> TypeLowering<'a> {
                 ),
             );
         }
-        let resolved = reference
-            .strip_prefix(COMPONENT_PREFIX)
-            .and_then(|key| self.components.get(&unescape(key)));
-        match resolved {
-            Some(name) => TypeRef::Named(name.clone()),
-            None => {
-                self.warnings.push(Warning {
-                    pointer: at.to_string(),
-                    message: format!(
-                        "`$ref: {reference}` does not name a schema in #/components/schemas; lowered as serde_json::Value"
-                    ),
-                });
-                TypeRef::Json
-            }
+        if let Some(name) = component_key(reference).and_then(|key| self.components.get(&key)) {
+            return TypeRef::Named(name.clone());
         }
+        self.lower_pointer(reference, at)
     }
 
-    fn resolve(&self, reference: &str) -> Option<&'a Schema> {
-        let key = unescape(reference.strip_prefix(COMPONENT_PREFIX)?);
-        match component_schemas(self.spec).get(&key)? {
-            ReferenceOr::Item(schema) => Some(schema),
+    /// A reference to a schema that is not a component (`#/components/schemas/Report/definitions/line`,
+    /// `#/components/schemas/Transfer/properties/currency`): the schema it points to gets a type named after
+    /// where it lives, once however often it is referenced; an enum with the values of one already defined is
+    /// that enum.
+    fn lower_pointer(&mut self, reference: &str, at: &str) -> TypeRef {
+        if let Some(ty) = self.pointer_types.get(reference) {
+            return ty.clone();
+        }
+        let Some(target) = self.pointer_target(reference) else {
+            let why = if self.pointer_value(reference).is_some() {
+                "points to something that is not a schema"
+            } else {
+                "points to nothing in the document"
+            };
+            return self.untyped(at, &format!("`$ref: {reference}` {why}"));
+        };
+        if let ReferenceOr::Item(schema) = &target {
+            let values = string_enum_values_of(schema);
+            if let Some(shared) = values.as_ref().and_then(|v| self.inline_enums.get(v)) {
+                let ty = self.share_enum(*shared);
+                self.pointer_types.insert(reference.to_string(), ty.clone());
+                return ty;
+            }
+        }
+        let (hint, key) = pointer_hint(reference);
+        let name = self.names.claim(camel_name(&hint, "Type"));
+        // Claimed before lowering, so a schema that refers to itself through the same pointer finds its type.
+        self.pointer_types
+            .insert(reference.to_string(), TypeRef::Named(name.clone()));
+        match target {
+            ReferenceOr::Item(schema) => self.define_named(&schema, name.clone(), &key, reference),
+            ReferenceOr::Reference { reference: next } => {
+                let target = self.lower_ref(&next, reference);
+                self.push(name.clone(), None, reference, TypeKind::Alias { target });
+            }
+        }
+        TypeRef::Named(name)
+    }
+
+    /// The schema (or reference) a local `$ref` points to, read from the untyped document.
+    fn pointer_target(&self, reference: &str) -> Option<ReferenceOr<Schema>> {
+        serde_json::from_value(self.pointer_value(reference)?.clone()).ok()
+    }
+
+    /// What a local `$ref` points to in the untyped document, whatever it is.
+    fn pointer_value(&self, reference: &str) -> Option<&'a serde_json::Value> {
+        self.raw
+            .pointer(&percent_decoded(reference.strip_prefix('#')?))
+    }
+
+    /// The schema a reference names: a component schema, or one anywhere else in the document.
+    fn resolve(&self, reference: &str) -> Option<Cow<'a, Schema>> {
+        if let Some(key) = component_key(reference) {
+            return match component_schemas(self.spec).get(&key)? {
+                ReferenceOr::Item(schema) => Some(Cow::Borrowed(schema)),
+                ReferenceOr::Reference { .. } => None,
+            };
+        }
+        match self.pointer_target(reference)? {
+            ReferenceOr::Item(schema) => Some(Cow::Owned(schema)),
             ReferenceOr::Reference { .. } => None,
         }
     }
@@ -964,6 +1048,30 @@ fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
         && any.all_of.is_empty()
 }
 
+/// A part of an `allOf` that constrains nothing a Rust type expresses: only annotations (`description`,
+/// `title`, `example`, `deprecated`, `readOnly`, `default`, extensions, `nullable`) and value constraints
+/// (`maxLength`, `pattern`), with no type, structure, enum or required list of its own.
+fn is_annotation_only(part: &ReferenceOr<Schema>) -> bool {
+    match part {
+        ReferenceOr::Item(Schema {
+            schema_kind: SchemaKind::Any(any),
+            schema_data,
+        }) => {
+            is_constraint_only(any)
+                && any.required.is_empty()
+                && any.enumeration.is_empty()
+                && any.not.is_none()
+                && schema_data.discriminator.is_none()
+        }
+        _ => false,
+    }
+}
+
+/// The parts of an `allOf` that say what its values are (not only how they are annotated).
+fn substantive_parts(parts: &[ReferenceOr<Schema>]) -> impl Iterator<Item = &ReferenceOr<Schema>> {
+    parts.iter().filter(|part| !is_annotation_only(part))
+}
+
 /// `oneOf` or `anyOf` (not both, no `allOf`, no properties) on a schema that is an object or untyped.
 fn is_object_union(any: &openapiv3::AnySchema) -> bool {
     matches!(any.typ.as_deref(), None | Some("object"))
@@ -996,6 +1104,79 @@ fn lowercase_first(text: &str) -> String {
 }
 
 /// Undoes RFC 6901 escaping of one pointer token.
+/// The component key a reference names (`#/components/schemas/Pet` gives `Pet`), if it names one.
+fn component_key(reference: &str) -> Option<String> {
+    reference
+        .strip_prefix(COMPONENT_PREFIX)
+        .filter(|key| !key.contains('/'))
+        .map(unescape)
+}
+
+/// A name for the schema at a reference, from where it lives (`Report/definitions/line` gives `Report line`;
+/// the words that only say how schemas nest are left out), and the last token, for its docs.
+fn pointer_hint(reference: &str) -> (String, String) {
+    const NESTING: &[&str] = &[
+        "#",
+        "components",
+        "schemas",
+        "properties",
+        "definitions",
+        "$defs",
+        "items",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "additionalProperties",
+        "content",
+        "schema",
+    ];
+    let tokens: Vec<String> = percent_decoded(reference)
+        .split('/')
+        .map(unescape)
+        .collect();
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(String::as_str)
+        .filter(|token| !NESTING.contains(token) && !token.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let last = tokens.last().cloned().unwrap_or_default();
+    (words.join(" "), last)
+}
+
+/// A URI fragment with its `%XX` escapes decoded (JSON pointers in `$ref` are URI fragments); an escape that
+/// is not one is kept as written.
+fn percent_decoded(fragment: &str) -> String {
+    let bytes = fragment.as_bytes();
+    let hex = |byte: Option<&u8>| byte.and_then(|b| (*b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| fragment.to_string())
+}
+
+/// The values of a string enum schema, when it is one.
+fn string_enum_values_of(schema: &Schema) -> Option<Vec<String>> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string))
+            if string.enumeration.iter().any(Option::is_some) =>
+        {
+            Some(string.enumeration.iter().flatten().cloned().collect())
+        }
+        _ => None,
+    }
+}
+
 pub(super) fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }

@@ -28,7 +28,7 @@
 //! # Features
 //!
 //! - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers carry.
-//! - `all-schemas`: 4 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
+//! - `all-schemas`: 5 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
 
 #[rustfmt::skip]
 mod client;

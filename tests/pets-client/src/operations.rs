@@ -4,7 +4,7 @@
 use crate::types::{
     GetPetsOptions, Pet, BookVisitRequest, UploadPhotoRequest, ListPetEventsOptions,
     PetEvent, SetOwnerRequest, FeedPetRequest, WalkPetRequest, SearchAnimalsNear,
-    SearchAnimalsOptions, Animal,
+    SearchAnimalsOptions, Animal, PatchPetProfileXChangedByItem, PatchPetProfileRequest,
 };
 
 impl crate::Client {
@@ -447,7 +447,7 @@ impl crate::Client {
                 &[crate::credentials::Scheme::PartnerKey],
             ],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -493,7 +493,7 @@ impl crate::Client {
                 &[crate::credentials::Scheme::PartnerKey],
             ],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -539,7 +539,7 @@ impl crate::Client {
                 &[crate::credentials::Scheme::PartnerKey],
             ],
         );
-        call.json_body(body)?;
+        call.json_body("application/json", body)?;
         Ok(call)
     }
 
@@ -703,6 +703,62 @@ impl crate::Client {
                 &[crate::credentials::Scheme::PartnerKey],
             ],
         );
+        Ok(call)
+    }
+
+    /// Change some of a pet's profile (JSON Merge Patch)
+    ///
+    /// `PATCH /pets/{petId}/profile` (`patchPetProfile`)
+    pub fn patch_pet_profile(
+        &self,
+        pet_id: i64,
+        x_changed_by: &[PatchPetProfileXChangedByItem],
+        body: &PatchPetProfileRequest,
+    ) -> impl ::core::future::Future<Output = Result<(), crate::Error>> + '_ {
+        self.execute(
+            Self::patch_pet_profile_request(pet_id, x_changed_by, body),
+            |answer| answer.nothing().map(crate::Response::into_value),
+        )
+    }
+
+    /// Like [`Client::patch_pet_profile`](Self::patch_pet_profile), with the answer's HTTP status and headers.
+    pub fn patch_pet_profile_with_response(
+        &self,
+        pet_id: i64,
+        x_changed_by: &[PatchPetProfileXChangedByItem],
+        body: &PatchPetProfileRequest,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<()>, crate::Error>,
+    > + '_ {
+        self.execute(
+            Self::patch_pet_profile_request(pet_id, x_changed_by, body),
+            |answer| answer.nothing(),
+        )
+    }
+
+    /// The request of [`Client::patch_pet_profile`](Self::patch_pet_profile), built (and its arguments checked) before anything is sent.
+    fn patch_pet_profile_request(
+        pet_id: i64,
+        x_changed_by: &[PatchPetProfileXChangedByItem],
+        body: &PatchPetProfileRequest,
+    ) -> Result<crate::call::Call, crate::Error> {
+        let pet_id = crate::params::path_segment("petId", pet_id)?;
+        let path = format!("/pets/{pet_id}/profile");
+        let mut call = crate::call::Call::new(
+            "patchPetProfile",
+            ::reqwest::Method::PATCH,
+            path,
+            "/pets/{petId}/profile",
+            &[
+                &[crate::credentials::Scheme::Token],
+                &[crate::credentials::Scheme::PartnerKey],
+            ],
+        );
+        call.header(
+            "X-Changed-By",
+            crate::params::json_text("patchPetProfile", &x_changed_by)?,
+        )?;
+        call.json_body("application/merge-patch+json", body)?;
         Ok(call)
     }
 }

@@ -54,6 +54,19 @@ pub(crate) fn object_pairs(
     )
 }
 
+/// A path, header or cookie value as JSON text: what its spec declares (`content: application/json`), or
+/// the only faithful text for a shape OpenAPI's styles do not cover there (a list of objects).
+pub(crate) fn json_text(
+    operation: &'static str,
+    value: &impl serde::Serialize,
+) -> Result<String, crate::Error> {
+    serde_json::to_string(value)
+        .map_err(|source| crate::Error::Encode {
+            operation,
+            source,
+        })
+}
+
 /// A parameter value broken into what a style arranges. Which shapes occur depends on the spec.
 #[allow(dead_code)]
 pub(crate) enum Parts {

@@ -8,6 +8,55 @@ mod unused;
 #[cfg(feature = "all-schemas")]
 pub use unused::*;
 
+/// The `type` field of [`Pet`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PetType {
+    /// `pet`
+    Pet,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl PetType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pet => "pet",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl ::core::convert::From<&str> for PetType {
+    fn from(value: &str) -> Self {
+        match value {
+            "pet" => Self::Pet,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for PetType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for PetType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PetType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `status` field of [`Pet`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PetStatus {
@@ -74,12 +123,8 @@ impl<'de> serde::Deserialize<'de> for PetStatus {
 pub struct Pet {
     pub id: i64,
     pub name: String,
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "serde_json::Value::is_null"
-    )]
-    pub type_: serde_json::Value,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<PetType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,12 +164,8 @@ impl Pet {
 pub struct Cat {
     pub id: i64,
     pub name: String,
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "serde_json::Value::is_null"
-    )]
-    pub type_: serde_json::Value,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<PetType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,12 +210,8 @@ impl Cat {
 pub struct Dog {
     pub id: i64,
     pub name: String,
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "serde_json::Value::is_null"
-    )]
-    pub type_: serde_json::Value,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<PetType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -656,4 +693,20 @@ pub struct SearchAnimalsXFilter {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchAnimalsOptions {
     pub x_filter: Option<SearchAnimalsXFilter>,
+}
+
+/// An item of: the `X-Changed-By` parameter of [`Client::patch_pet_profile`](crate::Client::patch_pet_profile).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PatchPetProfileXChangedByItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+}
+
+/// The request body of [`Client::patch_pet_profile`](crate::Client::patch_pet_profile).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+pub struct PatchPetProfileRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
 }

@@ -5,6 +5,8 @@
 #[allow(unused_imports)]
 use super::*;
 
+pub type PetId = i64;
+
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 #[serde(untagged)]
