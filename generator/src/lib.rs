@@ -17,6 +17,7 @@ pub mod lower;
 pub mod normalize;
 pub mod overlay;
 mod parallel;
+pub mod settings;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -79,27 +79,56 @@ fn parse_json(text: &str, file: &Path) -> Result<Value, Error> {
     })
 }
 
+/// Parses YAML, locating what is wrong (a syntax error, a value JSON cannot hold, a second document).
 fn parse_yaml(text: &str, file: &Path) -> Result<Value, Error> {
-    yaml::from_str(text).map_err(|err| {
-        let mut message = format!("invalid YAML: {err}");
-        if message.contains("repetition limit") {
-            message.push_str(
-                " (its aliases expand into too many nodes, as in a \"billion laughs\" document)",
-            );
-        }
-        match err.location() {
-            Some(at) => Error::Syntax {
-                file: file.to_path_buf(),
-                line: at.line(),
-                column: at.column(),
-                message,
-            },
-            None => Error::Document {
-                file: file.to_path_buf(),
-                message,
-            },
-        }
+    yaml::from_str(text).map_err(|err| match err {
+        yaml::YamlError::Invalid(err) => invalid_yaml(&err, file),
+        yaml::YamlError::SecondDocument(at) => second_document(at, file),
     })
+}
+
+/// What a file holding two YAML documents is told, at the second one.
+const SECOND_DOCUMENT: &str = "invalid YAML: a second document starts here (after a `---` line); a spec or \
+                               overlay is one document: remove the `---` and what follows, or split the file";
+
+/// A second YAML document (after `---`): a spec or overlay is one document, and silently reading only the
+/// first would generate from half of what the file says.
+fn second_document(at: Option<serde_yaml::Location>, file: &Path) -> Error {
+    let message = SECOND_DOCUMENT.to_string();
+    match at {
+        Some(at) => Error::Syntax {
+            file: file.to_path_buf(),
+            line: at.line(),
+            column: at.column(),
+            message,
+        },
+        None => Error::Document {
+            file: file.to_path_buf(),
+            message,
+        },
+    }
+}
+
+/// A YAML error as the generator's, with its line and column when `serde_yaml` gives them.
+fn invalid_yaml(err: &serde_yaml::Error, file: &Path) -> Error {
+    let mut message = format!("invalid YAML: {err}");
+    if message.contains("repetition limit") {
+        message.push_str(
+            " (its aliases expand into too many nodes, as in a \"billion laughs\" document)",
+        );
+    }
+    match err.location() {
+        Some(at) => Error::Syntax {
+            file: file.to_path_buf(),
+            line: at.line(),
+            column: at.column(),
+            message,
+        },
+        None => Error::Document {
+            file: file.to_path_buf(),
+            message,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +191,32 @@ mod tests {
             assert!(err.starts_with(at), "{yaml:?}: {err}");
             assert!(err.contains(complaint), "{yaml:?}: {err}");
         }
+    }
+
+    /// A second document is an error where it starts, whatever it holds; a single document may open with `---`
+    /// and close with `...`.
+    #[test]
+    fn a_second_document_is_an_error_at_its_line_and_column() {
+        for (yaml, at) in [
+            ("a: 1\n---\nb: 2\n", "spec.yml:3:1: "),
+            ("---\na: 1\n---\n- x\n", "spec.yml:4:1: "),
+            ("a: 1\n--- [x, y]\n", "spec.yml:2:5: "),
+            ("a: 1\n...\n---\nb: [unclosed\n", "spec.yml:4:1: "),
+        ] {
+            let err = parse(yaml).expect_err(yaml).to_string();
+            assert!(err.starts_with(at), "{yaml:?}: {err}");
+            assert!(
+                err.contains("a second document starts here"),
+                "{yaml:?}: {err}"
+            );
+        }
+        let err = parse("a: 1\n---\n")
+            .expect_err("an empty second document")
+            .to_string();
+        assert!(err.starts_with("spec.yml:"), "{err}");
+        assert!(err.contains("a second document"), "{err}");
+        let one = parse("---\na: 1\n...\n").expect("one document, marked at both ends");
+        assert_eq!(one, serde_json::json!({"a": 1}));
     }
 
     #[test]

@@ -68,10 +68,20 @@ pub fn check(out_dir: &Path, files: &[GeneratedFile]) -> Result<Drift, Error> {
 /// What writing changed.
 #[derive(Debug, Default)]
 pub struct Written {
+    /// Files written because they were missing or their content changed.
     pub written: Vec<String>,
+    /// Files an earlier run generated that this one no longer produces, removed.
     pub removed: Vec<String>,
     /// Files in the output directory the generator did not write and left alone.
     pub foreign: Vec<String>,
+}
+
+impl Written {
+    /// Whether the run changed nothing on disk (files the generator did not write are never touched), so the
+    /// command line can say the crate was already up to date instead of saying nothing.
+    pub fn is_unchanged(&self) -> bool {
+        self.written.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// Writes every file whose content changed and removes generated files that are no longer produced.
@@ -108,6 +118,7 @@ pub fn write(out_dir: &Path, files: &[GeneratedFile]) -> Result<Written, Error> 
     Ok(report)
 }
 
+/// Whether the generator wrote `path` (its first line carries the mark), so removing it loses nothing of a user's.
 fn is_generated(path: &Path) -> bool {
     std::fs::read_to_string(path)
         .ok()
@@ -130,6 +141,7 @@ fn extra_files(out_dir: &Path, files: &[GeneratedFile]) -> Result<Vec<(String, P
     Ok(found)
 }
 
+/// Collects every file under `dir` (skipping `target/` at the top), with its path relative to `root`.
 fn walk(root: &Path, dir: &Path, found: &mut Vec<(String, PathBuf)>) -> Result<(), Error> {
     let io = |source| Error::Io {
         file: dir.to_path_buf(),
@@ -178,8 +190,12 @@ mod tests {
         assert_eq!(report.written, ["Cargo.toml", "src/lib.rs"]);
         assert!(check(&dir, &files).expect("checks").is_clean());
 
-        // Unchanged files are not written again.
-        assert!(write(&dir, &files).expect("writes").written.is_empty());
+        // Unchanged files are not written again, and the report says nothing changed.
+        let again = write(&dir, &files).expect("writes");
+        assert!(
+            again.written.is_empty() && again.is_unchanged(),
+            "{again:?}"
+        );
 
         std::fs::write(dir.join("notes.txt"), "mine").expect("write");
         let changed = vec![file("Cargo.toml", "changed"), file("src/other.rs", "c")];
@@ -189,6 +205,7 @@ mod tests {
         assert_eq!(drift.extra, ["notes.txt", "src/lib.rs"]);
 
         let report = write(&dir, &changed).expect("writes");
+        assert!(!report.is_unchanged(), "{report:?}");
         assert_eq!(
             report.removed,
             ["src/lib.rs"],

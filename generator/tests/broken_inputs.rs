@@ -33,6 +33,11 @@ fn cases() -> Vec<Case> {
     vec![
         case("invalid_yaml", "spec.yaml", "openapi: 3.0.3\ninfo: [unclosed\n  title: x\n"),
         case("invalid_json", "spec.json", "{\"openapi\": \"3.0.3\",\n \"info\": }\n"),
+        case(
+            "two_yaml_documents",
+            "spec.yaml",
+            &format!("{}---\n{}", with_valid_head("paths: {}\n"), with_valid_head("paths: {}\n")),
+        ),
         case("not_openapi", "spec.yaml", "hello: world\n"),
         case(
             "swagger_2",

@@ -1,4 +1,5 @@
-//! The generator's command line: defaults, `--spec`/`--out`/`--name`/`--overlay`, `--check`, exit codes.
+//! The generator's command line: `generator.toml` found from the working directory, `--spec`/`--out`/`--name`/
+//! `--overlay` without one, `--check`, what a run says, exit codes.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -6,6 +7,15 @@ use std::process::{Command, Output};
 fn generator(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_generator"))
         .args(args)
+        .output()
+        .expect("the generator runs")
+}
+
+/// The generator run from `dir`, as an installed binary would be.
+fn generator_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_generator"))
+        .args(args)
+        .current_dir(dir)
         .output()
         .expect("the generator runs")
 }
@@ -212,4 +222,271 @@ paths:
         )),
         "{message}"
     );
+    std::fs::remove_dir_all(&out).expect("cleanup");
+}
+
+/// A scratch directory with no `generator.toml` in it or above it (so not inside this workspace, whose root has
+/// one): what the binary finds there is only what a test puts there.
+fn scratch_outside_any_project(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root");
+    assert!(
+        !dir.starts_with(workspace),
+        "the scratch directory {} is inside the workspace",
+        dir.display()
+    );
+    if let Some(found) = dir
+        .ancestors()
+        .map(|a| a.join("generator.toml"))
+        .find(|f| f.exists())
+    {
+        panic!(
+            "{} exists, so the tests cannot see the binary find no config",
+            found.display()
+        );
+    }
+    dir
+}
+
+/// Whether a directory holds nothing.
+fn is_empty(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .expect("a directory")
+        .next()
+        .is_none()
+}
+
+#[test]
+fn without_generator_toml_or_spec_it_says_what_it_needs_and_exits_2() {
+    let dir = scratch_outside_any_project("no-config");
+    for args in [&[][..], &["--check"][..]] {
+        let output = generator_in(&dir, args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let message = stderr(&output);
+        for needed in ["generator.toml", "--spec", "--out"] {
+            assert!(
+                message.contains(needed),
+                "{args:?} names {needed}: {message}"
+            );
+        }
+        assert!(is_empty(&dir), "{args:?} writes nothing");
+    }
+    let output = generator_in(&dir, &["--out", "somewhere"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("without --spec the clients are those generator.toml lists"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(is_empty(&dir), "a usage error writes nothing");
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+/// A project with a `generator.toml` listing two clients of the pets fixture, the second with an overlay
+/// directory that renames an operation; paths in the file are relative to it.
+fn project_with_config(name: &str) -> PathBuf {
+    let dir = scratch_outside_any_project(name);
+    std::fs::create_dir_all(dir.join("specs/overlays")).expect("spec directories");
+    std::fs::copy(fixture("pets-3.1.yaml"), dir.join("specs/pets.yaml")).expect("copy the spec");
+    let rename = r#"overlay: 1.0.0
+info: { title: rename, version: "1" }
+actions:
+  - target: $.paths['/pets/{petId}/note'].put
+    update: { operationId: writePetNote }
+"#;
+    std::fs::write(dir.join("specs/overlays/rename.yaml"), rename).expect("write the overlay");
+    let config = r#"# two clients of one spec
+[[client]]
+spec = "specs/pets.yaml"
+out = "clients/pets"
+name = "pets-client"
+
+[[client]]
+spec = "specs/pets.yaml"
+overlays = ["specs/overlays"]
+out = "clients/renamed"
+name = "renamed-pets"
+"#;
+    std::fs::write(dir.join("generator.toml"), config).expect("write generator.toml");
+    dir
+}
+
+#[test]
+fn generator_toml_is_found_from_its_directory_and_below_and_every_client_is_generated() {
+    let dir = project_with_config("config");
+    let output = generator_in(&dir, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("wrote clients/pets/Cargo.toml"),
+        "{message}"
+    );
+    assert!(
+        message.contains("wrote clients/renamed/src/lib.rs"),
+        "{message}"
+    );
+    let read = |path: &str| std::fs::read_to_string(dir.join(path)).expect(path);
+    assert!(read("clients/pets/Cargo.toml").contains("name = \"pets-client\""));
+    assert!(read("clients/renamed/Cargo.toml").contains("name = \"renamed-pets\""));
+    assert!(
+        read("clients/pets/src/operations.rs").contains("fn put_pet_note")
+            && read("clients/renamed/src/operations.rs").contains("fn write_pet_note"),
+        "the second client has its overlay applied, the first none"
+    );
+    assert!(
+        read("clients/pets/src/lib.rs")
+            .starts_with("// @generated by `cargo run -p generator`. Do not edit"),
+        "a client of generator.toml names plain `cargo run -p generator`: {}",
+        read("clients/pets/src/lib.rs")
+            .lines()
+            .next()
+            .unwrap_or_default()
+    );
+    assert!(
+        message
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("specs/pets.yaml: "),
+        "the run ends with the summary line, the spec named relative to where it ran: {message}"
+    );
+
+    // Nothing changed: a second run writes nothing and says so, each client before its summary.
+    let output = generator_in(&dir, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(!message.contains("wrote "), "{message}");
+    let lines: Vec<&str> = message
+        .lines()
+        .filter(|line| !line.starts_with("warning: "))
+        .collect();
+    assert_eq!(lines.len(), 4, "{message}");
+    assert!(
+        lines[0].starts_with("clients/pets/ is up to date (") && lines[0].ends_with(" files)"),
+        "{message}"
+    );
+    assert!(lines[1].starts_with("specs/pets.yaml: "), "{message}");
+    assert!(
+        lines[2].starts_with("clients/renamed/ is up to date ("),
+        "{message}"
+    );
+    assert!(lines[3].starts_with("specs/pets.yaml: "), "{message}");
+
+    // From a directory below, the same file is found and its paths still lead to the same places.
+    let below = dir.join("work/deeper");
+    std::fs::create_dir_all(&below).expect("a subdirectory");
+    std::fs::remove_file(dir.join("clients/pets/src/types.rs")).expect("remove a generated file");
+    let output = generator_in(&below, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("wrote ../../clients/pets/src/types.rs"),
+        "{message}"
+    );
+    assert!(
+        message.contains("../../clients/renamed/ is up to date ("),
+        "{message}"
+    );
+    assert!(dir.join("clients/pets/src/types.rs").is_file());
+    assert!(
+        is_empty(&below),
+        "nothing is written where the command runs"
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn check_with_generator_toml_reports_up_to_date_or_drift_and_writes_nothing() {
+    let dir = project_with_config("config-check");
+    let output = generator_in(&dir, &["--check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("error: clients/pets is not what the generator writes")
+            && message.contains("error: clients/renamed is not what the generator writes")
+            && message.contains("missing: Cargo.toml"),
+        "every client is checked: {message}"
+    );
+    assert!(
+        message.contains("run `cargo run -p generator` to regenerate it"),
+        "{message}"
+    );
+    assert!(!dir.join("clients").exists(), "--check writes nothing");
+
+    let output = generator_in(&dir, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = generator_in(&dir.join("specs"), &["--check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("../clients/pets/ is up to date (")
+            && message.contains("../clients/renamed/ is up to date ("),
+        "{message}"
+    );
+
+    let edited = dir.join("clients/renamed/src/types.rs");
+    std::fs::write(&edited, "// edited by hand\n").expect("edit");
+    let output = generator_in(&dir, &["--check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("clients/pets/ is up to date ("),
+        "{message}"
+    );
+    assert!(message.contains("stale: src/types.rs"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(&edited).expect("still there"),
+        "// edited by hand\n",
+        "--check writes nothing"
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn a_broken_generator_toml_is_an_error_naming_the_file_and_the_place() {
+    let dir = scratch_outside_any_project("broken-config");
+    let below = dir.join("sub");
+    std::fs::create_dir_all(&below).expect("a subdirectory");
+    for (text, expected) in [
+        (
+            "[[client]]\nspec = \"a.yaml\"\nout = \"out\"\nname = \"a\"\noutput = \"b\"\n",
+            "error: ../generator.toml:5:1: unknown field `output`",
+        ),
+        (
+            "[[client]]\nspec = \"a.yaml\"\nname = \"a\"\n",
+            "error: ../generator.toml:1:1: missing field `out`",
+        ),
+        (
+            "[[client]]\nspec = \"a.yaml\"\nout = [\"out\"\n",
+            "error: ../generator.toml:3:",
+        ),
+        (
+            "[[client]]\nspec = \"a.yaml\"\nout = \"out\"\nname = \"not a name\"\n",
+            "error: ../generator.toml:4:8: `not a name` is not a valid Cargo package name",
+        ),
+    ] {
+        std::fs::write(dir.join("generator.toml"), text).expect("write generator.toml");
+        let output = generator_in(&below, &[]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{text:?}: {}",
+            stderr(&output)
+        );
+        let message = stderr(&output);
+        assert!(message.starts_with(expected), "{text:?}: {message}");
+        assert!(!message.contains("panicked"), "{message}");
+        assert!(
+            is_empty(&below) && !dir.join("out").exists(),
+            "{text:?} writes nothing"
+        );
+    }
+    std::fs::remove_dir_all(&dir).expect("cleanup");
 }

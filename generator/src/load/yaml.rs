@@ -9,10 +9,55 @@ use serde::de::{
 };
 use serde_json::{map::Entry, Map, Number, Value};
 
+/// Why YAML text is not the one JSON value a spec or overlay must be.
+#[derive(Debug)]
+pub(super) enum YamlError {
+    /// Not YAML, or a value JSON cannot hold; located when the parser knows where.
+    Invalid(serde_yaml::Error),
+    /// The first document is followed by another (after a `---` line), and `serde_yaml`'s own error for that
+    /// has no place; this is where the second document's content starts, when the parser says.
+    SecondDocument(Option<serde_yaml::Location>),
+}
+
+impl From<serde_yaml::Error> for YamlError {
+    fn from(err: serde_yaml::Error) -> Self {
+        Self::Invalid(err)
+    }
+}
+
 /// Parses one YAML document into the JSON value it means. YAML allows keys that are not strings (`200:` is an
 /// integer); OpenAPI means them as strings, so they are written as such. Tags are dropped, as JSON has none.
-pub(super) fn from_str(text: &str) -> Result<Value, serde_yaml::Error> {
-    AnyValue.deserialize(serde_yaml::Deserializer::from_str(text))
+/// The documents are read one at a time (as `serde_yaml` does for a single one), so a second document is found
+/// without reading the text twice.
+pub(super) fn from_str(text: &str) -> Result<Value, YamlError> {
+    let mut documents = serde_yaml::Deserializer::from_str(text);
+    let first = documents
+        .next()
+        .ok_or_else(|| YamlError::Invalid(de::Error::custom("the text holds no YAML document")))?;
+    let value = AnyValue.deserialize(first)?;
+    match documents.next() {
+        None => Ok(value),
+        Some(second) => Err(YamlError::SecondDocument(where_it_starts(second))),
+    }
+}
+
+/// Where a document's first node is: reading it as [`Nothing`] fails there, and the error carries the place.
+fn where_it_starts(document: serde_yaml::Deserializer) -> Option<serde_yaml::Location> {
+    document
+        .deserialize_any(Nothing)
+        .err()
+        .and_then(|err| err.location())
+}
+
+/// A visitor that accepts no value at all (every `visit_*` is serde's default, an error).
+struct Nothing;
+
+impl<'de> Visitor<'de> for Nothing {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("no value")
+    }
 }
 
 /// Reads any YAML node as a JSON value.
@@ -242,7 +287,8 @@ mod tests {
         files.extend(crate::overlay_files(&config.overlays).expect("the Crisp overlays"));
         for file in &files {
             let text = std::fs::read_to_string(file).expect("a readable spec");
-            let direct = from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+            let direct =
+                from_str(&text).unwrap_or_else(|err| panic!("{}: {err:?}", file.display()));
             assert!(
                 direct == through_yaml_value(&text),
                 "{} reads differently",
