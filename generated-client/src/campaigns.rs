@@ -66,13 +66,16 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_campaigns`](Self::list_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_campaigns_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<CampaignExcerpt, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_campaigns(website_id, page_number),
+    pub fn list_campaigns_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, CampaignExcerpt> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| self.list_campaigns(&website_id, page_number),
+            ),
         )
     }
 
@@ -183,15 +186,16 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_campaign_templates`](Self::list_campaign_templates), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_campaign_templates_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<
-        Item = Result<CampaignTemplateExcerpt, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_campaign_templates(website_id, page_number),
+    pub fn list_campaign_templates_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, CampaignTemplateExcerpt> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| self.list_campaign_templates(&website_id, page_number),
+            ),
         )
     }
 
@@ -1185,16 +1189,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_campaign_recipients`](Self::list_campaign_recipients), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_campaign_recipients_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        campaign_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<CampaignRecipient, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_campaign_recipients(website_id, campaign_id, page_number)
-            },
+    pub fn list_campaign_recipients_stream(
+        &self,
+        website_id: &str,
+        campaign_id: &str,
+    ) -> crate::Items<'_, CampaignRecipient> {
+        let website_id = website_id.to_owned();
+        let campaign_id = campaign_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_campaign_recipients(&website_id, &campaign_id, page_number)
+                },
+            ),
         )
     }
 
@@ -1281,23 +1289,28 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_campaign_statistics`](Self::list_campaign_statistics), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_campaign_statistics_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        campaign_id: &'a str,
-        action: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<CampaignStatistic, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self
-                    .list_campaign_statistics(
-                        website_id,
-                        campaign_id,
-                        action,
-                        page_number,
-                    )
-            },
+    pub fn list_campaign_statistics_stream(
+        &self,
+        website_id: &str,
+        campaign_id: &str,
+        action: &str,
+    ) -> crate::Items<'_, CampaignStatistic> {
+        let website_id = website_id.to_owned();
+        let campaign_id = campaign_id.to_owned();
+        let action = action.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_campaign_statistics(
+                            &website_id,
+                            &campaign_id,
+                            &action,
+                            page_number,
+                        )
+                },
+            ),
         )
     }
 }

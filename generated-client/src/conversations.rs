@@ -138,14 +138,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_conversations`](Self::list_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_conversations_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        options: &'a ListConversationsOptions,
-    ) -> impl ::futures::Stream<Item = Result<Conversation, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_conversations(website_id, page_number, options),
+    pub fn list_conversations_stream(
+        &self,
+        website_id: &str,
+        options: &ListConversationsOptions,
+    ) -> crate::Items<'_, Conversation> {
+        let website_id = website_id.to_owned();
+        let options = options.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_conversations(&website_id, page_number, &options)
+                },
+            ),
         )
     }
 
@@ -423,22 +429,27 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_conversation_messages`](Self::list_conversation_messages), page after page: the first page as `options` asks for it, then each next one with `timestamp_before` set to the smallest `timestamp` among the items of the page before, up to an empty page or a cursor that does not move. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_conversation_messages_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        session_id: &'a str,
-        options: &'a ListConversationMessagesOptions,
-    ) -> impl ::futures::Stream<Item = Result<Message, crate::Error>> + 'a {
-        crate::cursor_pages::cursor_pages(
-            options.timestamp_before,
-            move |cursor| {
-                let options = ListConversationMessagesOptions {
-                    timestamp_before: cursor,
-                    ..options.clone()
-                };
-                self.list_conversation_messages(website_id, session_id, &options)
-            },
-            |page: &[Message]| page.iter().filter_map(|item| item.timestamp).min(),
+    pub fn list_conversation_messages_stream(
+        &self,
+        website_id: &str,
+        session_id: &str,
+        options: &ListConversationMessagesOptions,
+    ) -> crate::Items<'_, Message> {
+        let website_id = website_id.to_owned();
+        let session_id = session_id.to_owned();
+        let options = options.clone();
+        crate::Items::new(
+            crate::cursor_pages::cursor_pages(
+                options.timestamp_before,
+                move |cursor| {
+                    let options = ListConversationMessagesOptions {
+                        timestamp_before: cursor,
+                        ..options.clone()
+                    };
+                    self.list_conversation_messages(&website_id, &session_id, &options)
+                },
+                |page: &[Message]| page.iter().filter_map(|item| item.timestamp).min(),
+            ),
         )
     }
 
@@ -1005,17 +1016,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_suggested_conversation_segments_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<
-        Item = Result<ConversationSuggestedSegment, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_suggested_conversation_segments(website_id, page_number)
-            },
+    pub fn list_suggested_conversation_segments_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, ConversationSuggestedSegment> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_suggested_conversation_segments(&website_id, page_number)
+                },
+            ),
         )
     }
 
@@ -1130,17 +1142,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_suggested_conversation_data_keys_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<
-        Item = Result<ConversationSuggestedDataKey, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_suggested_conversation_data_keys(website_id, page_number)
-            },
+    pub fn list_suggested_conversation_data_keys_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, ConversationSuggestedDataKey> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_suggested_conversation_data_keys(&website_id, page_number)
+                },
+            ),
         )
     }
 
@@ -1251,13 +1264,16 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_spam_conversations`](Self::list_spam_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_spam_conversations_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<SpamConversation, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_spam_conversations(website_id, page_number),
+    pub fn list_spam_conversations_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, SpamConversation> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| self.list_spam_conversations(&website_id, page_number),
+            ),
         )
     }
 
@@ -2146,16 +2162,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_conversation_pages`](Self::list_conversation_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_conversation_pages_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        session_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<ConversationPage, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_conversation_pages(website_id, session_id, page_number)
-            },
+    pub fn list_conversation_pages_stream(
+        &self,
+        website_id: &str,
+        session_id: &str,
+    ) -> crate::Items<'_, ConversationPage> {
+        let website_id = website_id.to_owned();
+        let session_id = session_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_conversation_pages(&website_id, &session_id, page_number)
+                },
+            ),
         )
     }
 
@@ -2221,16 +2241,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_conversation_events`](Self::list_conversation_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_conversation_events_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        session_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<ConversationEvent, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_conversation_events(website_id, session_id, page_number)
-            },
+    pub fn list_conversation_events_stream(
+        &self,
+        website_id: &str,
+        session_id: &str,
+    ) -> crate::Items<'_, ConversationEvent> {
+        let website_id = website_id.to_owned();
+        let session_id = session_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_conversation_events(&website_id, &session_id, page_number)
+                },
+            ),
         )
     }
 
@@ -2296,16 +2320,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_conversation_files`](Self::list_conversation_files), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_conversation_files_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        session_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<ConversationFile, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_conversation_files(website_id, session_id, page_number)
-            },
+    pub fn list_conversation_files_stream(
+        &self,
+        website_id: &str,
+        session_id: &str,
+    ) -> crate::Items<'_, ConversationFile> {
+        let website_id = website_id.to_owned();
+        let session_id = session_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_conversation_files(&website_id, &session_id, page_number)
+                },
+            ),
         )
     }
 

@@ -278,13 +278,16 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_locales_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<HelpdeskLocale, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_helpdesk_locales(website_id, page_number),
+    pub fn list_helpdesk_locales_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, HelpdeskLocale> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| self.list_helpdesk_locales(&website_id, page_number),
+            ),
         )
     }
 
@@ -593,17 +596,28 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_pages_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        locale: &'a str,
-        content_type: &'a HelpdeskContentType,
-    ) -> impl ::futures::Stream<Item = Result<HelpdeskPage, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_helpdesk_pages(website_id, locale, content_type, page_number)
-            },
+    pub fn list_helpdesk_pages_stream(
+        &self,
+        website_id: &str,
+        locale: &str,
+        content_type: &HelpdeskContentType,
+    ) -> crate::Items<'_, HelpdeskPage> {
+        let website_id = website_id.to_owned();
+        let locale = locale.to_owned();
+        let content_type = content_type.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_helpdesk_pages(
+                            &website_id,
+                            &locale,
+                            &content_type,
+                            page_number,
+                        )
+                },
+            ),
         )
     }
 
@@ -784,25 +798,31 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_tree_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        locale: &'a str,
-        content_type: &'a HelpdeskContentType,
-        options: &'a ListHelpdeskTreeOptions,
-    ) -> impl ::futures::Stream<Item = Result<HelpdeskTreeEntry, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self
-                    .list_helpdesk_tree(
-                        website_id,
-                        locale,
-                        content_type,
-                        page_number,
-                        options,
-                    )
-            },
+    pub fn list_helpdesk_tree_stream(
+        &self,
+        website_id: &str,
+        locale: &str,
+        content_type: &HelpdeskContentType,
+        options: &ListHelpdeskTreeOptions,
+    ) -> crate::Items<'_, HelpdeskTreeEntry> {
+        let website_id = website_id.to_owned();
+        let locale = locale.to_owned();
+        let content_type = content_type.clone();
+        let options = options.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_helpdesk_tree(
+                            &website_id,
+                            &locale,
+                            &content_type,
+                            page_number,
+                            &options,
+                        )
+                },
+            ),
         )
     }
 
@@ -1619,18 +1639,25 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_history_changes_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        options: &'a ListHelpdeskHistoryChangesOptions,
-    ) -> impl ::futures::Stream<
-        Item = Result<HelpdeskHistoryChange, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_helpdesk_history_changes(website_id, page_number, options)
-            },
+    pub fn list_helpdesk_history_changes_stream(
+        &self,
+        website_id: &str,
+        options: &ListHelpdeskHistoryChangesOptions,
+    ) -> crate::Items<'_, HelpdeskHistoryChange> {
+        let website_id = website_id.to_owned();
+        let options = options.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_helpdesk_history_changes(
+                            &website_id,
+                            page_number,
+                            &options,
+                        )
+                },
+            ),
         )
     }
 
@@ -2001,25 +2028,31 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_locale_feedbacks_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        locale: &'a str,
-        content_type: &'a HelpdeskContentType,
-        options: &'a ListHelpdeskLocaleFeedbacksOptions,
-    ) -> impl ::futures::Stream<Item = Result<HelpdeskFeedback, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self
-                    .list_helpdesk_locale_feedbacks(
-                        website_id,
-                        locale,
-                        content_type,
-                        page_number,
-                        options,
-                    )
-            },
+    pub fn list_helpdesk_locale_feedbacks_stream(
+        &self,
+        website_id: &str,
+        locale: &str,
+        content_type: &HelpdeskContentType,
+        options: &ListHelpdeskLocaleFeedbacksOptions,
+    ) -> crate::Items<'_, HelpdeskFeedback> {
+        let website_id = website_id.to_owned();
+        let locale = locale.to_owned();
+        let content_type = content_type.clone();
+        let options = options.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_helpdesk_locale_feedbacks(
+                            &website_id,
+                            &locale,
+                            &content_type,
+                            page_number,
+                            &options,
+                        )
+                },
+            ),
         )
     }
 
@@ -2229,13 +2262,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_helpdesk_redirections_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<HelpdeskRedirection, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_helpdesk_redirections(website_id, page_number),
+    pub fn list_helpdesk_redirections_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, HelpdeskRedirection> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_helpdesk_redirections(&website_id, page_number)
+                },
+            ),
         )
     }
 

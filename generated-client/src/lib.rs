@@ -43,9 +43,13 @@ mod answer;
 #[rustfmt::skip]
 mod params;
 #[rustfmt::skip]
+mod tagged;
+#[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
 mod retry;
+#[rustfmt::skip]
+mod items;
 #[rustfmt::skip]
 mod pages;
 #[rustfmt::skip]
@@ -107,6 +111,10 @@ pub use answer::Response;
 pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
 #[rustfmt::skip]
 pub use retry::RetryPolicy;
+#[rustfmt::skip]
+pub use items::Items;
+#[rustfmt::skip]
+pub use futures::stream::{StreamExt, TryStreamExt};
 /// Base URL from the spec's first server: `https://api.crisp.chat/v1`.
 pub const DEFAULT_BASE_URL: &str = "https://api.crisp.chat/v1";
 

@@ -124,17 +124,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_suggested_people_segments_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<
-        Item = Result<PeopleSuggestedSegment, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_suggested_people_segments(website_id, page_number)
-            },
+    pub fn list_suggested_people_segments_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, PeopleSuggestedSegment> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_suggested_people_segments(&website_id, page_number)
+                },
+            ),
         )
     }
 
@@ -247,17 +248,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_suggested_people_data_keys_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<
-        Item = Result<PeopleSuggestedDataKey, crate::Error>,
-    > + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_suggested_people_data_keys(website_id, page_number)
-            },
+    pub fn list_suggested_people_data_keys_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, PeopleSuggestedDataKey> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_suggested_people_data_keys(&website_id, page_number)
+                },
+            ),
         )
     }
 
@@ -370,13 +372,18 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_suggested_people_events`](Self::list_suggested_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_suggested_people_events_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<PeopleSuggestedEvent, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_suggested_people_events(website_id, page_number),
+    pub fn list_suggested_people_events_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'_, PeopleSuggestedEvent> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_suggested_people_events(&website_id, page_number)
+                },
+            ),
         )
     }
 
@@ -507,16 +514,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_people_profiles`](Self::list_people_profiles), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_people_profiles_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        options: &'a ListPeopleProfilesOptions,
-    ) -> impl ::futures::Stream<Item = Result<PeopleProfile, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_people_profiles(website_id, page_number, options)
-            },
+    pub fn list_people_profiles_stream(
+        &self,
+        website_id: &str,
+        options: &ListPeopleProfilesOptions,
+    ) -> crate::Items<'_, PeopleProfile> {
+        let website_id = website_id.to_owned();
+        let options = options.clone();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_people_profiles(&website_id, page_number, &options)
+                },
+            ),
         )
     }
 
@@ -932,16 +943,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_people_conversations`](Self::list_people_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_people_conversations_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        people_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<String, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_people_conversations(website_id, people_id, page_number)
-            },
+    pub fn list_people_conversations_stream(
+        &self,
+        website_id: &str,
+        people_id: &str,
+    ) -> crate::Items<'_, String> {
+        let website_id = website_id.to_owned();
+        let people_id = people_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_people_conversations(&website_id, &people_id, page_number)
+                },
+            ),
         )
     }
 
@@ -1011,16 +1026,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_people_campaigns`](Self::list_people_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_people_campaigns_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        people_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<PeopleCampaign, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_people_campaigns(website_id, people_id, page_number)
-            },
+    pub fn list_people_campaigns_stream(
+        &self,
+        website_id: &str,
+        people_id: &str,
+    ) -> crate::Items<'_, PeopleCampaign> {
+        let website_id = website_id.to_owned();
+        let people_id = people_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_people_campaigns(&website_id, &people_id, page_number)
+                },
+            ),
         )
     }
 
@@ -1151,16 +1170,20 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_people_events`](Self::list_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_people_events_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-        people_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<PeopleEvent, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self.list_people_events(website_id, people_id, page_number)
-            },
+    pub fn list_people_events_stream(
+        &self,
+        website_id: &str,
+        people_id: &str,
+    ) -> crate::Items<'_, PeopleEvent> {
+        let website_id = website_id.to_owned();
+        let people_id = people_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self.list_people_events(&website_id, &people_id, page_number)
+                },
+            ),
         )
     }
 

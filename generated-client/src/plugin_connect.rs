@@ -125,8 +125,8 @@ impl crate::Client {
     pub fn list_all_connect_websites(
         &self,
         page_number: i64,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> impl ::core::future::Future<
         Output = Result<Vec<PluginConnectWebsite>, crate::Error>,
     > + '_ {
@@ -144,8 +144,8 @@ impl crate::Client {
     pub fn list_all_connect_websites_with_response(
         &self,
         page_number: i64,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> impl ::core::future::Future<
         Output = Result<crate::Response<Vec<PluginConnectWebsite>>, crate::Error>,
     > + '_ {
@@ -162,8 +162,8 @@ impl crate::Client {
     /// The request of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), built (and its arguments checked) before anything is sent.
     fn list_all_connect_websites_request(
         page_number: i64,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> Result<crate::call::Call, crate::Error> {
         let page_number = crate::params::path_segment("page_number", page_number)?;
         let path = format!("/plugin/connect/websites/all/{page_number}");
@@ -180,21 +180,23 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_all_connect_websites_stream<'a>(
-        &'a self,
-        filter_configured: &'a Flag,
-        include_plan: &'a Flag,
-    ) -> impl ::futures::Stream<Item = Result<PluginConnectWebsite, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| {
-                self
-                    .list_all_connect_websites(
-                        page_number,
-                        filter_configured,
-                        include_plan,
-                    )
-            },
+    pub fn list_all_connect_websites_stream(
+        &self,
+        filter_configured: Flag,
+        include_plan: Flag,
+    ) -> crate::Items<'_, PluginConnectWebsite> {
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| {
+                    self
+                        .list_all_connect_websites(
+                            page_number,
+                            filter_configured,
+                            include_plan,
+                        )
+                },
+            ),
         )
     }
 
@@ -219,8 +221,8 @@ impl crate::Client {
     pub fn list_connect_websites_since(
         &self,
         date_since: &str,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> impl ::core::future::Future<
         Output = Result<Vec<PluginConnectWebsite>, crate::Error>,
     > + '_ {
@@ -238,8 +240,8 @@ impl crate::Client {
     pub fn list_connect_websites_since_with_response(
         &self,
         date_since: &str,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> impl ::core::future::Future<
         Output = Result<crate::Response<Vec<PluginConnectWebsite>>, crate::Error>,
     > + '_ {
@@ -256,8 +258,8 @@ impl crate::Client {
     /// The request of [`Client::list_connect_websites_since`](Self::list_connect_websites_since), built (and its arguments checked) before anything is sent.
     fn list_connect_websites_since_request(
         date_since: &str,
-        filter_configured: &Flag,
-        include_plan: &Flag,
+        filter_configured: Flag,
+        include_plan: Flag,
     ) -> Result<crate::call::Call, crate::Error> {
         let path = "/plugin/connect/websites/since".to_string();
         let mut call = crate::call::Call::new(

@@ -60,13 +60,13 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_teams`](Self::list_teams), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_teams_stream<'a>(
-        &'a self,
-        website_id: &'a str,
-    ) -> impl ::futures::Stream<Item = Result<Team, crate::Error>> + 'a {
-        crate::pages::pages(
-            1,
-            move |page_number| self.list_teams(website_id, page_number),
+    pub fn list_teams_stream(&self, website_id: &str) -> crate::Items<'_, Team> {
+        let website_id = website_id.to_owned();
+        crate::Items::new(
+            crate::pages::pages(
+                1,
+                move |page_number| self.list_teams(&website_id, page_number),
+            ),
         )
     }
 

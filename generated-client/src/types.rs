@@ -1857,15 +1857,33 @@ pub enum NewMessage {
 impl serde::Serialize for NewMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Text(value) => serde::Serialize::serialize(value, serializer),
-            Self::Note(value) => serde::Serialize::serialize(value, serializer),
-            Self::File(value) => serde::Serialize::serialize(value, serializer),
-            Self::Animation(value) => serde::Serialize::serialize(value, serializer),
-            Self::Audio(value) => serde::Serialize::serialize(value, serializer),
-            Self::Picker(value) => serde::Serialize::serialize(value, serializer),
-            Self::Field(value) => serde::Serialize::serialize(value, serializer),
-            Self::Carousel(value) => serde::Serialize::serialize(value, serializer),
-            Self::Event(value) => serde::Serialize::serialize(value, serializer),
+            Self::Text(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "text", serializer)
+            }
+            Self::Note(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "note", serializer)
+            }
+            Self::File(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "file", serializer)
+            }
+            Self::Animation(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "animation", serializer)
+            }
+            Self::Audio(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "audio", serializer)
+            }
+            Self::Picker(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "picker", serializer)
+            }
+            Self::Field(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "field", serializer)
+            }
+            Self::Carousel(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "carousel", serializer)
+            }
+            Self::Event(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "event", serializer)
+            }
         }
     }
 }
@@ -1898,52 +1916,57 @@ impl<'de> serde::Deserialize<'de> for NewMessage {
     }
 }
 
-/// The `type` field of [`TextMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TextMessageType {
-    /// `text`
-    Text,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl TextMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Other(value) => value,
-        }
+impl ::core::convert::From<TextMessage> for NewMessage {
+    fn from(value: TextMessage) -> Self {
+        Self::Text(value)
     }
 }
 
-impl ::core::convert::From<&str> for TextMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            other => Self::Other(other.to_string()),
-        }
+impl ::core::convert::From<NoteMessage> for NewMessage {
+    fn from(value: NoteMessage) -> Self {
+        Self::Note(value)
     }
 }
 
-impl std::fmt::Display for TextMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+impl ::core::convert::From<FileMessage> for NewMessage {
+    fn from(value: FileMessage) -> Self {
+        Self::File(value)
     }
 }
 
-impl serde::Serialize for TextMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+impl ::core::convert::From<AnimationMessage> for NewMessage {
+    fn from(value: AnimationMessage) -> Self {
+        Self::Animation(value)
     }
 }
 
-impl<'de> serde::Deserialize<'de> for TextMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
+impl ::core::convert::From<AudioMessage> for NewMessage {
+    fn from(value: AudioMessage) -> Self {
+        Self::Audio(value)
+    }
+}
+
+impl ::core::convert::From<PickerMessage> for NewMessage {
+    fn from(value: PickerMessage) -> Self {
+        Self::Picker(value)
+    }
+}
+
+impl ::core::convert::From<FieldMessage> for NewMessage {
+    fn from(value: FieldMessage) -> Self {
+        Self::Field(value)
+    }
+}
+
+impl ::core::convert::From<CarouselMessage> for NewMessage {
+    fn from(value: CarouselMessage) -> Self {
+        Self::Carousel(value)
+    }
+}
+
+impl ::core::convert::From<EventMessage> for NewMessage {
+    fn from(value: EventMessage) -> Self {
+        Self::Event(value)
     }
 }
 
@@ -1976,19 +1999,12 @@ pub struct TextMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: TextMessageType,
     pub content: String,
 }
 
 impl TextMessage {
     /// Creates a `TextMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: TextMessageType,
-        content: String,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: String) -> Self {
         Self {
             from,
             origin,
@@ -2001,58 +2017,8 @@ impl TextMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`NoteMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum NoteMessageType {
-    /// `note`
-    Note,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl NoteMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Note => "note",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for NoteMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "note" => Self::Note,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for NoteMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for NoteMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for NoteMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2085,8 +2051,6 @@ pub struct NoteMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: NoteMessageType,
     pub content: String,
     /// User ids the note mentions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2095,12 +2059,7 @@ pub struct NoteMessage {
 
 impl NoteMessage {
     /// Creates a `NoteMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: NoteMessageType,
-        content: String,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: String) -> Self {
         Self {
             from,
             origin,
@@ -2113,59 +2072,9 @@ impl NoteMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
             mentions: ::core::default::Default::default(),
         }
-    }
-}
-
-/// The `type` field of [`FileMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileMessageType {
-    /// `file`
-    File,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl FileMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::File => "file",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for FileMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "file" => Self::File,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for FileMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for FileMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FileMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2209,19 +2118,12 @@ pub struct FileMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: FileMessageType,
     pub content: FileMessageContent,
 }
 
 impl FileMessage {
     /// Creates a `FileMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: FileMessageType,
-        content: FileMessageContent,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: FileMessageContent) -> Self {
         Self {
             from,
             origin,
@@ -2234,58 +2136,8 @@ impl FileMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`AnimationMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AnimationMessageType {
-    /// `animation`
-    Animation,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl AnimationMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Animation => "animation",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for AnimationMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "animation" => Self::Animation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for AnimationMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for AnimationMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AnimationMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2328,8 +2180,6 @@ pub struct AnimationMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: AnimationMessageType,
     pub content: AnimationMessageContent,
 }
 
@@ -2338,7 +2188,6 @@ impl AnimationMessage {
     pub fn new(
         from: MessageFrom,
         origin: String,
-        type_: AnimationMessageType,
         content: AnimationMessageContent,
     ) -> Self {
         Self {
@@ -2353,58 +2202,8 @@ impl AnimationMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`AudioMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AudioMessageType {
-    /// `audio`
-    Audio,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl AudioMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Audio => "audio",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for AudioMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "audio" => Self::Audio,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for AudioMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for AudioMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AudioMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2449,19 +2248,12 @@ pub struct AudioMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: AudioMessageType,
     pub content: AudioMessageContent,
 }
 
 impl AudioMessage {
     /// Creates a `AudioMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: AudioMessageType,
-        content: AudioMessageContent,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: AudioMessageContent) -> Self {
         Self {
             from,
             origin,
@@ -2474,58 +2266,8 @@ impl AudioMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`PickerMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PickerMessageType {
-    /// `picker`
-    Picker,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl PickerMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Picker => "picker",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for PickerMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "picker" => Self::Picker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for PickerMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for PickerMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for PickerMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2620,8 +2362,6 @@ pub struct PickerMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: PickerMessageType,
     pub content: PickerMessageContent,
 }
 
@@ -2630,7 +2370,6 @@ impl PickerMessage {
     pub fn new(
         from: MessageFrom,
         origin: String,
-        type_: PickerMessageType,
         content: PickerMessageContent,
     ) -> Self {
         Self {
@@ -2645,58 +2384,8 @@ impl PickerMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`FieldMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FieldMessageType {
-    /// `field`
-    Field,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl FieldMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Field => "field",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for FieldMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "field" => Self::Field,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for FieldMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for FieldMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FieldMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2755,19 +2444,12 @@ pub struct FieldMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: FieldMessageType,
     pub content: FieldMessageContent,
 }
 
 impl FieldMessage {
     /// Creates a `FieldMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: FieldMessageType,
-        content: FieldMessageContent,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: FieldMessageContent) -> Self {
         Self {
             from,
             origin,
@@ -2780,58 +2462,8 @@ impl FieldMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`CarouselMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum CarouselMessageType {
-    /// `carousel`
-    Carousel,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl CarouselMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Carousel => "carousel",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for CarouselMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "carousel" => Self::Carousel,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for CarouselMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for CarouselMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for CarouselMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2907,8 +2539,6 @@ pub struct CarouselMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: CarouselMessageType,
     pub content: CarouselMessageContent,
 }
 
@@ -2917,7 +2547,6 @@ impl CarouselMessage {
     pub fn new(
         from: MessageFrom,
         origin: String,
-        type_: CarouselMessageType,
         content: CarouselMessageContent,
     ) -> Self {
         Self {
@@ -2932,58 +2561,8 @@ impl CarouselMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
-    }
-}
-
-/// The `type` field of [`EventMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EventMessageType {
-    /// `event`
-    Event,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl EventMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Event => "event",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for EventMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "event" => Self::Event,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for EventMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for EventMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for EventMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -3035,19 +2614,12 @@ pub struct EventMessage {
     pub translated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated: Option<bool>,
-    #[serde(rename = "type")]
-    pub type_: EventMessageType,
     pub content: EventMessageContent,
 }
 
 impl EventMessage {
     /// Creates a `EventMessage` from its required fields; the optional ones are left out.
-    pub fn new(
-        from: MessageFrom,
-        origin: String,
-        type_: EventMessageType,
-        content: EventMessageContent,
-    ) -> Self {
+    pub fn new(from: MessageFrom, origin: String, content: EventMessageContent) -> Self {
         Self {
             from,
             origin,
@@ -3060,7 +2632,6 @@ impl EventMessage {
             stealth: ::core::default::Default::default(),
             translated: ::core::default::Default::default(),
             automated: ::core::default::Default::default(),
-            type_,
             content,
         }
     }
@@ -3178,15 +2749,33 @@ pub enum MessageContent {
 impl serde::Serialize for MessageContent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Text(value) => serde::Serialize::serialize(value, serializer),
-            Self::Note(value) => serde::Serialize::serialize(value, serializer),
-            Self::File(value) => serde::Serialize::serialize(value, serializer),
-            Self::Animation(value) => serde::Serialize::serialize(value, serializer),
-            Self::Audio(value) => serde::Serialize::serialize(value, serializer),
-            Self::Picker(value) => serde::Serialize::serialize(value, serializer),
-            Self::Field(value) => serde::Serialize::serialize(value, serializer),
-            Self::Carousel(value) => serde::Serialize::serialize(value, serializer),
-            Self::Event(value) => serde::Serialize::serialize(value, serializer),
+            Self::Text(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "text", serializer)
+            }
+            Self::Note(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "note", serializer)
+            }
+            Self::File(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "file", serializer)
+            }
+            Self::Animation(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "animation", serializer)
+            }
+            Self::Audio(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "audio", serializer)
+            }
+            Self::Picker(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "picker", serializer)
+            }
+            Self::Field(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "field", serializer)
+            }
+            Self::Carousel(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "carousel", serializer)
+            }
+            Self::Event(value) => {
+                crate::tagged::serialize_with_tag(value, "type", "event", serializer)
+            }
             Self::Other(value) => serde::Serialize::serialize(value, serializer),
         }
     }
@@ -3223,12 +2812,64 @@ impl<'de> serde::Deserialize<'de> for MessageContent {
     }
 }
 
+impl ::core::convert::From<TextContent> for MessageContent {
+    fn from(value: TextContent) -> Self {
+        Self::Text(value)
+    }
+}
+
+impl ::core::convert::From<NoteContent> for MessageContent {
+    fn from(value: NoteContent) -> Self {
+        Self::Note(value)
+    }
+}
+
+impl ::core::convert::From<FileContent> for MessageContent {
+    fn from(value: FileContent) -> Self {
+        Self::File(value)
+    }
+}
+
+impl ::core::convert::From<AnimationContent> for MessageContent {
+    fn from(value: AnimationContent) -> Self {
+        Self::Animation(value)
+    }
+}
+
+impl ::core::convert::From<AudioContent> for MessageContent {
+    fn from(value: AudioContent) -> Self {
+        Self::Audio(value)
+    }
+}
+
+impl ::core::convert::From<PickerContent> for MessageContent {
+    fn from(value: PickerContent) -> Self {
+        Self::Picker(value)
+    }
+}
+
+impl ::core::convert::From<FieldContent> for MessageContent {
+    fn from(value: FieldContent) -> Self {
+        Self::Field(value)
+    }
+}
+
+impl ::core::convert::From<CarouselContent> for MessageContent {
+    fn from(value: CarouselContent) -> Self {
+        Self::Carousel(value)
+    }
+}
+
+impl ::core::convert::From<EventContent> for MessageContent {
+    fn from(value: EventContent) -> Self {
+        Self::Event(value)
+    }
+}
+
 /// A text message's content.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct TextContent {
-    #[serde(rename = "type")]
-    pub type_: TextMessageType,
     pub content: String,
 }
 
@@ -3236,8 +2877,6 @@ pub struct TextContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NoteContent {
-    #[serde(rename = "type")]
-    pub type_: NoteMessageType,
     pub content: String,
 }
 
@@ -3245,8 +2884,6 @@ pub struct NoteContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct FileContent {
-    #[serde(rename = "type")]
-    pub type_: FileMessageType,
     pub content: MessageFile,
 }
 
@@ -3254,8 +2891,6 @@ pub struct FileContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct AnimationContent {
-    #[serde(rename = "type")]
-    pub type_: AnimationMessageType,
     pub content: MessageAnimation,
 }
 
@@ -3263,8 +2898,6 @@ pub struct AnimationContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct AudioContent {
-    #[serde(rename = "type")]
-    pub type_: AudioMessageType,
     pub content: MessageAudio,
 }
 
@@ -3272,8 +2905,6 @@ pub struct AudioContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PickerContent {
-    #[serde(rename = "type")]
-    pub type_: PickerMessageType,
     pub content: MessagePicker,
 }
 
@@ -3281,8 +2912,6 @@ pub struct PickerContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct FieldContent {
-    #[serde(rename = "type")]
-    pub type_: FieldMessageType,
     pub content: MessageField,
 }
 
@@ -3290,8 +2919,6 @@ pub struct FieldContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CarouselContent {
-    #[serde(rename = "type")]
-    pub type_: CarouselMessageType,
     pub content: MessageCarousel,
 }
 
@@ -3299,8 +2926,6 @@ pub struct CarouselContent {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct EventContent {
-    #[serde(rename = "type")]
-    pub type_: EventMessageType,
     pub content: MessageEvent,
 }
 
@@ -3444,6 +3069,48 @@ pub enum EditedMessageContent {
     MessageField(MessageField),
     MessageCarousel(MessageCarousel),
     MessageEvent(MessageEvent),
+}
+
+impl ::core::convert::From<MessageFile> for EditedMessageContent {
+    fn from(value: MessageFile) -> Self {
+        Self::MessageFile(value)
+    }
+}
+
+impl ::core::convert::From<MessageAnimation> for EditedMessageContent {
+    fn from(value: MessageAnimation) -> Self {
+        Self::MessageAnimation(value)
+    }
+}
+
+impl ::core::convert::From<MessageAudio> for EditedMessageContent {
+    fn from(value: MessageAudio) -> Self {
+        Self::MessageAudio(value)
+    }
+}
+
+impl ::core::convert::From<MessagePicker> for EditedMessageContent {
+    fn from(value: MessagePicker) -> Self {
+        Self::MessagePicker(value)
+    }
+}
+
+impl ::core::convert::From<MessageField> for EditedMessageContent {
+    fn from(value: MessageField) -> Self {
+        Self::MessageField(value)
+    }
+}
+
+impl ::core::convert::From<MessageCarousel> for EditedMessageContent {
+    fn from(value: MessageCarousel) -> Self {
+        Self::MessageCarousel(value)
+    }
+}
+
+impl ::core::convert::From<MessageEvent> for EditedMessageContent {
+    fn from(value: MessageEvent) -> Self {
+        Self::MessageEvent(value)
+    }
 }
 
 /// A preview of a link in a message.

@@ -37,11 +37,13 @@ pub const CRATE_MODULES: &[&str] = &[
     "call",
     "answer",
     "params",
+    "tagged",
     "credentials",
     "error",
     "types",
     "retry",
     "pointer",
+    "items",
     "pages",
     "cursor_pages",
 ];

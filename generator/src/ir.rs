@@ -159,6 +159,8 @@ pub struct Needs {
     pub cursor_pages: bool,
     /// A security scheme sent as HTTP Basic authentication (base64).
     pub http_basic: bool,
+    /// A discriminated union that writes its variants' tags (`lower/tags.rs`).
+    pub implied_tags: bool,
 }
 
 impl Needs {
@@ -189,6 +191,7 @@ impl Needs {
             "numbered_pages" => self.numbered_pages,
             "cursor_pages" => self.cursor_pages,
             "http_basic" => self.http_basic,
+            "implied_tags" => self.implied_tags,
             _ => return None,
         })
     }
@@ -773,9 +776,9 @@ pub enum TypeKind {
     /// what an alias becomes when aliases refer to each other in a cycle, which Rust cannot expand.
     Newtype { target: TypeRef },
     /// One of several shapes (`oneOf`/`anyOf`). With a discriminator the property's value picks the variant;
-    /// without one, the first variant the value decodes as wins. An `open` union (one with a discriminator that
-    /// answers carry) keeps a value with a tag it does not know in an `Other` variant, as JSON, so a server
-    /// adding a kind of value does not break decoding.
+    /// without one, the first variant the value decodes as wins. An `open` union (one that answers carry) keeps
+    /// a value with a tag it does not know, or that matches no alternative, in an `Other` variant, as JSON, so
+    /// a server adding a kind of value does not break decoding.
     Union {
         variants: Vec<UnionVariant>,
         discriminator: Option<String>,
@@ -817,6 +820,12 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// The discriminator value that selects it, when the union has a discriminator.
     pub tag: Option<String>,
+    /// The variant's type has no field for the tag (`lower/tags.rs` took it out, since the variant decides
+    /// it): the union writes the tag when it serialises the variant.
+    pub tag_implied: bool,
+    /// The union converts from the variant's type (`From<TextMessage> for NewMessage`): no other variant has
+    /// that type, aliases resolved.
+    pub converts: bool,
 }
 
 /// A struct field.

@@ -12,8 +12,8 @@
 mod common;
 
 use crisp_client::types::{
-    BucketFile, BucketResource, BucketUrlRequest, FileMessage, FileMessageContent, FileMessageType,
-    MessageFrom, NewMessage,
+    BucketFile, BucketResource, BucketUrlRequest, FileMessage, FileMessageContent, MessageFrom,
+    NewMessage,
 };
 use crisp_client::Error;
 
@@ -42,7 +42,6 @@ async fn main() -> Result<(), Error> {
     let file = FileMessage::new(
         MessageFrom::Operator,
         "chat".into(),
-        FileMessageType::File,
         FileMessageContent {
             name: "invoice.pdf".into(),
             url,

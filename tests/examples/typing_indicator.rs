@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use crisp_client::types::{
-    ComposeMessage, ComposeMessageType, MessageFrom, NewMessage, TextMessage, TextMessageType,
+    ComposeMessage, ComposeMessageType, MessageFrom, NewMessage, TextMessage,
 };
 use crisp_client::Error;
 
@@ -32,7 +32,6 @@ async fn main() -> Result<(), Error> {
     let answer = TextMessage::new(
         MessageFrom::Operator,
         "chat".into(),
-        TextMessageType::Text,
         "Your order ships tomorrow.".into(),
     );
     let sent = client

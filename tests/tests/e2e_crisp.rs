@@ -7,11 +7,11 @@ use std::time::Duration;
 use base64::Engine;
 use crisp_client::types::{
     ConversationState, CreateWebsiteRequest, DeleteWebsiteRequest, DeleteWebsiteRequestVerify,
-    DeleteWebsiteRequestVerifyMethod, Envelope, FileMessage, FileMessageContent, FileMessageType,
-    Flag, ListConversationMessagesOptions, ListConversationsOptions, MessageContent, MessageFrom,
+    DeleteWebsiteRequestVerifyMethod, Envelope, FileMessage, FileMessageContent, Flag,
+    ListConversationMessagesOptions, ListConversationsOptions, MessageContent, MessageFrom,
     NewMessage, Participant, ParticipantType, SaveConversationParticipantsRequest, TextMessage,
-    TextMessageType, Tier, UpdateConversationRoutingRequest,
-    UpdateConversationRoutingRequestAssigned, UpdateConversationStateRequest,
+    Tier, UpdateConversationRoutingRequest, UpdateConversationRoutingRequestAssigned,
+    UpdateConversationStateRequest,
 };
 use crisp_client::{Client, Error};
 use serde_json::json;
@@ -258,14 +258,10 @@ async fn send_conversation_message_sends_its_json_body() {
         .expect(1)
         .mount(&server)
         .await;
-    let body = NewMessage::Text(TextMessage::new(
-        MessageFrom::Operator,
-        "chat".into(),
-        TextMessageType::Text,
-        "Hello!".into(),
-    ));
+    // The variant decides the tag: `TextMessage` has no `type` to fill, and converts into the union.
+    let text = TextMessage::new(MessageFrom::Operator, "chat".into(), "Hello!".into());
     let sent = client(&server)
-        .send_conversation_message("w1", "session_1", &body)
+        .send_conversation_message("w1", "session_1", &text.into())
         .await
         .expect("sent");
     assert_eq!(sent.fingerprint, 163_239_623_707_965);
@@ -485,12 +481,7 @@ async fn messages_of_every_type_are_typed_on_the_wire() {
         url: "https://files.example/i.pdf".into(),
         type_: "application/pdf".into(),
     };
-    let mut file = FileMessage::new(
-        MessageFrom::Operator,
-        "chat".into(),
-        FileMessageType::File,
-        content,
-    );
+    let mut file = FileMessage::new(MessageFrom::Operator, "chat".into(), content);
     file.stealth = Some(true);
     let sent = client(&server)
         .send_conversation_message("w1", "s1", &NewMessage::File(file))

@@ -8,9 +8,9 @@
 use futures::TryStreamExt;
 use pets_client::types::{
     Animal, FeedPetRequest, GetPetError, GetPetsFilter, GetPetsOptions, ListPetEventsOptions,
-    ListPetEventsWhere, Owner, PetEvent, PetEventKind, SearchAnimalsNear, SearchAnimalsOptions,
-    SearchAnimalsXFilter, SetOwnerRequest, Size, UploadPhotoRequest, UploadPhotoRequestMeta,
-    WalkPetRequest,
+    ListPetEventsWhere, Owner, PetEvent, PetEventKind, PetEventWeight, SearchAnimalsNear,
+    SearchAnimalsOptions, SearchAnimalsXFilter, SetOwnerRequest, Size, UploadPhotoRequest,
+    UploadPhotoRequestMeta, WalkPetRequest,
 };
 use pets_client::{Client, Error};
 use serde_json::json;
@@ -116,13 +116,18 @@ async fn label_and_matrix_paths_styled_headers_and_a_discriminated_union() {
     match &animals[..] {
         [Animal::Cat(cat), Animal::Dog(dog)] => {
             assert_eq!((cat.name.as_str(), cat.lives), ("Tom", Some(9)));
-            assert_eq!(cat.kind, "meow", "the variant keeps its tag");
             assert_eq!(dog.name, "Rex");
         }
         other => panic!("expected a cat then a dog, got {other:?}"),
     }
+    // `Cat` has no `kind` field: the variant decides the tag, and the union writes it.
     let round_trip = serde_json::to_value(&animals[0]).expect("serialises");
     assert_eq!(round_trip["kind"], "meow");
+    let cat: Animal = pets_client::types::Cat::new(3, "Felix".into()).into();
+    assert_eq!(
+        serde_json::to_value(&cat).expect("serialises")["kind"],
+        "meow"
+    );
 }
 
 #[tokio::test]
@@ -181,9 +186,9 @@ async fn a_struct_flattens_a_union_and_a_cursor_pages_backwards() {
     page(
         None,
         json!([
-            { "at": 300, "kind": "walked", "minutes": 20 },
-            { "at": 200, "kind": "fed", "food": "kibble" },
-            { "at": 250, "kind": "groomed", "brush": "soft" }
+            { "at": 300, "kind": "walked", "minutes": 20, "weight": 4200 },
+            { "at": 200, "kind": "fed", "food": "kibble", "weight": { "note": "after lunch" } },
+            { "at": 250, "kind": "groomed", "brush": "soft", "weight": "heavy" }
         ]),
     )
     .mount(&server)
@@ -233,6 +238,19 @@ async fn a_struct_flattens_a_union_and_a_cursor_pages_backwards() {
         PetEventKind::Other(other) => assert_eq!(other["brush"], "soft", "kept whole"),
         other => panic!("groomed is unknown here, got {other:?}"),
     }
+    // An untagged union keeps a value that matches none of its shapes, instead of failing the page.
+    let weights: Vec<Option<&PetEventWeight>> = events.iter().map(|e| e.weight.as_ref()).collect();
+    assert!(
+        matches!(weights[0], Some(PetEventWeight::Integer(4200))),
+        "{weights:?}"
+    );
+    assert!(
+        matches!(weights[1], Some(PetEventWeight::PetEventWeightVariant2(w)) if w.note == "after lunch")
+    );
+    assert!(
+        matches!(weights[2], Some(PetEventWeight::Other(serde_json::Value::String(s))) if s == "heavy"),
+        "{weights:?}"
+    );
 }
 
 #[tokio::test]

@@ -53,6 +53,15 @@ pub fn emit(api: &Api) -> TokenStream {
         .then(|| quote!(#![allow(dead_code)]));
     let runtime = super::runtime::modules(&api.needs).map(|module| ident(module.name));
     let base_url = emit_base_url(api);
+    // Streams are read with `next` (inherent), or with the `futures` traits, which come with them.
+    let streams = api.needs.pages().then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub use items::Items;
+            #[rustfmt::skip]
+            pub use futures::stream::{StreamExt, TryStreamExt};
+        }
+    });
     let reason_pointer = match &api.error_reason_pointer {
         Some(pointer) => quote!(Some(#pointer)),
         None => quote!(None),
@@ -89,6 +98,7 @@ pub fn emit(api: &Api) -> TokenStream {
         pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
         #[rustfmt::skip]
         pub use retry::RetryPolicy;
+        #streams
 
         #base_url
 

@@ -304,39 +304,81 @@ fn argument_type(ty: &ArgumentType, lifetime: &TokenStream) -> TokenStream {
 }
 
 /// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read. It takes the
-/// method's arguments, minus a page number, borrowed for as long as the stream lives.
+/// method's arguments, minus a page number, and keeps its own copies of them, so the stream borrows only the
+/// client: `client.list_stream(id, &Options::default())` needs no variable to hold the options.
 fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
     let stream = ident(&pagination.stream_name);
     let item = type_tokens(&pagination.item);
-    let (kept_args, body, doc) = match &pagination.pages {
+    let skipped = match &pagination.pages {
+        Pages::Numbered { param, .. } => Some(Carries::Param(*param)),
+        Pages::Cursor(_) => None,
+    };
+    let args = method_arguments(op, &TokenStream::new(), skipped);
+    let copies = owned_copies(op, skipped);
+    let (body, doc) = match &pagination.pages {
         Pages::Numbered { param, first } => numbered_stream(op, *param, *first),
         Pages::Cursor(cursor) => cursor_stream(op, &pagination.item, cursor),
     };
     let doc = raw_literal(&doc);
     quote! {
         #[doc = #doc]
-        pub fn #stream<'a>(&'a self, #(#kept_args),*) -> impl ::futures::Stream<Item = Result<#item, crate::Error>> + 'a {
-            #body
+        pub fn #stream(&self, #(#args),*) -> crate::Items<'_, #item> {
+            #(#copies)*
+            crate::Items::new(#body)
         }
     }
 }
 
-/// The stream's arguments: the method's, but `skipped` (a page number), borrowed for as long as the stream
-/// lives.
-fn stream_arguments(op: &Operation, skipped: Option<usize>) -> Vec<TokenStream> {
-    method_arguments(op, &quote!('a), skipped.map(Carries::Param))
+/// The stream's own copies of the method's borrowed arguments (but `skipped`).
+fn owned_copies(op: &Operation, skipped: Option<Carries>) -> Vec<TokenStream> {
+    op.arguments
+        .iter()
+        .filter(|argument| Some(argument.carries) != skipped)
+        .filter_map(|argument| {
+            let name = ident(&argument.rust_name);
+            match &argument.ty {
+                ArgumentType::Borrowed(TypeRef::String) => {
+                    Some(quote!(let #name = #name.to_owned();))
+                }
+                ArgumentType::Borrowed(TypeRef::Vec(_)) => {
+                    Some(quote!(let #name = #name.to_vec();))
+                }
+                ArgumentType::Borrowed(_) => Some(quote!(let #name = #name.clone();)),
+                ArgumentType::Owned(_) | ArgumentType::Optional(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// The method's arguments as the stream passes them on from its copies: borrowed ones by reference, and the
+/// one `replaced` says (the page number, or the options rebuilt around a cursor) as it says.
+fn passed_arguments(
+    op: &Operation,
+    replaced: impl Fn(Carries) -> Option<TokenStream>,
+) -> Vec<TokenStream> {
+    op.arguments
+        .iter()
+        .map(|argument| {
+            if let Some(value) = replaced(argument.carries) {
+                return value;
+            }
+            let name = ident(&argument.rust_name);
+            match &argument.ty {
+                ArgumentType::Borrowed(_) => quote!(&#name),
+                ArgumentType::Owned(_) | ArgumentType::Optional(_) => quote!(#name),
+            }
+        })
+        .collect()
 }
 
 /// Pages `first`, `first + 1`, ... until an empty one.
-fn numbered_stream(
-    op: &Operation,
-    param: usize,
-    first: i64,
-) -> (Vec<TokenStream>, TokenStream, String) {
+fn numbered_stream(op: &Operation, param: usize, first: i64) -> (TokenStream, String) {
     let name = ident(&op.rust_name);
     let page_arg = ident(&op.params[param].rust_name);
     let first_literal = proc_macro2::Literal::i64_unsuffixed(first);
-    let call_args = forwarded_arguments(op);
+    let call_args = passed_arguments(op, |carries| {
+        (carries == Carries::Param(param)).then(|| quote!(#page_arg))
+    });
     let body =
         quote!(crate::pages::pages(#first_literal, move |#page_arg| self.#name(#(#call_args),*)));
     let doc = format!(
@@ -344,15 +386,11 @@ fn numbered_stream(
          fetched as the stream is read; an error ends the stream after the items before it.",
         op.rust_name
     );
-    (stream_arguments(op, Some(param)), body, doc)
+    (body, doc)
 }
 
 /// The first page as the options ask for it, then each next one with the cursor read from the page before.
-fn cursor_stream(
-    op: &Operation,
-    item: &TypeRef,
-    cursor: &CursorPages,
-) -> (Vec<TokenStream>, TokenStream, String) {
+fn cursor_stream(op: &Operation, item: &TypeRef, cursor: &CursorPages) -> (TokenStream, String) {
     let CursorPages {
         param,
         field,
@@ -384,10 +422,9 @@ fn cursor_stream(
         (CursorPick::Max, false) => quote!(page.iter().map(|item| #value).max()),
     };
     // The same arguments as the method, with the options rebuilt around the cursor.
-    let mut call_args: Vec<TokenStream> = forwarded_arguments(op);
-    if let Some(options) = call_args.last_mut() {
-        *options = quote!(&options);
-    }
+    let call_args = passed_arguments(op, |carries| {
+        (carries == Carries::Options).then(|| quote!(&options))
+    });
     let body = quote! {
         crate::cursor_pages::cursor_pages(
             #start,
@@ -410,7 +447,7 @@ fn cursor_stream(
          Pages are fetched as the stream is read; an error ends the stream after the items before it.",
         op.rust_name, carrier.rust_name
     );
-    (stream_arguments(op, None), body, doc)
+    (body, doc)
 }
 
 fn method_docs(op: &Operation) -> String {

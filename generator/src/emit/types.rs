@@ -102,12 +102,20 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Union {
             variants,
             discriminator: None,
-            ..
+            open,
         } => {
+            let conversions = emit_variant_conversions(&name, variants);
             let variants = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let ty = type_tokens(&v.ty);
                 quote!(#variant(#ty),)
+            });
+            // Tried last, so it takes only what no alternative matches.
+            let other = open.then(|| {
+                quote! {
+                    /// A value that matches none of the shapes the spec gives, kept as the JSON it is.
+                    Other(serde_json::Value),
+                }
             });
             let (serde, gated) = serde_derives(def.derives);
             quote! {
@@ -117,7 +125,10 @@ fn emit_type(def: &TypeDef) -> TokenStream {
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants)*
+                    #other
                 }
+
+                #conversions
             }
         }
         TypeKind::Union {
@@ -561,7 +572,12 @@ fn emit_tagged_union(
         .iter()
         .map(|v| {
             let variant = ident(&v.rust_name);
-            quote!(Self::#variant(value) => serde::Serialize::serialize(value, serializer),)
+            match (&v.tag, v.tag_implied) {
+                (Some(tag), true) => quote! {
+                    Self::#variant(value) => crate::tagged::serialize_with_tag(value, #property, #tag, serializer),
+                },
+                _ => quote!(Self::#variant(value) => serde::Serialize::serialize(value, serializer),),
+            }
         })
         .chain(open.then(
             || quote!(Self::Other(value) => serde::Serialize::serialize(value, serializer),),
@@ -595,6 +611,7 @@ fn emit_tagged_union(
             decoded.map_err(serde::de::Error::custom)
         }
     };
+    let conversions = emit_variant_conversions(name, variants);
     let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
     let (serialize_gate, deserialize_gate) = (gate(derives.serialize), gate(derives.deserialize));
     quote! {
@@ -622,5 +639,24 @@ fn emit_tagged_union(
                 #decode
             }
         }
+
+        #conversions
     }
+}
+
+/// `From<Variant> for Union` for each variant lowering marked, so a value can stand where the union is wanted
+/// (`&text.into()`).
+fn emit_variant_conversions(name: &proc_macro2::Ident, variants: &[UnionVariant]) -> TokenStream {
+    let impls = variants.iter().filter(|v| v.converts).map(|v| {
+        let variant = ident(&v.rust_name);
+        let ty = type_tokens(&v.ty);
+        quote! {
+            impl ::core::convert::From<#ty> for #name {
+                fn from(value: #ty) -> Self {
+                    Self::#variant(value)
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
 }

@@ -15,6 +15,7 @@ mod operations;
 mod pagination;
 mod security;
 mod signature;
+mod tags;
 mod types;
 mod unwrap;
 
@@ -59,6 +60,8 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         &mut warnings,
     );
     envelopes::drop_unwrapped_envelopes(&mut type_defs, &mut operations);
+    tags::imply_tags(&mut type_defs, &operations);
+    tags::mark_conversions(&mut type_defs);
     cycles::break_alias_cycles(&mut type_defs);
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
@@ -68,7 +71,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
 
-    let needs = needs::needs(&operations, &schemes);
+    let needs = needs::needs(&operations, &schemes, &type_defs);
     let coverage = coverage::coverage(&type_defs, skipped, &types_unsupported);
     let api = Api {
         package_name: package_name.to_string(),
@@ -89,13 +92,11 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     (api, warnings)
 }
 
-/// Inline types no operation uses (those of an operation the generator skipped, or of a parameter typed
-/// otherwise) describe nothing a caller can reach; they go, unless a type that stays contains them. Component
-/// schemas no operation uses stay, for the `all-schemas` feature.
+/// Inline types no operation uses (those of an operation the generator skipped, of a parameter typed
+/// otherwise, or a tag field taken out by `tags.rs`) describe nothing a caller can reach; they go, unless a
+/// type that stays contains them. Component schemas no operation uses stay, for the `all-schemas` feature.
 fn drop_orphan_inline_types(types: &mut Vec<crate::ir::TypeDef>) {
-    let orphan = |def: &crate::ir::TypeDef| {
-        def.travel.unused && !def.origin.starts_with("#/components/schemas/")
-    };
+    let orphan = |def: &crate::ir::TypeDef| def.travel.unused && !is_component_schema(&def.origin);
     let mut kept: std::collections::HashSet<String> = types
         .iter()
         .filter(|def| !orphan(def))
@@ -118,17 +119,22 @@ fn drop_orphan_inline_types(types: &mut Vec<crate::ir::TypeDef>) {
     types.retain(|def| kept.contains(&def.name));
 }
 
-/// Discriminated unions that answers carry keep values with unknown tags (`Other`): a server adding a kind of
-/// message must not make a whole page of messages fail. Unions only sent are closed: the caller picks a variant.
+/// Whether `origin` is a component schema itself (`#/components/schemas/Pet`), not a schema inside one.
+fn is_component_schema(origin: &str) -> bool {
+    origin
+        .strip_prefix("#/components/schemas/")
+        .is_some_and(|key| !key.contains('/'))
+}
+
+/// Unions that answers carry keep what they do not know (`Other`): a discriminated union a value with an
+/// unknown tag, an untagged one a value that matches no alternative, so a server adding a kind of message does
+/// not make a whole page of messages fail. Unions only sent are closed: the caller picks a variant. An untagged
+/// union with an alternative that is any JSON already keeps everything.
 fn open_received_unions(types: &mut [crate::ir::TypeDef]) {
     for def in types {
-        if let crate::ir::TypeKind::Union {
-            discriminator: Some(_),
-            open,
-            ..
-        } = &mut def.kind
-        {
-            *open = def.travel.received;
+        if let crate::ir::TypeKind::Union { variants, open, .. } = &mut def.kind {
+            let keeps_anything = variants.iter().any(|v| v.ty == crate::ir::TypeRef::Json);
+            *open = def.travel.received && !keeps_anything;
         }
     }
 }

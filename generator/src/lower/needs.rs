@@ -3,11 +3,15 @@
 
 use crate::ir::{
     BodyEncoding, Operation, Pages, ParamEncoding, ParamLocation, PartEncoding, Returns,
-    SecurityKind, SecurityScheme, ValueShape,
+    SecurityKind, SecurityScheme, TypeDef, TypeKind, ValueShape,
 };
 
-/// What `operations` and `schemes` need.
-pub fn needs(operations: &[Operation], schemes: &[SecurityScheme]) -> crate::ir::Needs {
+/// What `operations`, `schemes` and `types` need.
+pub fn needs(
+    operations: &[Operation],
+    schemes: &[SecurityScheme],
+    types: &[TypeDef],
+) -> crate::ir::Needs {
     let params = || operations.iter().flat_map(|op| op.params.iter());
     let styled = |p: &&crate::ir::Parameter| matches!(p.encoding, ParamEncoding::Styled { .. });
     let in_path = |p: &&crate::ir::Parameter| p.location == ParamLocation::Path;
@@ -65,6 +69,9 @@ pub fn needs(operations: &[Operation], schemes: &[SecurityScheme]) -> crate::ir:
         http_basic: schemes
             .iter()
             .any(|s| matches!(s.kind, SecurityKind::HttpBasic)),
+        implied_tags: types.iter().any(|def| {
+            matches!(&def.kind, TypeKind::Union { variants, .. } if variants.iter().any(|v| v.tag_implied))
+        }),
     }
 }
 

@@ -189,8 +189,12 @@ impl<'s, 't> OperationLowering<'s, 't> {
             at,
         );
         let security = self.security(op, at);
-        let arguments =
-            super::signature::arguments(&params, body.as_ref(), options_struct.as_deref());
+        let arguments = super::signature::arguments(
+            &params,
+            body.as_ref(),
+            options_struct.as_deref(),
+            &self.types.types,
+        );
         Ok(Operation {
             rust_name,
             with_response_name,

@@ -1,13 +1,17 @@
 //! The arguments of an operation's methods: which values they take, in which order, and whether borrowed or
 //! owned. Emission spells them out (and the stream method's lifetimes), deciding nothing.
 
-use crate::ir::{Argument, ArgumentType, BodyEncoding, Carries, Parameter, RequestBody, TypeRef};
+use crate::ir::{
+    named_kind, Argument, ArgumentType, BodyEncoding, Carries, Parameter, RequestBody, TypeDef,
+    TypeKind, TypeRef,
+};
 
 /// The required parameters (path parameters first), then the body, then the options struct.
 pub fn arguments(
     params: &[Parameter],
     body: Option<&RequestBody>,
     options_struct: Option<&str>,
+    types: &[TypeDef],
 ) -> Vec<Argument> {
     let mut arguments: Vec<Argument> = params
         .iter()
@@ -15,7 +19,7 @@ pub fn arguments(
         .filter(|(_, p)| p.required)
         .map(|(index, p)| Argument {
             rust_name: p.rust_name.clone(),
-            ty: parameter_type(&p.ty),
+            ty: parameter_type(&p.ty, types),
             carries: Carries::Param(index),
         })
         .collect();
@@ -41,9 +45,15 @@ pub fn arguments(
     arguments
 }
 
-/// Strings, lists, maps, JSON and generated types are borrowed; numbers and booleans are copied.
-fn parameter_type(ty: &TypeRef) -> ArgumentType {
+/// Strings, lists, maps, JSON and generated types are borrowed; numbers, booleans and the enums that are
+/// `Copy` (closed ones, and integer ones) are passed by value.
+fn parameter_type(ty: &TypeRef, types: &[TypeDef]) -> ArgumentType {
+    let copied_enum = matches!(
+        named_kind(types, ty),
+        Some(TypeKind::StringEnum { open: false, .. } | TypeKind::IntegerEnum { .. })
+    );
     match ty {
+        _ if copied_enum => ArgumentType::Owned(ty.clone()),
         TypeRef::String
         | TypeRef::Vec(_)
         | TypeRef::Named(_)

@@ -520,11 +520,8 @@ impl<'a> TypeLowering<'a> {
         name: &str,
         at: &str,
     ) -> TypeKind {
-        // A discriminated union may be open, which adds an `Other` variant.
-        let mut variant_names = match discriminator {
-            Some(_) => Scope::with_reserved(&["Other"]),
-            None => Scope::default(),
-        };
+        // A union that answers carry is open, which adds an `Other` variant (`lower::open_received_unions`).
+        let mut variant_names = Scope::with_reserved(&["Other"]);
         let keyword_at = pointer_push(at, "oneOf");
         let variants: Vec<UnionVariant> = alternatives
             .iter()
@@ -550,6 +547,8 @@ impl<'a> TypeLowering<'a> {
                     rust_name: variant_names.claim(variant_label(&ty)),
                     ty,
                     tag,
+                    tag_implied: false,
+                    converts: false,
                 }
             })
             .collect();

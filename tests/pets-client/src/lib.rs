@@ -39,9 +39,13 @@ mod answer;
 #[rustfmt::skip]
 mod params;
 #[rustfmt::skip]
+mod tagged;
+#[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
 mod retry;
+#[rustfmt::skip]
+mod items;
 #[rustfmt::skip]
 mod cursor_pages;
 #[rustfmt::skip]
@@ -61,6 +65,10 @@ pub use answer::Response;
 pub use error::{Error, RequestInfo, MAX_ERROR_BODY};
 #[rustfmt::skip]
 pub use retry::RetryPolicy;
+#[rustfmt::skip]
+pub use items::Items;
+#[rustfmt::skip]
+pub use futures::stream::{StreamExt, TryStreamExt};
 /// Base URL from the spec's first server: `https://shelter.example/api/`.
 pub const DEFAULT_BASE_URL: &str = "https://shelter.example/api/";
 

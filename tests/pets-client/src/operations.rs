@@ -389,21 +389,24 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_pet_events`](Self::list_pet_events), page after page: the first page as `options` asks for it, then each next one with `before` set to the smallest `at` among the items of the page before, up to an empty page or a cursor that does not move. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_pet_events_stream<'a>(
-        &'a self,
+    pub fn list_pet_events_stream(
+        &self,
         pet_id: i64,
-        options: &'a ListPetEventsOptions,
-    ) -> impl ::futures::Stream<Item = Result<PetEvent, crate::Error>> + 'a {
-        crate::cursor_pages::cursor_pages(
-            options.before,
-            move |cursor| {
-                let options = ListPetEventsOptions {
-                    before: cursor,
-                    ..options.clone()
-                };
-                self.list_pet_events(pet_id, &options)
-            },
-            |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
+        options: &ListPetEventsOptions,
+    ) -> crate::Items<'_, PetEvent> {
+        let options = options.clone();
+        crate::Items::new(
+            crate::cursor_pages::cursor_pages(
+                options.before,
+                move |cursor| {
+                    let options = ListPetEventsOptions {
+                        before: cursor,
+                        ..options.clone()
+                    };
+                    self.list_pet_events(pet_id, &options)
+                },
+                |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
+            ),
         )
     }
 

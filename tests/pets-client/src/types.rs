@@ -180,14 +180,13 @@ pub struct Cat {
     pub slug: Option<Slug>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
-    pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i32>,
 }
 
 impl Cat {
     /// Creates a `Cat` from its required fields; the optional ones are left out.
-    pub fn new(id: i64, name: String, kind: String) -> Self {
+    pub fn new(id: i64, name: String) -> Self {
         Self {
             id,
             name,
@@ -199,7 +198,6 @@ impl Cat {
             tags: ::core::default::Default::default(),
             slug: ::core::default::Default::default(),
             mood: ::core::default::Default::default(),
-            kind,
             lives: ::core::default::Default::default(),
         }
     }
@@ -226,12 +224,11 @@ pub struct Dog {
     pub slug: Option<Slug>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
-    pub kind: String,
 }
 
 impl Dog {
     /// Creates a `Dog` from its required fields; the optional ones are left out.
-    pub fn new(id: i64, name: String, kind: String) -> Self {
+    pub fn new(id: i64, name: String) -> Self {
         Self {
             id,
             name,
@@ -243,7 +240,6 @@ impl Dog {
             tags: ::core::default::Default::default(),
             slug: ::core::default::Default::default(),
             mood: ::core::default::Default::default(),
-            kind,
         }
     }
 }
@@ -262,8 +258,12 @@ pub enum Animal {
 impl serde::Serialize for Animal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Cat(value) => serde::Serialize::serialize(value, serializer),
-            Self::Dog(value) => serde::Serialize::serialize(value, serializer),
+            Self::Cat(value) => {
+                crate::tagged::serialize_with_tag(value, "kind", "meow", serializer)
+            }
+            Self::Dog(value) => {
+                crate::tagged::serialize_with_tag(value, "kind", "Dog", serializer)
+            }
             Self::Other(value) => serde::Serialize::serialize(value, serializer),
         }
     }
@@ -286,6 +286,18 @@ impl<'de> serde::Deserialize<'de> for Animal {
             _ => return Ok(Self::Other(value)),
         };
         Ok(decoded.unwrap_or(Self::Other(value)))
+    }
+}
+
+impl ::core::convert::From<Cat> for Animal {
+    fn from(value: Cat) -> Self {
+        Self::Cat(value)
+    }
+}
+
+impl ::core::convert::From<Dog> for Animal {
+    fn from(value: Dog) -> Self {
+        Self::Dog(value)
     }
 }
 
@@ -380,13 +392,51 @@ pub struct ErrorModel {
     pub message: String,
 }
 
+/// One of the shapes of [`PetEventWeight`].
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PetEventWeightVariant2 {
+    pub note: String,
+}
+
+/// The pet's weight then, in grams or as a note.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+#[serde(untagged)]
+pub enum PetEventWeight {
+    Integer(i64),
+    PetEventWeightVariant2(PetEventWeightVariant2),
+    /// A value that matches none of the shapes the spec gives, kept as the JSON it is.
+    Other(serde_json::Value),
+}
+
+impl ::core::convert::From<PetEventWeightVariant2> for PetEventWeight {
+    fn from(value: PetEventWeightVariant2) -> Self {
+        Self::PetEventWeightVariant2(value)
+    }
+}
+
 /// Something that happened to a pet, and when.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PetEvent {
     pub at: i64,
+    /// The pet's weight then, in grams or as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<PetEventWeight>,
     #[serde(flatten)]
     pub kind: PetEventKind,
+}
+
+impl PetEvent {
+    /// Creates a `PetEvent` from its required fields; the optional ones are left out.
+    pub fn new(at: i64, kind: PetEventKind) -> Self {
+        Self {
+            at,
+            weight: ::core::default::Default::default(),
+            kind,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -403,8 +453,12 @@ pub enum PetEventKind {
 impl serde::Serialize for PetEventKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::FedEvent(value) => serde::Serialize::serialize(value, serializer),
-            Self::WalkedEvent(value) => serde::Serialize::serialize(value, serializer),
+            Self::FedEvent(value) => {
+                crate::tagged::serialize_with_tag(value, "kind", "fed", serializer)
+            }
+            Self::WalkedEvent(value) => {
+                crate::tagged::serialize_with_tag(value, "kind", "walked", serializer)
+            }
             Self::Other(value) => serde::Serialize::serialize(value, serializer),
         }
     }
@@ -432,115 +486,27 @@ impl<'de> serde::Deserialize<'de> for PetEventKind {
     }
 }
 
-/// The `kind` field of [`FedEvent`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FedEventKind {
-    /// `fed`
-    Fed,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl FedEventKind {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fed => "fed",
-            Self::Other(value) => value,
-        }
+impl ::core::convert::From<FedEvent> for PetEventKind {
+    fn from(value: FedEvent) -> Self {
+        Self::FedEvent(value)
     }
 }
 
-impl ::core::convert::From<&str> for FedEventKind {
-    fn from(value: &str) -> Self {
-        match value {
-            "fed" => Self::Fed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for FedEventKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for FedEventKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FedEventKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
+impl ::core::convert::From<WalkedEvent> for PetEventKind {
+    fn from(value: WalkedEvent) -> Self {
+        Self::WalkedEvent(value)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct FedEvent {
-    pub kind: FedEventKind,
     pub food: String,
-}
-
-/// The `kind` field of [`WalkedEvent`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum WalkedEventKind {
-    /// `walked`
-    Walked,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl WalkedEventKind {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Walked => "walked",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for WalkedEventKind {
-    fn from(value: &str) -> Self {
-        match value {
-            "walked" => Self::Walked,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for WalkedEventKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for WalkedEventKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for WalkedEventKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WalkedEvent {
-    pub kind: WalkedEventKind,
     pub minutes: i64,
 }
 

@@ -14,12 +14,12 @@ use crisp_client::types::{
     InitiateNewCallSessionForConversationRequest, InitiateNewCallSessionForConversationRequestMode,
     ListConversationMessagesOptions, ListConversationsOptions, ListConversationsSearchType,
     MessageFrom, MessageUser, MessageUserType, MessagesReceipt, NewMessage, NoteMessage,
-    NoteMessageType, Participant, ParticipantType, PickerMessage, PickerMessageContent,
-    PickerMessageContentChoicesItem, PickerMessageType, ReportConversationRequest,
+    Participant, ParticipantType, PickerMessage, PickerMessageContent,
+    PickerMessageContentChoicesItem, ReportConversationRequest,
     RequestEmailTranscriptForConversationRequest, RequestToolCallForConversationRequest,
     SaveConversationParticipantsRequest, ScheduleReminderForConversationRequest,
     SendActionToExistingBrowsingSessionRequest, SubmitSpamConversationDecisionRequest, TextMessage,
-    TextMessageType, UpdateConversationInboxRequest, UpdateConversationOpenStateRequest,
+    UpdateConversationInboxRequest, UpdateConversationOpenStateRequest,
     UpdateConversationRoutingRequest, UpdateConversationRoutingRequestAssigned,
     UpdateConversationStateRequest, UpdateMessageInConversationRequest,
     UpdateVerifyStatusForConversationRequest, WidgetDataEdit, WidgetDataFetch,
@@ -140,13 +140,11 @@ fn messages() -> Vec<NewMessage> {
     let text = TextMessage::new(
         MessageFrom::Operator,
         "chat".into(),
-        TextMessageType::Text,
         "Hello! How can we help?".into(),
     );
     let mut note = NoteMessage::new(
         MessageFrom::Operator,
         "chat".into(),
-        NoteMessageType::Note,
         "Customer asked for a refund".into(),
     );
     note.mentions = Some(vec![USER.into()]);
@@ -160,7 +158,6 @@ fn messages() -> Vec<NewMessage> {
     let picker = PickerMessage::new(
         MessageFrom::Operator,
         "chat".into(),
-        PickerMessageType::Picker,
         PickerMessageContent {
             id: "rating".into(),
             text: "How was it?".into(),

@@ -16,13 +16,13 @@ pub async fn call(ctx: &Ctx<'_>) {
     ctx.accepted(
         "listAllConnectWebsites",
         client
-            .list_all_connect_websites(1, &Flag::Yes, &Flag::Yes)
+            .list_all_connect_websites(1, Flag::Yes, Flag::Yes)
             .await,
     );
     ctx.accepted(
         "listConnectWebsitesSince",
         client
-            .list_connect_websites_since("2026-01-01T00:00:00Z", &Flag::No, &Flag::Yes)
+            .list_connect_websites_since("2026-01-01T00:00:00Z", Flag::No, Flag::Yes)
             .await,
     );
     ctx.accepted(

@@ -12,7 +12,7 @@ use crisp_client::types::{
     BrowsingAssist, BrowsingPoint, CallSignaling, ComposeMessage, ComposeMessageType,
     ConversationMeta, ConversationState, ConversationUnreadMark, DataValue,
     DeleteSuggestedConversationDataKeyRequest, DeleteSuggestedConversationSegmentRequest,
-    DeliverWidgetButtonActionForConversationRequest, EditedMessageContent, FileMessageType,
+    DeliverWidgetButtonActionForConversationRequest, EditedMessageContent,
     IdentityVerificationRedeem, IdentityVerificationRequest, IdentityVerificationRequestMethod,
     InitiateNewCallSessionForConversationRequest, InitiateNewCallSessionForConversationRequestMode,
     ListConversationMessagesOptions, Message, MessageContent, MessageFile, MessageFrom,
@@ -394,7 +394,6 @@ async fn one_message_is_read_as_a_file_with_its_original_then_edited_and_removed
     let MessageContent::File(file) = message.content else {
         panic!("a file message, got {:?}", message.content)
     };
-    assert_eq!(file.type_, FileMessageType::File);
     assert_eq!(file.content.name.as_deref(), Some("return-label.pdf"));
     assert_eq!(
         file.content.url.as_deref(),

@@ -102,7 +102,7 @@ async fn a_page_of_websites_sends_its_flags_and_decodes_settings_plans_and_nulls
         .mount(&server)
         .await;
     let websites = client(&server)
-        .list_all_connect_websites(1, &Flag::Yes, &Flag::Yes)
+        .list_all_connect_websites(1, Flag::Yes, Flag::Yes)
         .await
         .expect("listed");
     assert_eq!(websites.len(), 2);
@@ -157,7 +157,7 @@ async fn every_website_is_streamed_page_after_page_until_an_empty_page() {
     }
     let client = client(&server);
     let websites: Vec<_> = client
-        .list_all_connect_websites_stream(&Flag::No, &Flag::No)
+        .list_all_connect_websites_stream(Flag::No, Flag::No)
         .try_collect()
         .await
         .expect("every page listed");
@@ -195,7 +195,7 @@ async fn websites_changed_since_a_date_send_the_date_and_say_what_changed() {
         .mount(&server)
         .await;
     let changed = client(&server)
-        .list_connect_websites_since("2026-03-01T00:00:00Z", &Flag::No, &Flag::Yes)
+        .list_connect_websites_since("2026-03-01T00:00:00Z", Flag::No, Flag::Yes)
         .await
         .expect("listed");
     assert_eq!(changed.len(), 2);

@@ -13,6 +13,8 @@ pub type PetId = i64;
 pub enum IdOrName {
     Integer(i64),
     String(String),
+    /// A value that matches none of the shapes the spec gives, kept as the JSON it is.
+    Other(serde_json::Value),
 }
 
 /// Card
@@ -35,4 +37,18 @@ pub struct PaymentBankAccount {
 pub enum Payment {
     PaymentCard(PaymentCard),
     PaymentBankAccount(PaymentBankAccount),
+    /// A value that matches none of the shapes the spec gives, kept as the JSON it is.
+    Other(serde_json::Value),
+}
+
+impl ::core::convert::From<PaymentCard> for Payment {
+    fn from(value: PaymentCard) -> Self {
+        Self::PaymentCard(value)
+    }
+}
+
+impl ::core::convert::From<PaymentBankAccount> for Payment {
+    fn from(value: PaymentBankAccount) -> Self {
+        Self::PaymentBankAccount(value)
+    }
 }
