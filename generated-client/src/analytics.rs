@@ -54,6 +54,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/analytics/generate");
         let mut call = crate::call::Call::new(
             "generateAnalytics",
+            "generate_analytics",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/analytics/generate",

@@ -122,11 +122,12 @@ impl Answer {
         self.body.iter().all(u8::is_ascii_whitespace)
     }
 
-    /// The error for a success body that does not decode.
-    fn decode_error(&self, source: serde_json::Error) -> Error {
+    /// The error for a success body that does not decode at `path`.
+    fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
         Error::decode(
             self.operation,
             self.status,
+            path,
             source,
             &self.body,
             self.request.clone(),
@@ -145,13 +146,13 @@ impl Answer {
             None
         } else {
             crate::pointer::decode_at(&answer.body, pointer)
-                .map_err(|source| answer.decode_error(source))?
+                .map_err(|(path, source)| answer.decode_error(path, source))?
         };
         let value = match part {
             Some(value) => value,
             None => {
                 serde_json::from_str(empty)
-                    .map_err(|source| answer.decode_error(source))?
+                    .map_err(|source| answer.decode_error(String::new(), source))?
             }
         };
         Ok(answer.respond(value))

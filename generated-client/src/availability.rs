@@ -51,6 +51,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/availability/status");
         let call = crate::call::Call::new(
             "getWebsiteAvailabilityStatus",
+            "get_website_availability_status",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/status",
@@ -102,6 +103,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/availability/operators");
         let call = crate::call::Call::new(
             "listWebsiteOperatorAvailabilities",
+            "list_website_operator_availabilities",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/availability/operators",

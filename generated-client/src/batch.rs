@@ -54,6 +54,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/resolve");
         let mut call = crate::call::Call::new(
             "batchResolveConversations",
+            "batch_resolve_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/resolve",
@@ -105,6 +106,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/unresolve");
         let mut call = crate::call::Call::new(
             "batchUnresolveConversations",
+            "batch_unresolve_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unresolve",
@@ -158,6 +160,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/read");
         let mut call = crate::call::Call::new(
             "batchReadConversations",
+            "batch_read_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/read",
@@ -211,6 +214,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/unread");
         let mut call = crate::call::Call::new(
             "batchUnreadConversations",
+            "batch_unread_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/unread",
@@ -262,6 +266,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/remove");
         let mut call = crate::call::Call::new(
             "batchRemoveConversations",
+            "batch_remove_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
@@ -313,6 +318,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/remove");
         let mut call = crate::call::Call::new(
             "batchRemovePeople",
+            "batch_remove_people",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/remove",
@@ -364,6 +370,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/report");
         let mut call = crate::call::Call::new(
             "batchReportConversations",
+            "batch_report_conversations",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/batch/report",
@@ -417,6 +424,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/block");
         let mut call = crate::call::Call::new(
             "batchBlockConversations",
+            "batch_block_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/block",
@@ -470,6 +478,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/routing");
         let mut call = crate::call::Call::new(
             "batchRoutingConversations",
+            "batch_routing_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/routing",
@@ -523,6 +532,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/inbox");
         let mut call = crate::call::Call::new(
             "batchInboxConversations",
+            "batch_inbox_conversations",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/inbox",
@@ -576,6 +586,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/data");
         let mut call = crate::call::Call::new(
             "batchUpdateConversationsData",
+            "batch_update_conversations_data",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
@@ -629,6 +640,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/data");
         let mut call = crate::call::Call::new(
             "batchUpdatePeopleData",
+            "batch_update_people_data",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/data",
@@ -682,6 +694,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/segments");
         let mut call = crate::call::Call::new(
             "batchUpdateConversationsSegments",
+            "batch_update_conversations_segments",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",
@@ -735,6 +748,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/batch/segments");
         let mut call = crate::call::Call::new(
             "batchUpdatePeopleSegments",
+            "batch_update_people_segments",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/batch/segments",

@@ -43,6 +43,7 @@ impl crate::Client {
         let path = "/bucket/url/generate".to_string();
         let mut call = crate::call::Call::new(
             "generateBucketURL",
+            "generate_bucket_url",
             ::reqwest::Method::POST,
             path,
             "/bucket/url/generate",

@@ -12,7 +12,10 @@ type SentOnce = Box<
 >;
 /// One request as an operation describes it, before credentials are added.
 pub(crate) struct Call {
+    /// The operation's id in the spec.
     pub(crate) operation: &'static str,
+    /// The `Client` method that makes the call, for errors.
+    pub(crate) client_method: &'static str,
     pub(crate) method: reqwest::Method,
     pub(crate) path: String,
     /// The spec's path template (`/website/{website_id}`), for tracing.
@@ -27,9 +30,10 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    /// A request for `operation` (its spec id, used in errors) to `path` (already percent-encoded).
+    /// A request for `operation` (its spec id), made by `client_method`, to `path` (already percent-encoded).
     pub(crate) fn new(
         operation: &'static str,
+        client_method: &'static str,
         method: reqwest::Method,
         path: String,
         path_template: &'static str,
@@ -37,6 +41,7 @@ impl Call {
     ) -> Self {
         Self {
             operation,
+            client_method,
             method,
             path,
             path_template,

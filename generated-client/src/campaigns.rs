@@ -57,6 +57,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/list/{page_number}");
         let call = crate::call::Call::new(
             "listCampaigns",
+            "list_campaigns",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/list/{page_number}",
@@ -122,6 +123,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/tags");
         let call = crate::call::Call::new(
             "listCampaignTags",
+            "list_campaign_tags",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/tags",
@@ -177,6 +179,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/templates/{page_number}");
         let call = crate::call::Call::new(
             "listCampaignTemplates",
+            "list_campaign_templates",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/templates/{page_number}",
@@ -247,6 +250,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template");
         let mut call = crate::call::Call::new(
             "createNewCampaignTemplate",
+            "create_new_campaign_template",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaigns/template",
@@ -305,6 +309,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "checkCampaignTemplateExists",
+            "check_campaign_template_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
@@ -364,6 +369,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "getCampaignTemplate",
+            "get_campaign_template",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
@@ -424,6 +430,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let mut call = crate::call::Call::new(
             "saveCampaignTemplate",
+            "save_campaign_template",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
@@ -485,6 +492,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let mut call = crate::call::Call::new(
             "updateCampaignTemplate",
+            "update_campaign_template",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
@@ -541,6 +549,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "removeCampaignTemplate",
+            "remove_campaign_template",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaigns/template/{template_id}",
@@ -595,6 +604,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign");
         let mut call = crate::call::Call::new(
             "createNewCampaign",
+            "create_new_campaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign",
@@ -653,6 +663,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "checkCampaignExists",
+            "check_campaign_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
@@ -710,6 +721,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "getCampaign",
+            "get_campaign",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
@@ -770,6 +782,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let mut call = crate::call::Call::new(
             "saveCampaign",
+            "save_campaign",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
@@ -831,6 +844,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let mut call = crate::call::Call::new(
             "updateCampaign",
+            "update_campaign",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
@@ -887,6 +901,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "removeCampaign",
+            "remove_campaign",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/campaign/{campaign_id}",
@@ -944,6 +959,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}/dispatch");
         let call = crate::call::Call::new(
             "dispatchCampaign",
+            "dispatch_campaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/dispatch",
@@ -1001,6 +1017,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}/resume");
         let call = crate::call::Call::new(
             "resumeCampaign",
+            "resume_campaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/resume",
@@ -1058,6 +1075,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}/pause");
         let call = crate::call::Call::new(
             "pauseCampaign",
+            "pause_campaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/pause",
@@ -1115,6 +1133,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/campaign/{campaign_id}/test");
         let call = crate::call::Call::new(
             "testCampaign",
+            "test_campaign",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/campaign/{campaign_id}/test",
@@ -1180,6 +1199,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listCampaignRecipients",
+            "list_campaign_recipients",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}",
@@ -1280,6 +1300,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listCampaignStatistics",
+            "list_campaign_statistics",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",

@@ -117,9 +117,11 @@ impl Client {
                 let span = tracing::Span::current();
                 span.record("attempts", attempt);
                 let request = RequestInfo {
+                    client_method: call.client_method,
                     method: call.method.clone(),
                     url: call.url(&self.base_url),
                     attempts: attempt,
+                    timeout: self.timeout,
                 };
                 return match sent {
                     Ok((status, headers, body)) => {

@@ -78,6 +78,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversations/{page_number}");
         let mut call = crate::call::Call::new(
             "listConversations",
+            "list_conversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/{page_number}",
@@ -198,6 +199,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation");
         let call = crate::call::Call::new(
             "createConversation",
+            "create_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation",
@@ -251,6 +253,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "getConversation",
+            "get_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}",
@@ -304,6 +307,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "checkConversationExists",
+            "check_conversation_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/conversation/{session_id}",
@@ -355,6 +359,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "removeConversation",
+            "remove_conversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}",
@@ -411,6 +416,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/messages");
         let mut call = crate::call::Call::new(
             "listConversationMessages",
+            "list_conversation_messages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/messages",
@@ -501,6 +507,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/message");
         let mut call = crate::call::Call::new(
             "sendConversationMessage",
+            "send_conversation_message",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/message",
@@ -556,6 +563,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
         let mut call = crate::call::Call::new(
             "updateConversationState",
+            "update_conversation_state",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
@@ -612,6 +620,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/state");
         let call = crate::call::Call::new(
             "getConversationState",
+            "get_conversation_state",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/state",
@@ -666,6 +675,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
         let mut call = crate::call::Call::new(
             "updateConversationRouting",
+            "update_conversation_routing",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
@@ -722,6 +732,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/routing");
         let call = crate::call::Call::new(
             "getConversationRoutingAssign",
+            "get_conversation_routing_assign",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/routing",
@@ -777,6 +788,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
         let call = crate::call::Call::new(
             "getConversationMeta",
+            "get_conversation_meta",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
@@ -833,6 +845,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/meta");
         let mut call = crate::call::Call::new(
             "updateConversationMetas",
+            "update_conversation_metas",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/meta",
@@ -890,6 +903,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "saveConversationParticipants",
+            "save_conversation_participants",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
@@ -948,6 +962,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "getConversationParticipants",
+            "get_conversation_participants",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/participants",
@@ -1007,6 +1022,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listSuggestedConversationSegments",
+            "list_suggested_conversation_segments",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/segments/{page_number}",
@@ -1073,6 +1089,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversations/suggest/segment");
         let mut call = crate::call::Call::new(
             "deleteSuggestedConversationSegment",
+            "delete_suggested_conversation_segment",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/segment",
@@ -1133,6 +1150,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listSuggestedConversationDataKeys",
+            "list_suggested_conversation_data_keys",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/suggest/data/{page_number}",
@@ -1199,6 +1217,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversations/suggest/data");
         let mut call = crate::call::Call::new(
             "deleteSuggestedConversationDataKey",
+            "delete_suggested_conversation_data_key",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversations/suggest/data",
@@ -1255,6 +1274,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversations/spams/{page_number}");
         let call = crate::call::Call::new(
             "listSpamConversations",
+            "list_spam_conversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spams/{page_number}",
@@ -1328,6 +1348,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversations/spam/{spam_id}/content");
         let call = crate::call::Call::new(
             "resolveSpamConversationContent",
+            "resolve_spam_conversation_content",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/content",
@@ -1388,6 +1409,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "submitSpamConversationDecision",
+            "submit_spam_conversation_decision",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversations/spam/{spam_id}/decision",
@@ -1448,6 +1470,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/initiate");
         let call = crate::call::Call::new(
             "initiateConversationWithExistingSession",
+            "initiate_conversation_with_existing_session",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/initiate",
@@ -1519,6 +1542,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "getMessageInConversation",
+            "get_message_in_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
@@ -1595,6 +1619,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "updateMessageInConversation",
+            "update_message_in_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
@@ -1665,6 +1690,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "removeMessageInConversation",
+            "remove_message_in_conversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
@@ -1721,6 +1747,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/compose");
         let mut call = crate::call::Call::new(
             "composeMessageInConversation",
+            "compose_message_in_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/compose",
@@ -1784,6 +1811,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/read");
         let mut call = crate::call::Call::new(
             "markMessagesReadInConversation",
+            "mark_messages_read_in_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/read",
@@ -1839,6 +1867,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/unread");
         let mut call = crate::call::Call::new(
             "markConversationAsUnread",
+            "mark_conversation_as_unread",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/unread",
@@ -1902,6 +1931,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/delivered");
         let mut call = crate::call::Call::new(
             "markMessagesDeliveredInConversation",
+            "mark_messages_delivered_in_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/delivered",
@@ -1959,6 +1989,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/open");
         let mut call = crate::call::Call::new(
             "updateConversationOpenState",
+            "update_conversation_open_state",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/open",
@@ -2014,6 +2045,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/inbox");
         let mut call = crate::call::Call::new(
             "updateConversationInbox",
+            "update_conversation_inbox",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/inbox",
@@ -2090,6 +2122,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "getOriginalMessageInConversation",
+            "get_original_message_in_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/original/{original_id}",
@@ -2153,6 +2186,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listConversationPages",
+            "list_conversation_pages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}",
@@ -2232,6 +2266,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listConversationEvents",
+            "list_conversation_events",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/events/{page_number}",
@@ -2311,6 +2346,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listConversationFiles",
+            "list_conversation_files",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/files/{page_number}",
@@ -2384,6 +2420,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/relations");
         let call = crate::call::Call::new(
             "getConversationRelations",
+            "get_conversation_relations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/relations",
@@ -2439,6 +2476,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
         let call = crate::call::Call::new(
             "getBlockStatusForConversation",
+            "get_block_status_for_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
@@ -2501,6 +2539,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/block");
         let mut call = crate::call::Call::new(
             "blockIncomingMessagesForConversation",
+            "block_incoming_messages_for_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/block",
@@ -2557,6 +2596,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
         let call = crate::call::Call::new(
             "getVerifyStatusForConversation",
+            "get_verify_status_for_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
@@ -2619,6 +2659,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/verify");
         let mut call = crate::call::Call::new(
             "updateVerifyStatusForConversation",
+            "update_verify_status_for_conversation",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/verify",
@@ -2686,6 +2727,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "requestIdentityVerificationForConversation",
+            "request_identity_verification_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity",
@@ -2751,6 +2793,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "redeemIdentityVerificationLinkForConversation",
+            "redeem_identity_verification_link_for_conversation",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/conversation/{session_id}/verify/identity/link",
@@ -2814,6 +2857,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/transcript");
         let mut call = crate::call::Call::new(
             "requestEmailTranscriptForConversation",
+            "request_email_transcript_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/transcript",
@@ -2874,6 +2918,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/purge");
         let call = crate::call::Call::new(
             "requestChatboxBindingPurgeForConversation",
+            "request_chatbox_binding_purge_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/purge",
@@ -2925,6 +2970,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/feedback");
         let call = crate::call::Call::new(
             "requestUserFeedbackForConversation",
+            "request_user_feedback_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/feedback",
@@ -2986,6 +3032,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
         let call = crate::call::Call::new(
             "listBrowsingSessionsForConversation",
+            "list_browsing_sessions_for_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
@@ -3043,6 +3090,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
         let call = crate::call::Call::new(
             "initiateBrowsingSessionForConversation",
+            "initiate_browsing_session_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing",
@@ -3117,6 +3165,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "sendActionToExistingBrowsingSession",
+            "send_action_to_existing_browsing_session",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
@@ -3194,6 +3243,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "assistExistingBrowsingSession",
+            "assist_existing_browsing_session",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
@@ -3259,6 +3309,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
         let mut call = crate::call::Call::new(
             "initiateNewCallSessionForConversation",
+            "initiate_new_call_session_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
@@ -3319,6 +3370,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/call");
         let call = crate::call::Call::new(
             "getOngoingCallSessionForConversation",
+            "get_ongoing_call_session_for_conversation",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/conversation/{session_id}/call",
@@ -3393,6 +3445,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "abortOngoingCallSessionForConversation",
+            "abort_ongoing_call_session_for_conversation",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
@@ -3470,6 +3523,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "transmitSignalingOnOngoingCallSession",
+            "transmit_signaling_on_ongoing_call_session",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
@@ -3539,6 +3593,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/tool");
         let mut call = crate::call::Call::new(
             "requestToolCallForConversation",
+            "request_tool_call_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/tool",
@@ -3618,6 +3673,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "deliverWidgetButtonActionForConversation",
+            "deliver_widget_button_action_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
@@ -3697,6 +3753,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "deliverWidgetDataFetchActionForConversation",
+            "deliver_widget_data_fetch_action_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
@@ -3776,6 +3833,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "deliverWidgetDataEditActionForConversation",
+            "deliver_widget_data_edit_action_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
@@ -3839,6 +3897,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/reminder");
         let mut call = crate::call::Call::new(
             "scheduleReminderForConversation",
+            "schedule_reminder_for_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/reminder",
@@ -3894,6 +3953,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/conversation/{session_id}/report");
         let mut call = crate::call::Call::new(
             "reportConversation",
+            "report_conversation",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/conversation/{session_id}/report",

@@ -59,6 +59,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk");
         let call = crate::call::Call::new(
             "checkHelpdeskExists",
+            "check_helpdesk_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk",
@@ -108,6 +109,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk");
         let call = crate::call::Call::new(
             "resolveHelpdesk",
+            "resolve_helpdesk",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk",
@@ -160,6 +162,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk");
         let mut call = crate::call::Call::new(
             "initializeHelpdesk",
+            "initialize_helpdesk",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk",
@@ -213,6 +216,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk");
         let mut call = crate::call::Call::new(
             "deleteHelpdesk",
+            "delete_helpdesk",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk",
@@ -269,6 +273,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/locales/{page_number}");
         let call = crate::call::Call::new(
             "listHelpdeskLocales",
+            "list_helpdesk_locales",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locales/{page_number}",
@@ -333,6 +338,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/locale");
         let mut call = crate::call::Call::new(
             "addHelpdeskLocale",
+            "add_helpdesk_locale",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/locale",
@@ -391,6 +397,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "checkHelpdeskLocaleExists",
+            "check_helpdesk_locale_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
@@ -450,6 +457,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "resolveHelpdeskLocale",
+            "resolve_helpdesk_locale",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
@@ -505,6 +513,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "deleteHelpdeskLocale",
+            "delete_helpdesk_locale",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/locale/{locale}",
@@ -587,6 +596,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listHelpdeskPages",
+            "list_helpdesk_pages",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
@@ -692,6 +702,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskPageEntity",
+            "resolve_helpdesk_page_entity",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
@@ -777,6 +788,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "listHelpdeskTree",
+            "list_helpdesk_tree",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
@@ -897,6 +909,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "createHelpdeskTreePath",
+            "create_helpdesk_tree_path",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
@@ -978,6 +991,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreePath",
+            "resolve_helpdesk_tree_path",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
@@ -1062,6 +1076,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "updateHelpdeskTreePath",
+            "update_helpdesk_tree_path",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
@@ -1142,6 +1157,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "deleteHelpdeskTreePath",
+            "delete_helpdesk_tree_path",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
@@ -1223,6 +1239,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreeContent",
+            "resolve_helpdesk_tree_content",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
@@ -1307,6 +1324,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "saveHelpdeskTreeContent",
+            "save_helpdesk_tree_content",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
@@ -1389,6 +1407,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreeMetadata",
+            "resolve_helpdesk_tree_metadata",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
@@ -1471,6 +1490,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "updateHelpdeskTreeMetadata",
+            "update_helpdesk_tree_metadata",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
@@ -1553,6 +1573,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreePage",
+            "resolve_helpdesk_tree_page",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
@@ -1621,6 +1642,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "listHelpdeskHistoryChanges",
+            "list_helpdesk_history_changes",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/changes/{page_number}",
@@ -1712,6 +1734,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
         let call = crate::call::Call::new(
             "resolveHelpdeskHistoryChange",
+            "resolve_helpdesk_history_change",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
@@ -1770,6 +1793,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
         let mut call = crate::call::Call::new(
             "cancelHelpdeskHistoryChange",
+            "cancel_helpdesk_history_change",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/history/change/{change_id}",
@@ -1843,6 +1867,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "requestHelpdeskContentRefresh",
+            "request_helpdesk_content_refresh",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
@@ -1922,6 +1947,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "mapHelpdeskLocaleFeedbackRatings",
+            "map_helpdesk_locale_feedback_ratings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
@@ -2013,6 +2039,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "listHelpdeskLocaleFeedbacks",
+            "list_helpdesk_locale_feedbacks",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
@@ -2125,6 +2152,7 @@ impl crate::Client {
         );
         let mut call = crate::call::Call::new(
             "importExternalHelpdeskToLocale",
+            "import_external_helpdesk_to_locale",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
@@ -2198,6 +2226,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "exportHelpdeskLocaleArticles",
+            "export_helpdesk_locale_articles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
@@ -2253,6 +2282,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/redirections/{page_number}");
         let call = crate::call::Call::new(
             "listHelpdeskRedirections",
+            "list_helpdesk_redirections",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirections/{page_number}",
@@ -2323,6 +2353,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/redirection");
         let mut call = crate::call::Call::new(
             "addHelpdeskRedirection",
+            "add_helpdesk_redirection",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/helpdesk/redirection",
@@ -2386,6 +2417,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "checkHelpdeskRedirectionExists",
+            "check_helpdesk_redirection_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
@@ -2450,6 +2482,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "resolveHelpdeskRedirection",
+            "resolve_helpdesk_redirection",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
@@ -2510,6 +2543,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "deleteHelpdeskRedirection",
+            "delete_helpdesk_redirection",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
@@ -2561,6 +2595,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/settings");
         let call = crate::call::Call::new(
             "resolveHelpdeskSettings",
+            "resolve_helpdesk_settings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/settings",
@@ -2613,6 +2648,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/settings");
         let mut call = crate::call::Call::new(
             "saveHelpdeskSettings",
+            "save_helpdesk_settings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/settings",
@@ -2665,6 +2701,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/domain");
         let call = crate::call::Call::new(
             "resolveHelpdeskDomain",
+            "resolve_helpdesk_domain",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain",
@@ -2717,6 +2754,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/domain");
         let mut call = crate::call::Call::new(
             "requestHelpdeskDomainChange",
+            "request_helpdesk_domain_change",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/helpdesk/domain",
@@ -2774,6 +2812,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/helpdesk/domain/setup");
         let mut call = crate::call::Call::new(
             "generateHelpdeskDomainSetupFlow",
+            "generate_helpdesk_domain_setup_flow",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/helpdesk/domain/setup",

@@ -51,6 +51,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inboxes/list/{page_number}");
         let call = crate::call::Call::new(
             "listInboxes",
+            "list_inboxes",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inboxes/list/{page_number}",
@@ -114,6 +115,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inboxes/batch/order");
         let mut call = crate::call::Call::new(
             "batchOrderInboxes",
+            "batch_order_inboxes",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/inboxes/batch/order",
@@ -167,6 +169,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inbox");
         let mut call = crate::call::Call::new(
             "createNewInbox",
+            "create_new_inbox",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/inbox",
@@ -225,6 +228,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "checkInboxExists",
+            "check_inbox_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
@@ -282,6 +286,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "getInbox",
+            "get_inbox",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
@@ -342,6 +347,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let mut call = crate::call::Call::new(
             "saveInbox",
+            "save_inbox",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/inbox/{inbox_id}",
@@ -398,6 +404,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "deleteInbox",
+            "delete_inbox",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/inbox/{inbox_id}",

@@ -56,6 +56,7 @@ impl crate::Client {
         let path = format!("/media/animation/list/{page_number}");
         let mut call = crate::call::Call::new(
             "listAnimationMedias",
+            "list_animation_medias",
             ::reqwest::Method::GET,
             path,
             "/media/animation/list/{page_number}",

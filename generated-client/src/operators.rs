@@ -54,6 +54,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operators/list");
         let call = crate::call::Call::new(
             "listWebsiteOperators",
+            "list_website_operators",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/list",
@@ -105,6 +106,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operators/active");
         let call = crate::call::Call::new(
             "listLastActiveWebsiteOperators",
+            "list_last_active_website_operators",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operators/active",
@@ -154,6 +156,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operators/active");
         let call = crate::call::Call::new(
             "flushLastActiveWebsiteOperators",
+            "flush_last_active_website_operators",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operators/active",
@@ -204,6 +207,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operators/email");
         let mut call = crate::call::Call::new(
             "sendEmailToWebsiteOperators",
+            "send_email_to_website_operators",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operators/email",
@@ -262,6 +266,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operator/{user_id}");
         let call = crate::call::Call::new(
             "getWebsiteOperator",
+            "get_website_operator",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/operator/{user_id}",
@@ -322,6 +327,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operator/{user_id}");
         let mut call = crate::call::Call::new(
             "changeOperatorMembership",
+            "change_operator_membership",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/operator/{user_id}",
@@ -380,6 +386,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operator/{user_id}");
         let call = crate::call::Call::new(
             "unlinkOperatorFromWebsite",
+            "unlink_operator_from_website",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/operator/{user_id}",
@@ -432,6 +439,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/operator");
         let mut call = crate::call::Call::new(
             "inviteWebsiteOperator",
+            "invite_website_operator",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/operator",

@@ -56,6 +56,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/stats");
         let call = crate::call::Call::new(
             "getPeopleStatistics",
+            "get_people_statistics",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/stats",
@@ -115,6 +116,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listSuggestedPeopleSegments",
+            "list_suggested_people_segments",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/segments/{page_number}",
@@ -181,6 +183,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/suggest/segment");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleSegment",
+            "delete_suggested_people_segment",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/segment",
@@ -239,6 +242,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/suggest/data/{page_number}");
         let call = crate::call::Call::new(
             "listSuggestedPeopleDataKeys",
+            "list_suggested_people_data_keys",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/data/{page_number}",
@@ -305,6 +309,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/suggest/data");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleDataKey",
+            "delete_suggested_people_data_key",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/data",
@@ -363,6 +368,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/suggest/events/{page_number}");
         let call = crate::call::Call::new(
             "listSuggestedPeopleEvents",
+            "list_suggested_people_events",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/suggest/events/{page_number}",
@@ -429,6 +435,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/suggest/event");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleEvent",
+            "delete_suggested_people_event",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/suggest/event",
@@ -490,6 +497,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profiles/{page_number}");
         let mut call = crate::call::Call::new(
             "listPeopleProfiles",
+            "list_people_profiles",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profiles/{page_number}",
@@ -579,6 +587,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile");
         let mut call = crate::call::Call::new(
             "addNewPeopleProfile",
+            "add_new_people_profile",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/profile",
@@ -637,6 +646,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "checkPeopleProfileExists",
+            "check_people_profile_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/people/profile/{people_id}",
@@ -694,6 +704,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleProfile",
+            "get_people_profile",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/profile/{people_id}",
@@ -754,6 +765,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile/{people_id}");
         let mut call = crate::call::Call::new(
             "savePeopleProfile",
+            "save_people_profile",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/profile/{people_id}",
@@ -815,6 +827,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleProfile",
+            "update_people_profile",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/profile/{people_id}",
@@ -871,6 +884,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "removePeopleProfile",
+            "remove_people_profile",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/people/profile/{people_id}",
@@ -934,6 +948,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listPeopleConversations",
+            "list_people_conversations",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
@@ -1017,6 +1032,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listPeopleCampaigns",
+            "list_people_campaigns",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
@@ -1095,6 +1111,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/events/{people_id}");
         let mut call = crate::call::Call::new(
             "addPeopleEvent",
+            "add_people_event",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/events/{people_id}",
@@ -1161,6 +1178,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "listPeopleEvents",
+            "list_people_events",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/events/{people_id}/list/{page_number}",
@@ -1236,6 +1254,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/data/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleData",
+            "get_people_data",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/data/{people_id}",
@@ -1296,6 +1315,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/data/{people_id}");
         let mut call = crate::call::Call::new(
             "savePeopleData",
+            "save_people_data",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/people/data/{people_id}",
@@ -1357,6 +1377,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/data/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleData",
+            "update_people_data",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/data/{people_id}",
@@ -1417,6 +1438,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleSubscriptionStatus",
+            "get_people_subscription_status",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
@@ -1475,6 +1497,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/subscription/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleSubscriptionStatus",
+            "update_people_subscription_status",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/people/subscription/{people_id}",
@@ -1525,6 +1548,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/export/profiles");
         let call = crate::call::Call::new(
             "exportPeopleProfiles",
+            "export_people_profiles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/export/profiles",
@@ -1581,6 +1605,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/people/import/profiles");
         let mut call = crate::call::Call::new(
             "importPeopleProfiles",
+            "import_people_profiles",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/people/import/profiles",

@@ -53,6 +53,7 @@ impl crate::Client {
         let path = "/plans/subscription".to_string();
         let call = crate::call::Call::new(
             "listAllActivePlanSubscriptions",
+            "list_all_active_plan_subscriptions",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription",
@@ -104,6 +105,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}");
         let call = crate::call::Call::new(
             "getPlanSubscriptionForWebsite",
+            "get_plan_subscription_for_website",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}",
@@ -154,6 +156,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}");
         let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlan",
+            "subscribe_website_to_plan",
             ::reqwest::Method::POST,
             path,
             "/plans/subscription/{website_id}",
@@ -202,6 +205,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}");
         let call = crate::call::Call::new(
             "unsubscribePlanFromWebsite",
+            "unsubscribe_plan_from_website",
             ::reqwest::Method::DELETE,
             path,
             "/plans/subscription/{website_id}",
@@ -260,6 +264,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}/bill/period");
         let mut call = crate::call::Call::new(
             "changeBillPeriodForWebsitePlanSubscription",
+            "change_bill_period_for_website_plan_subscription",
             ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/bill/period",
@@ -327,6 +332,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}/coupon");
         let mut call = crate::call::Call::new(
             "checkCouponAvailabilityForWebsitePlanSubscription",
+            "check_coupon_availability_for_website_plan_subscription",
             ::reqwest::Method::GET,
             path,
             "/plans/subscription/{website_id}/coupon",
@@ -378,6 +384,7 @@ impl crate::Client {
         let path = format!("/plans/subscription/{website_id}/coupon");
         let mut call = crate::call::Call::new(
             "redeemCouponForWebsitePlanSubscription",
+            "redeem_coupon_for_website_plan_subscription",
             ::reqwest::Method::PATCH,
             path,
             "/plans/subscription/{website_id}/coupon",

@@ -48,6 +48,7 @@ impl crate::Client {
         let path = "/plugin/connect/account".to_string();
         let call = crate::call::Call::new(
             "getConnectAccount",
+            "get_connect_account",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/account",
@@ -97,6 +98,7 @@ impl crate::Client {
         let path = "/plugin/connect/session".to_string();
         let call = crate::call::Call::new(
             "checkConnectSessionValidity",
+            "check_connect_session_validity",
             ::reqwest::Method::HEAD,
             path,
             "/plugin/connect/session",
@@ -169,6 +171,7 @@ impl crate::Client {
         let path = format!("/plugin/connect/websites/all/{page_number}");
         let mut call = crate::call::Call::new(
             "listAllConnectWebsites",
+            "list_all_connect_websites",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/all/{page_number}",
@@ -264,6 +267,7 @@ impl crate::Client {
         let path = "/plugin/connect/websites/since".to_string();
         let mut call = crate::call::Call::new(
             "listConnectWebsitesSince",
+            "list_connect_websites_since",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/websites/since",
@@ -318,6 +322,7 @@ impl crate::Client {
         let path = "/plugin/connect/endpoints".to_string();
         let call = crate::call::Call::new(
             "getPluginConnectEndpoints",
+            "get_plugin_connect_endpoints",
             ::reqwest::Method::GET,
             path,
             "/plugin/connect/endpoints",

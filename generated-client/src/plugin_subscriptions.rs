@@ -52,6 +52,7 @@ impl crate::Client {
         let path = "/plugins/subscription".to_string();
         let call = crate::call::Call::new(
             "listAllActivePluginSubscriptions",
+            "list_all_active_plugin_subscriptions",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription",
@@ -103,6 +104,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}");
         let call = crate::call::Call::new(
             "listSubscriptionsForWebsite",
+            "list_subscriptions_for_website",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}",
@@ -153,6 +155,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}");
         let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlugin",
+            "subscribe_website_to_plugin",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}",
@@ -213,6 +216,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
         let call = crate::call::Call::new(
             "getSubscriptionDetails",
+            "get_subscription_details",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
@@ -268,6 +272,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
         let call = crate::call::Call::new(
             "unsubscribePluginFromWebsite",
+            "unsubscribe_plugin_from_website",
             ::reqwest::Method::DELETE,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}",
@@ -329,6 +334,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let call = crate::call::Call::new(
             "getSubscriptionSettings",
+            "get_subscription_settings",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
@@ -389,6 +395,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let mut call = crate::call::Call::new(
             "saveSubscriptionSettings",
+            "save_subscription_settings",
             ::reqwest::Method::PUT,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
@@ -450,6 +457,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let mut call = crate::call::Call::new(
             "updateSubscriptionSettings",
+            "update_subscription_settings",
             ::reqwest::Method::PATCH,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
@@ -512,6 +520,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
         let call = crate::call::Call::new(
             "getPluginUsageBills",
+            "get_plugin_usage_bills",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
@@ -572,6 +581,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
         let mut call = crate::call::Call::new(
             "reportPluginUsageToBill",
+            "report_plugin_usage_to_bill",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
@@ -636,6 +646,7 @@ impl crate::Client {
         );
         let call = crate::call::Call::new(
             "getPluginAttestProvenance",
+            "get_plugin_attest_provenance",
             ::reqwest::Method::GET,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance",
@@ -696,6 +707,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/channel");
         let mut call = crate::call::Call::new(
             "forwardPluginPayloadToChannel",
+            "forward_plugin_payload_to_channel",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/channel",
@@ -757,6 +769,7 @@ impl crate::Client {
         let path = format!("/plugins/subscription/{website_id}/{plugin_id}/event");
         let mut call = crate::call::Call::new(
             "dispatchPluginEvent",
+            "dispatch_plugin_event",
             ::reqwest::Method::POST,
             path,
             "/plugins/subscription/{website_id}/{plugin_id}/event",

@@ -49,6 +49,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/settings");
         let call = crate::call::Call::new(
             "getWebsiteSettings",
+            "get_website_settings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/settings",
@@ -101,6 +102,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/settings");
         let mut call = crate::call::Call::new(
             "updateWebsiteSettings",
+            "update_website_settings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/settings",

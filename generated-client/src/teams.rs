@@ -51,6 +51,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/teams/list/{page_number}");
         let call = crate::call::Call::new(
             "listTeams",
+            "list_teams",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/teams/list/{page_number}",
@@ -114,6 +115,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/team");
         let mut call = crate::call::Call::new(
             "createNewTeam",
+            "create_new_team",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/team",
@@ -172,6 +174,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "checkTeamExists",
+            "check_team_exists",
             ::reqwest::Method::HEAD,
             path,
             "/website/{website_id}/team/{team_id}",
@@ -229,6 +232,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "getTeam",
+            "get_team",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/team/{team_id}",
@@ -289,6 +293,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/team/{team_id}");
         let mut call = crate::call::Call::new(
             "saveTeam",
+            "save_team",
             ::reqwest::Method::PUT,
             path,
             "/website/{website_id}/team/{team_id}",
@@ -345,6 +350,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "deleteTeam",
+            "delete_team",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/team/{team_id}",

@@ -49,6 +49,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/verify/settings");
         let call = crate::call::Call::new(
             "getVerifySettings",
+            "get_verify_settings",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/settings",
@@ -99,6 +100,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/verify/settings");
         let mut call = crate::call::Call::new(
             "updateVerifySettings",
+            "update_verify_settings",
             ::reqwest::Method::PATCH,
             path,
             "/website/{website_id}/verify/settings",
@@ -149,6 +151,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/verify/key");
         let call = crate::call::Call::new(
             "getVerifyKey",
+            "get_verify_key",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/verify/key",
@@ -198,6 +201,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/verify/key");
         let call = crate::call::Call::new(
             "rollVerifyKey",
+            "roll_verify_key",
             ::reqwest::Method::POST,
             path,
             "/website/{website_id}/verify/key",

@@ -50,6 +50,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/count");
         let call = crate::call::Call::new(
             "countVisitors",
+            "count_visitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/count",
@@ -105,6 +106,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/list/{page_number}");
         let call = crate::call::Call::new(
             "listVisitors",
+            "list_visitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/list/{page_number}",
@@ -172,6 +174,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/map");
         let mut call = crate::call::Call::new(
             "pinpointVisitorsOnMap",
+            "pinpoint_visitors_on_map",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/map",
@@ -240,6 +243,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/token/{token_id}");
         let call = crate::call::Call::new(
             "getSessionIdentifierFromToken",
+            "get_session_identifier_from_token",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/token/{token_id}",
@@ -291,6 +295,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/blocked");
         let call = crate::call::Call::new(
             "countBlockedVisitors",
+            "count_blocked_visitors",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked",
@@ -348,6 +353,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
         let call = crate::call::Call::new(
             "countBlockedVisitorsInRule",
+            "count_blocked_visitors_in_rule",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",
@@ -405,6 +411,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/visitors/blocked/{rule}");
         let call = crate::call::Call::new(
             "clearBlockedVisitorsInRule",
+            "clear_blocked_visitors_in_rule",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/visitors/blocked/{rule}",

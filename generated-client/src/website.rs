@@ -40,6 +40,7 @@ impl crate::Client {
         let path = "/website".to_string();
         let mut call = crate::call::Call::new(
             "checkWebsite",
+            "check_website",
             ::reqwest::Method::HEAD,
             path,
             "/website",
@@ -89,6 +90,7 @@ impl crate::Client {
         let path = "/website".to_string();
         let mut call = crate::call::Call::new(
             "createWebsite",
+            "create_website",
             ::reqwest::Method::POST,
             path,
             "/website",
@@ -137,6 +139,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}");
         let call = crate::call::Call::new(
             "getWebsite",
+            "get_website",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}",
@@ -187,6 +190,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}");
         let mut call = crate::call::Call::new(
             "deleteWebsite",
+            "delete_website",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}",
@@ -235,6 +239,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/expunge");
         let call = crate::call::Call::new(
             "abortDeleteWebsite",
+            "abort_delete_website",
             ::reqwest::Method::DELETE,
             path,
             "/website/{website_id}/expunge",

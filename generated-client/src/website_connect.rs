@@ -51,6 +51,7 @@ impl crate::Client {
         let path = format!("/website/{website_id}/connect/endpoints");
         let call = crate::call::Call::new(
             "getWebsiteConnectEndpoints",
+            "get_website_connect_endpoints",
             ::reqwest::Method::GET,
             path,
             "/website/{website_id}/connect/endpoints",

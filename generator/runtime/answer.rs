@@ -126,11 +126,12 @@ impl Answer {
     }
 
     #[only_if(json_answer, json_at_answer)]
-    /// The error for a success body that does not decode.
-    fn decode_error(&self, source: serde_json::Error) -> Error {
+    /// The error for a success body that does not decode at `path`.
+    fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
         Error::decode(
             self.operation,
             self.status,
+            path,
             source,
             &self.body,
             self.request.clone(),
@@ -146,7 +147,11 @@ impl Answer {
         } else {
             &answer.body
         };
-        let value = serde_json::from_slice(body).map_err(|source| answer.decode_error(source))?;
+        let value = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(body))
+            .map_err(|error| {
+                let path = path_text(error.path());
+                answer.decode_error(path, error.into_inner())
+            })?;
         Ok(answer.respond(value))
     }
 
@@ -163,11 +168,12 @@ impl Answer {
             None
         } else {
             crate::pointer::decode_at(&answer.body, pointer)
-                .map_err(|source| answer.decode_error(source))?
+                .map_err(|(path, source)| answer.decode_error(path, source))?
         };
         let value = match part {
             Some(value) => value,
-            None => serde_json::from_str(empty).map_err(|source| answer.decode_error(source))?,
+            None => serde_json::from_str(empty)
+                .map_err(|source| answer.decode_error(String::new(), source))?,
         };
         Ok(answer.respond(value))
     }
@@ -201,5 +207,14 @@ impl Answer {
         let answer = self.success()?;
         let bytes = answer.body.to_vec();
         Ok(answer.respond(bytes))
+    }
+}
+
+#[only_if(json_answer)]
+/// A path as `serde_path_to_error` tracked it (`data[3].created_at`), empty for the whole body.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    match path.to_string() {
+        root if root == "." => String::new(),
+        path => path,
     }
 }

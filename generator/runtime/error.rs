@@ -83,6 +83,8 @@ pub enum Error {
         operation: &'static str,
         /// The HTTP status code.
         status: u16,
+        /// Where in the body the value that failed is (`data[3].created_at`); empty for the body itself.
+        path: String,
         /// What serde_json reported.
         source: serde_json::Error,
         /// The body, cut at [`MAX_ERROR_BODY`] bytes, invalid UTF-8 replaced.
@@ -92,9 +94,12 @@ pub enum Error {
     },
 }
 
-/// The request behind an error: what was asked of whom, and how many attempts were made.
+/// The request behind an error: what was asked of whom, by which method of the client, and how many attempts
+/// were made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestInfo {
+    /// The `Client` method that made the call (`list_conversations`).
+    pub client_method: &'static str,
     /// The HTTP method.
     pub method: reqwest::Method,
     /// The URL with its query string. Credentials are never part of it: they travel in headers, and
@@ -102,6 +107,18 @@ pub struct RequestInfo {
     pub url: String,
     /// How many times the request was sent.
     pub attempts: u32,
+    /// How long each attempt was given.
+    pub timeout: std::time::Duration,
+}
+
+impl RequestInfo {
+    /// ` after N attempts`, when the retry policy spent more than one.
+    fn attempts_spent(&self) -> String {
+        match self.attempts {
+            0 | 1 => String::new(),
+            attempts => format!(" after {attempts} attempts"),
+        }
+    }
 }
 
 impl Error {
@@ -215,10 +232,11 @@ impl Error {
         }
     }
 
-    /// A body that does not decode.
+    /// A body that does not decode, with where in it the failing value is.
     pub(crate) fn decode(
         operation: &'static str,
         status: reqwest::StatusCode,
+        path: String,
         source: serde_json::Error,
         body: &[u8],
         request: RequestInfo,
@@ -226,6 +244,7 @@ impl Error {
         Self::Decode {
             operation,
             status: status.as_u16(),
+            path,
             source,
             body: excerpt(body),
             request: Box::new(request),
@@ -234,6 +253,9 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// Says what happened in the terms of the call: the client method, the status and reason, where in the
+    /// body a value did not decode, how long a timeout was, what a failed connection ran into, and how many
+    /// attempts the retry policy spent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Config(message) => write!(f, "invalid client configuration: {message}"),
@@ -246,42 +268,95 @@ impl fmt::Display for Error {
             Self::Encode { operation, source } => {
                 write!(f, "cannot encode the request of `{operation}`: {source}")
             }
-            Self::Timeout { operation, .. } => write!(f, "`{operation}` timed out"),
+            Self::Timeout { request, .. } => write!(
+                f,
+                "`{}` timed out after {:?}{}",
+                request.client_method,
+                request.timeout,
+                request.attempts_spent()
+            ),
             Self::TooLarge {
-                operation,
                 size,
                 limit,
+                request,
                 ..
             } => write!(
                 f,
-                "the answer of `{operation}` is larger than the client reads: {size} bytes, over the limit of {limit}"
+                "the answer of `{}` is larger than the client reads: {size} bytes, over the limit of {limit}",
+                request.client_method
             ),
             Self::Transport {
-                operation, source, ..
-            } => write!(f, "`{operation}` failed: {source}"),
-            Self::Status {
-                operation,
-                status,
-                reason: Some(reason),
-                ..
-            } => write!(f, "`{operation}` failed with HTTP {status}: {reason}"),
-            Self::Status {
-                operation,
-                status,
-                reason: None,
-                ..
-            } => write!(f, "`{operation}` failed with HTTP {status}"),
-            Self::Decode {
-                operation,
-                status,
-                source,
-                ..
+                source, request, ..
             } => write!(
                 f,
-                "cannot decode the answer of `{operation}` (HTTP {status}): {source}"
+                "`{}` failed{}: {}",
+                request.client_method,
+                request.attempts_spent(),
+                causes(source)
             ),
+            Self::Status {
+                status,
+                reason,
+                request,
+                ..
+            } => {
+                write!(
+                    f,
+                    "`{}` failed with HTTP {status}",
+                    request.client_method
+                )?;
+                if let Some(reason) = reason {
+                    write!(f, ": {reason}")?;
+                }
+                f.write_str(&request.attempts_spent())
+            }
+            Self::Decode {
+                status,
+                path,
+                source,
+                request,
+                ..
+            } => {
+                write!(
+                    f,
+                    "cannot decode the answer of `{}` (HTTP {status})",
+                    request.client_method
+                )?;
+                if path.is_empty() {
+                    write!(f, ": {source}")
+                } else {
+                    write!(f, " at `{path}`: {}", without_position(source))
+                }
+            }
         }
     }
+}
+
+/// serde_json's message without its " at line 1 column 136" suffix, for when the JSON path already says
+/// where (a column in a minified body helps nobody).
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&position) {
+        Some(message) => message.to_owned(),
+        None => text,
+    }
+}
+
+/// An error and each error beneath it (`error sending request: client error (Connect): tcp connect error:
+/// Connection refused`), since the first alone rarely says what went wrong.
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.ends_with(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 impl std::error::Error for Error {
@@ -320,6 +395,33 @@ mod tests {
         assert_eq!(reason_of(body, None), None);
         assert_eq!(reason_of(body, Some("/data")), None);
         assert_eq!(reason_of(b"<html>", Some("/reason")), None);
+    }
+
+    #[test]
+    fn causes_are_listed_once_each() {
+        let inner = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "connection refused");
+        let outer = std::io::Error::other(inner);
+        assert_eq!(causes(&outer), "connection refused");
+        #[derive(Debug)]
+        struct Wrapper(std::io::Error);
+        impl fmt::Display for Wrapper {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("error sending request")
+            }
+        }
+        impl std::error::Error for Wrapper {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let wrapped = Wrapper(std::io::Error::new(
+            std::io::ErrorKind::ConnectionRefused,
+            "tcp connect error",
+        ));
+        assert_eq!(
+            causes(&wrapped),
+            "error sending request: tcp connect error"
+        );
     }
 
     #[test]

@@ -2,16 +2,18 @@
 //! Decoding only the part of a JSON answer at a JSON pointer (`x-unwrap`): the rest of the document is skipped
 //! as it is read, never built, so unwrapping an envelope costs no more than decoding its payload.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// The value at `pointer` (`/data`, `/a/0/b`) in `body` decoded as `T`; `None` when it is missing or null.
+/// A value that does not decode fails with where it is in the body (`data[3].created_at`).
 pub(crate) fn decode_at<T: de::DeserializeOwned>(
     body: &[u8],
     pointer: &str,
-) -> Result<Option<T>, serde_json::Error> {
+) -> Result<Option<T>, (String, serde_json::Error)> {
     let tokens: Vec<std::borrow::Cow<'_, str>> = pointer
         .split('/')
         .skip(1)
@@ -20,19 +22,50 @@ pub(crate) fn decode_at<T: de::DeserializeOwned>(
             false => token.into(),
         })
         .collect();
+    let failed_at = RefCell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let found = AtPointer::<T> {
         tokens: &tokens,
+        failed_at: &failed_at,
         target: PhantomData,
     }
-    .deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(found)
+    .deserialize(&mut deserializer)
+    .and_then(|found| deserializer.end().map(|()| found));
+    found.map_err(|error| {
+        let inner = failed_at.take();
+        (joined_path(&tokens, inner.as_deref()), error)
+    })
 }
 
-/// Walks down `tokens` and decodes what is there.
+/// The path of a failing value: the pointer's tokens (`data`, `[3]`), then the path within the part, when
+/// decoding the part is what failed.
+fn joined_path(tokens: &[std::borrow::Cow<'_, str>], inner: Option<&str>) -> String {
+    let mut path = String::new();
+    for token in tokens {
+        if token.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty() {
+            path.push_str(&format!("[{token}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(token);
+        }
+    }
+    match inner {
+        None | Some(".") => {}
+        Some(inner) if inner.starts_with('[') || path.is_empty() => path.push_str(inner),
+        Some(inner) => {
+            path.push('.');
+            path.push_str(inner);
+        }
+    }
+    path
+}
+
+/// Walks down `tokens` and decodes what is there, noting in `failed_at` where a value in it did not decode.
 struct AtPointer<'p, T> {
     tokens: &'p [std::borrow::Cow<'p, str>],
+    failed_at: &'p RefCell<Option<String>>,
     target: PhantomData<T>,
 }
 
@@ -41,7 +74,14 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for AtPointer<'_, T> {
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         if self.tokens.is_empty() {
-            return <Option<T> as de::Deserialize>::deserialize(deserializer);
+            let mut track = serde_path_to_error::Track::new();
+            let decoded = <Option<T> as de::Deserialize>::deserialize(
+                serde_path_to_error::Deserializer::new(deserializer, &mut track),
+            );
+            if decoded.is_err() {
+                *self.failed_at.borrow_mut() = Some(track.path().to_string());
+            }
+            return decoded;
         }
         deserializer.deserialize_any(self)
     }
@@ -61,6 +101,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
             if matches {
                 found = map.next_value_seed(AtPointer::<T> {
                     tokens: rest,
+                    failed_at: self.failed_at,
                     target: PhantomData,
                 })?;
             } else {
@@ -79,6 +120,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
             if Some(index) == wanted {
                 match seq.next_element_seed(AtPointer::<T> {
                     tokens: rest,
+                    failed_at: self.failed_at,
                     target: PhantomData,
                 })? {
                     Some(value) => found = value,
@@ -155,5 +197,20 @@ mod tests {
         assert!(decode_at::<i64>(br#"{"data": "seven"}"#, "/data").is_err());
         assert!(decode_at::<i64>(br#"{"data": 7"#, "/data").is_err(), "truncated");
         assert!(decode_at::<i64>(br#"{"data": 7} trailing"#, "/data").is_err());
+    }
+
+    #[test]
+    fn a_value_that_does_not_decode_is_named_by_its_path() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Event {
+            #[allow(dead_code)]
+            at: i64,
+        }
+        let body = br#"{"data": [{"at": 1}, {"at": 2}, {"at": 3}, {"at": "yesterday"}]}"#;
+        let (path, error) = decode_at::<Vec<Event>>(body, "/data").expect_err("a string is no i64");
+        assert_eq!(path, "data[3].at");
+        assert!(error.to_string().contains("invalid type: string"), "{error}");
+        let (path, _) = decode_at::<i64>(br#"{"data": {"a": [0, "x"]}}"#, "/data/a/1").expect_err("x");
+        assert_eq!(path, "data.a[1]");
     }
 }

@@ -392,7 +392,7 @@ async fn error_status_carries_status_and_crisp_reason() {
     assert!(matches!(err, Error::Status { status: 404, .. }), "{err:?}");
     assert_eq!(
         err.to_string(),
-        "`getWebsite` failed with HTTP 404: website_not_found"
+        "`get_website` failed with HTTP 404: website_not_found"
     );
     let envelope: Envelope = err.body_json().expect("errors carry the envelope");
     assert!(envelope.error);

@@ -30,7 +30,7 @@ fastrand = "2"
 {percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = [{reqwest_features}] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-{serde_urlencoded}tokio = {{ version = "1", features = ["time"] }}
+{serde_path_to_error}{serde_urlencoded}tokio = {{ version = "1", features = ["time"] }}
 tracing = "0.1"
 
 [features]
@@ -53,6 +53,10 @@ full-serde = []
         percent_encoding =
             optional_dependency(api.needs.percent_encoding(), "percent-encoding = \"2.3\""),
         serde_urlencoded = optional_dependency(api.needs.form_body, "serde_urlencoded = \"0.7\""),
+        serde_path_to_error = optional_dependency(
+            api.needs.json_answer || api.needs.json_at_answer,
+            "serde_path_to_error = \"0.1\"",
+        ),
     );
     GeneratedFile {
         path: "Cargo.toml".to_string(),

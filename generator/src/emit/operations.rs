@@ -175,6 +175,7 @@ fn emit_request_fn(
     let path = Moved::from(emit_path(op));
     let security = emit_security(api, op);
     let spec_id = &op.spec_id;
+    let rust_name = &op.rust_name;
     let method = ident(op.method.wire_name());
     let template = &op.path_template;
     let mut steps = parameter_steps(op);
@@ -190,7 +191,7 @@ fn emit_request_fn(
         #allow
         fn #request(#(#args),*) -> Result<crate::call::Call, crate::Error> {
             #path
-            #binding = crate::call::Call::new(#spec_id, ::reqwest::Method::#method, path, #template, #security);
+            #binding = crate::call::Call::new(#spec_id, #rust_name, ::reqwest::Method::#method, path, #template, #security);
             #(#steps)*
             Ok(call)
         }
