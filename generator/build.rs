@@ -29,11 +29,13 @@ const RUNTIME_MODULES: &[&str] = &[
     "answer.rs",
     "params.rs",
     "tagged.rs",
+    "file_part.rs",
     "error.rs",
     "retry.rs",
     "items.rs",
     "pages.rs",
-    "cursor_pages.rs",
+    "links.rs",
+    "link_header.rs",
     "pointer.rs",
 ];
 
@@ -74,9 +76,11 @@ struct Cut {
     segments: Vec<(&'static [&'static str], String)>,
 }
 
-/// A marked range of lines, 1-based and inclusive: the marker's line, then the item's.
+/// A marked range of lines, 1-based and inclusive: the marker's lines (one, or several when the formatter
+/// broke a long list of pieces), then the item's.
 struct Marked {
     marker: usize,
+    marker_end: usize,
     end: usize,
     only_if: Vec<String>,
 }
@@ -88,7 +92,9 @@ fn cut(formatted: &str, place: &str) -> Result<Cut, String> {
     for attr in &file.attrs {
         if let Some(names) = marker_names(attr, place)? {
             file_only_if = names;
-            file_marker = Some(attr.pound_token.span.start().line);
+            file_marker = Some(
+                attr.pound_token.span.start().line..=attr.bracket_token.span.close().end().line,
+            );
         }
     }
     let mut marked = Vec::new();
@@ -111,7 +117,10 @@ fn cut(formatted: &str, place: &str) -> Result<Cut, String> {
     let mut line = 1;
     for range in marked {
         for text in &lines[line - 1..range.marker - 1] {
-            if Some(line) != file_marker {
+            if !file_marker
+                .as_ref()
+                .is_some_and(|lines| lines.contains(&line))
+            {
                 plain.push_str(text);
                 plain.push('\n');
             }
@@ -127,7 +136,7 @@ fn cut(formatted: &str, place: &str) -> Result<Cut, String> {
             ));
         }
         segments.push((EMPTY, std::mem::take(&mut plain)));
-        let kept: String = lines[range.marker..range.end]
+        let kept: String = lines[range.marker_end..range.end]
             .iter()
             .map(|text| format!("{text}\n"))
             .collect();
@@ -135,7 +144,10 @@ fn cut(formatted: &str, place: &str) -> Result<Cut, String> {
         line = range.end + 1;
     }
     for text in &lines[line - 1..] {
-        if Some(line) != file_marker {
+        if !file_marker
+            .as_ref()
+            .is_some_and(|lines| lines.contains(&line))
+        {
             plain.push_str(text);
             plain.push('\n');
         }
@@ -188,6 +200,7 @@ fn marked_range(
         .ok_or_else(|| format!("{place}: an empty item"))?;
     Ok(Some(Marked {
         marker: first.pound_token.span.start().line,
+        marker_end: first.bracket_token.span.close().end().line,
         end,
         only_if,
     }))

@@ -66,7 +66,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaigns`](Self::list_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaigns`](Self::list_campaigns), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaigns_stream(
         &self,
         website_id: &str,
@@ -75,7 +75,12 @@ impl crate::Client {
         crate::Items::new(
             crate::pages::pages(
                 1,
-                move |page_number| self.list_campaigns(&website_id, page_number),
+                move |page_number| {
+                    crate::pages::numbered(
+                        self.list_campaigns(&website_id, page_number),
+                        page_number,
+                    )
+                },
             ),
         )
     }
@@ -188,7 +193,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_templates`](Self::list_campaign_templates), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_templates`](Self::list_campaign_templates), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_templates_stream(
         &self,
         website_id: &str,
@@ -197,7 +202,12 @@ impl crate::Client {
         crate::Items::new(
             crate::pages::pages(
                 1,
-                move |page_number| self.list_campaign_templates(&website_id, page_number),
+                move |page_number| {
+                    crate::pages::numbered(
+                        self.list_campaign_templates(&website_id, page_number),
+                        page_number,
+                    )
+                },
             ),
         )
     }
@@ -1208,7 +1218,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_recipients`](Self::list_campaign_recipients), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_recipients`](Self::list_campaign_recipients), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_recipients_stream(
         &self,
         website_id: &str,
@@ -1220,7 +1230,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_campaign_recipients(&website_id, &campaign_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_campaign_recipients(
+                                &website_id,
+                                &campaign_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1309,7 +1327,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_campaign_statistics`](Self::list_campaign_statistics), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_campaign_statistics`](Self::list_campaign_statistics), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_campaign_statistics_stream(
         &self,
         website_id: &str,
@@ -1323,13 +1341,16 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_campaign_statistics(
-                            &website_id,
-                            &campaign_id,
-                            &action,
-                            page_number,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_campaign_statistics(
+                                &website_id,
+                                &campaign_id,
+                                &action,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )

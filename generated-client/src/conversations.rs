@@ -138,7 +138,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversations`](Self::list_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversations`](Self::list_conversations), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversations_stream(
         &self,
         website_id: &str,
@@ -150,7 +150,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_conversations(&website_id, page_number, &options)
+                    crate::pages::numbered(
+                        self.list_conversations(&website_id, page_number, &options),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -445,16 +448,25 @@ impl crate::Client {
         let session_id = session_id.to_owned();
         let options = options.clone();
         crate::Items::new(
-            crate::cursor_pages::cursor_pages(
+            crate::pages::pages(
                 options.timestamp_before,
-                move |cursor| {
+                move |timestamp_before| {
                     let options = ListConversationMessagesOptions {
-                        timestamp_before: cursor,
+                        timestamp_before,
                         ..options.clone()
                     };
-                    self.list_conversation_messages(&website_id, &session_id, &options)
+                    crate::pages::following(
+                        self
+                            .list_conversation_messages(
+                                &website_id,
+                                &session_id,
+                                &options,
+                            ),
+                        |page: &[Message]| {
+                            page.iter().filter_map(|item| item.timestamp).min()
+                        },
+                    )
                 },
-                |page: &[Message]| page.iter().filter_map(|item| item.timestamp).min(),
             ),
         )
     }
@@ -1031,7 +1043,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_conversation_segments`](Self::list_suggested_conversation_segments), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_conversation_segments_stream(
         &self,
         website_id: &str,
@@ -1041,7 +1053,14 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_suggested_conversation_segments(&website_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_suggested_conversation_segments(
+                                &website_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1159,7 +1178,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_conversation_data_keys`](Self::list_suggested_conversation_data_keys), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_conversation_data_keys_stream(
         &self,
         website_id: &str,
@@ -1169,7 +1188,14 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_suggested_conversation_data_keys(&website_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_suggested_conversation_data_keys(
+                                &website_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1283,7 +1309,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_spam_conversations`](Self::list_spam_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_spam_conversations`](Self::list_spam_conversations), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_spam_conversations_stream(
         &self,
         website_id: &str,
@@ -1292,7 +1318,12 @@ impl crate::Client {
         crate::Items::new(
             crate::pages::pages(
                 1,
-                move |page_number| self.list_spam_conversations(&website_id, page_number),
+                move |page_number| {
+                    crate::pages::numbered(
+                        self.list_spam_conversations(&website_id, page_number),
+                        page_number,
+                    )
+                },
             ),
         )
     }
@@ -2195,7 +2226,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_pages`](Self::list_conversation_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_pages`](Self::list_conversation_pages), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_pages_stream(
         &self,
         website_id: &str,
@@ -2207,7 +2238,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_conversation_pages(&website_id, &session_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_conversation_pages(
+                                &website_id,
+                                &session_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -2275,7 +2314,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_events`](Self::list_conversation_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_events`](Self::list_conversation_events), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_events_stream(
         &self,
         website_id: &str,
@@ -2287,7 +2326,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_conversation_events(&website_id, &session_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_conversation_events(
+                                &website_id,
+                                &session_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -2355,7 +2402,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_conversation_files`](Self::list_conversation_files), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_conversation_files`](Self::list_conversation_files), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_conversation_files_stream(
         &self,
         website_id: &str,
@@ -2367,7 +2414,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_conversation_files(&website_id, &session_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_conversation_files(
+                                &website_id,
+                                &session_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )

@@ -282,7 +282,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_locales`](Self::list_helpdesk_locales), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_locales_stream(
         &self,
         website_id: &str,
@@ -291,7 +291,12 @@ impl crate::Client {
         crate::Items::new(
             crate::pages::pages(
                 1,
-                move |page_number| self.list_helpdesk_locales(&website_id, page_number),
+                move |page_number| {
+                    crate::pages::numbered(
+                        self.list_helpdesk_locales(&website_id, page_number),
+                        page_number,
+                    )
+                },
             ),
         )
     }
@@ -605,7 +610,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_pages`](Self::list_helpdesk_pages), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_pages_stream(
         &self,
         website_id: &str,
@@ -619,13 +624,16 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_helpdesk_pages(
-                            &website_id,
-                            &locale,
-                            &content_type,
-                            page_number,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_helpdesk_pages(
+                                &website_id,
+                                &locale,
+                                &content_type,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -809,7 +817,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_tree`](Self::list_helpdesk_tree), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_tree_stream(
         &self,
         website_id: &str,
@@ -825,14 +833,17 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_helpdesk_tree(
-                            &website_id,
-                            &locale,
-                            &content_type,
-                            page_number,
-                            &options,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_helpdesk_tree(
+                                &website_id,
+                                &locale,
+                                &content_type,
+                                page_number,
+                                &options,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1660,7 +1671,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_history_changes`](Self::list_helpdesk_history_changes), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_history_changes_stream(
         &self,
         website_id: &str,
@@ -1672,12 +1683,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_helpdesk_history_changes(
-                            &website_id,
-                            page_number,
-                            &options,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_helpdesk_history_changes(
+                                &website_id,
+                                page_number,
+                                &options,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -2054,7 +2068,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_locale_feedbacks`](Self::list_helpdesk_locale_feedbacks), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_locale_feedbacks_stream(
         &self,
         website_id: &str,
@@ -2070,14 +2084,17 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_helpdesk_locale_feedbacks(
-                            &website_id,
-                            &locale,
-                            &content_type,
-                            page_number,
-                            &options,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_helpdesk_locale_feedbacks(
+                                &website_id,
+                                &locale,
+                                &content_type,
+                                page_number,
+                                &options,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -2291,7 +2308,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_helpdesk_redirections`](Self::list_helpdesk_redirections), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_helpdesk_redirections_stream(
         &self,
         website_id: &str,
@@ -2301,7 +2318,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_helpdesk_redirections(&website_id, page_number)
+                    crate::pages::numbered(
+                        self.list_helpdesk_redirections(&website_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )

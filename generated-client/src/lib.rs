@@ -12,16 +12,67 @@
 //! # Example
 //!
 //! ```no_run
-//! # async fn example() -> Result<(), crisp_client::Error> {
-//! use crisp_client::Client;
-//! use crisp_client::types::Tier;
-//! let client = Client::builder()
-//!     .basic_auth("username", "password")
-//!     .tier(Tier::User)
-//!     .build()?;
-//! let exists = client.check_website("example").await?;
-//! # Ok(())
-//! # }
+//! use crisp_client::types::{
+//!     ComposeMessage, ComposeMessageType, ConversationMeta, ConversationState, HelpdeskContentType,
+//!     ListConversationsOptions, ListHelpdeskTreeOptions, MessageContent, MessageFrom, MessagesReceipt,
+//!     NewMessage, PeopleEvent, PeopleProfileUpdate, TextMessage, Tier,
+//!     UpdateConversationStateRequest,
+//! };
+//! use crisp_client::{Client, Error};
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Error> {
+//!     let client = Client::builder()
+//!         .basic_auth("<token identifier>", "<token key>")
+//!         .tier(Tier::Plugin)
+//!         .timeout(std::time::Duration::from_secs(10))
+//!         .build()?;
+//!     let website = "8c842203-7ed8-4e29-a608-7cf78a7d2fcc";
+//!     let session = "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881";
+//!
+//!     // Conversations, page after page (`_stream`), and a conversation's messages, typed by their `type`.
+//!     let mut conversations =
+//!         client.list_conversations_stream(website, &ListConversationsOptions { per_page: Some(20), ..Default::default() });
+//!     while let Some(conversation) = conversations.next().await {
+//!         println!("{}", conversation?.session_id);
+//!     }
+//!     for message in client.list_conversation_messages(website, session, &Default::default()).await? {
+//!         match &message.content {
+//!             MessageContent::Text(text) => println!("{:?}: {}", message.from, text.content),
+//!             MessageContent::File(file) => println!("a file: {:?}", file.content.url),
+//!             MessageContent::Other(json) => println!("a message this client does not know: {json}"),
+//!             _ => {}
+//!         }
+//!     }
+//!
+//!     // Mark them read, show that the operator is typing, answer.
+//!     client.mark_messages_read_in_conversation(website, session, &MessagesReceipt::new(MessageFrom::Operator, "chat".into())).await?;
+//!     client.compose_message_in_conversation(website, session, &ComposeMessage::new(ComposeMessageType::Start, MessageFrom::Operator)).await?;
+//!     let hello = TextMessage::new(MessageFrom::Operator, "chat".into(), "Hello!".into());
+//!     let sent = client.send_conversation_message(website, session, &hello.into()).await?;
+//!     println!("sent {}", sent.fingerprint);
+//!
+//!     // What the bot learnt goes into the conversation's metas and the contact's profile and history.
+//!     let meta = ConversationMeta { email: Some("jane@example.com".into()), ..Default::default() };
+//!     client.update_conversation_metas(website, session, &meta).await?;
+//!     let contact = PeopleProfileUpdate { email: Some("jane@example.com".into()), ..Default::default() };
+//!     let people_id = client.add_new_people_profile(website, &contact).await?.people_id.unwrap_or_default();
+//!     let event = PeopleEvent { text: Some("Asked about a refund".into()), ..Default::default() };
+//!     client.add_people_event(website, &people_id, &event).await?;
+//!
+//!     // The helpdesk's answer to the question, if it has one.
+//!     let search = ListHelpdeskTreeOptions { search_title: Some("refund".into()), ..Default::default() };
+//!     let articles = client.list_helpdesk_tree(website, "en", &HelpdeskContentType::Articles, 1, &search).await?;
+//!     println!("{} articles about refunds", articles.len());
+//!
+//!     let resolve = UpdateConversationStateRequest::new(ConversationState::Resolved);
+//!     match client.update_conversation_state(website, session, &resolve).await {
+//!         Ok(()) => {}
+//!         Err(err) if err.reason() == Some("session_not_found") => eprintln!("no such conversation"),
+//!         Err(err) => return Err(err),
+//!     }
+//!     Ok(())
+//! }
 //! ```
 //!
 //! Every method returns [`Error`] on failure; [`Error::status`] and [`Error::reason`] tell what the
@@ -52,8 +103,6 @@ mod retry;
 mod items;
 #[rustfmt::skip]
 mod pages;
-#[rustfmt::skip]
-mod cursor_pages;
 #[rustfmt::skip]
 mod pointer;
 #[rustfmt::skip]

@@ -125,7 +125,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_segments`](Self::list_suggested_people_segments), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_segments_stream(
         &self,
         website_id: &str,
@@ -135,7 +135,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_suggested_people_segments(&website_id, page_number)
+                    crate::pages::numbered(
+                        self.list_suggested_people_segments(&website_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -251,7 +254,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_data_keys`](Self::list_suggested_people_data_keys), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_data_keys_stream(
         &self,
         website_id: &str,
@@ -261,7 +264,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_suggested_people_data_keys(&website_id, page_number)
+                    crate::pages::numbered(
+                        self.list_suggested_people_data_keys(&website_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -377,7 +383,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_suggested_people_events`](Self::list_suggested_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_suggested_people_events`](Self::list_suggested_people_events), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_suggested_people_events_stream(
         &self,
         website_id: &str,
@@ -387,7 +393,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_suggested_people_events(&website_id, page_number)
+                    crate::pages::numbered(
+                        self.list_suggested_people_events(&website_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -521,7 +530,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_profiles`](Self::list_people_profiles), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_profiles`](Self::list_people_profiles), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_profiles_stream(
         &self,
         website_id: &str,
@@ -533,7 +542,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_people_profiles(&website_id, page_number, &options)
+                    crate::pages::numbered(
+                        self.list_people_profiles(&website_id, page_number, &options),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -957,7 +969,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_conversations`](Self::list_people_conversations), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_conversations`](Self::list_people_conversations), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_conversations_stream(
         &self,
         website_id: &str,
@@ -969,7 +981,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_people_conversations(&website_id, &people_id, page_number)
+                    crate::pages::numbered(
+                        self
+                            .list_people_conversations(
+                                &website_id,
+                                &people_id,
+                                page_number,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1041,7 +1061,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_campaigns`](Self::list_people_campaigns), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_campaigns`](Self::list_people_campaigns), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_campaigns_stream(
         &self,
         website_id: &str,
@@ -1053,7 +1073,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_people_campaigns(&website_id, &people_id, page_number)
+                    crate::pages::numbered(
+                        self.list_people_campaigns(&website_id, &people_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )
@@ -1187,7 +1210,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_people_events`](Self::list_people_events), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_people_events`](Self::list_people_events), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_people_events_stream(
         &self,
         website_id: &str,
@@ -1199,7 +1222,10 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self.list_people_events(&website_id, &people_id, page_number)
+                    crate::pages::numbered(
+                        self.list_people_events(&website_id, &people_id, page_number),
+                        page_number,
+                    )
                 },
             ),
         )

@@ -182,7 +182,7 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_all_connect_websites`](Self::list_all_connect_websites), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_all_connect_websites_stream(
         &self,
         filter_configured: Flag,
@@ -192,12 +192,15 @@ impl crate::Client {
             crate::pages::pages(
                 1,
                 move |page_number| {
-                    self
-                        .list_all_connect_websites(
-                            page_number,
-                            filter_configured,
-                            include_plan,
-                        )
+                    crate::pages::numbered(
+                        self
+                            .list_all_connect_websites(
+                                page_number,
+                                filter_configured,
+                                include_plan,
+                            ),
+                        page_number,
+                    )
                 },
             ),
         )

@@ -60,13 +60,18 @@ impl crate::Client {
         Ok(call)
     }
 
-    /// Every item of [`Client::list_teams`](Self::list_teams), page after page from page 1, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
+    /// Every item of [`Client::list_teams`](Self::list_teams), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
     pub fn list_teams_stream(&self, website_id: &str) -> crate::Items<'_, Team> {
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
-                move |page_number| self.list_teams(&website_id, page_number),
+                move |page_number| {
+                    crate::pages::numbered(
+                        self.list_teams(&website_id, page_number),
+                        page_number,
+                    )
+                },
             ),
         )
     }

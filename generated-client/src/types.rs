@@ -40,6 +40,8 @@ impl std::fmt::Display for Tier {
 }
 
 /// What to generate an upload URL for.
+///
+/// Every field is optional: build one with `BucketUrlRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BucketUrlRequest {
@@ -56,6 +58,8 @@ pub struct BucketUrlRequest {
 }
 
 /// The file to upload.
+///
+/// Every field is optional: build one with `BucketFile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BucketFile {
@@ -68,6 +72,8 @@ pub struct BucketFile {
 }
 
 /// What the file belongs to.
+///
+/// Every field is optional: build one with `BucketResource { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct BucketResource {
     /// The kind of resource (e.g. `website`).
@@ -132,6 +138,8 @@ impl<'de> serde::Deserialize<'de> for PlanSubscriptionBillPeriod {
 }
 
 /// A website's subscription to a Crisp plan.
+///
+/// Every field is optional: build one with `PlanSubscription { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PlanSubscription {
@@ -182,6 +190,8 @@ pub struct PlanSubscription {
 }
 
 /// The website a plan subscription is for.
+///
+/// Every field is optional: build one with `PlanSubscriptionWebsite { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PlanSubscriptionWebsite {
@@ -198,6 +208,8 @@ pub struct PlanSubscriptionWebsite {
 }
 
 /// The user who pays for a plan subscription.
+///
+/// Every field is optional: build one with `PlanSubscriptionOwner { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PlanSubscriptionOwner {
@@ -212,6 +224,8 @@ pub struct PlanSubscriptionOwner {
 }
 
 /// A coupon for a plan subscription.
+///
+/// Every field is optional: build one with `PlanSubscriptionCoupon { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PlanSubscriptionCoupon {
@@ -228,6 +242,8 @@ pub struct PlanSubscriptionCoupon {
 }
 
 /// What a coupon gives.
+///
+/// Every field is optional: build one with `PlanSubscriptionCouponPolicy { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PlanSubscriptionCouponPolicy {
@@ -240,6 +256,8 @@ pub struct PlanSubscriptionCouponPolicy {
 }
 
 /// The plugin a plugin token belongs to.
+///
+/// Every field is optional: build one with `PluginConnectAccount { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectAccount {
@@ -248,6 +266,8 @@ pub struct PluginConnectAccount {
 }
 
 /// A website that subscribes to the plugin.
+///
+/// Every field is optional: build one with `PluginConnectWebsite { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectWebsite {
@@ -270,6 +290,8 @@ pub struct PluginConnectWebsite {
 }
 
 /// The plugin plan a website is on (sent when `include_plan` is 1).
+///
+/// Every field is optional: build one with `PluginConnectWebsitePlan { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectWebsitePlan {
@@ -283,6 +305,8 @@ pub struct PluginConnectWebsitePlan {
 }
 
 /// Where the plugin opens its RTM (real-time events) connection.
+///
+/// Every field is optional: build one with `PluginConnectEndpoints { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectEndpoints {
@@ -293,6 +317,8 @@ pub struct PluginConnectEndpoints {
 }
 
 /// A socket endpoint.
+///
+/// Every field is optional: build one with `PluginConnectSocket { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectSocket {
@@ -302,6 +328,8 @@ pub struct PluginConnectSocket {
 }
 
 /// The fallback endpoints, to use when the main ones fail.
+///
+/// Every field is optional: build one with `PluginConnectRescue { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginConnectRescue {
@@ -310,6 +338,8 @@ pub struct PluginConnectRescue {
 }
 
 /// A plugin, as a website subscribes to it.
+///
+/// Every field is optional: build one with `PluginSubscription { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginSubscription {
@@ -370,6 +400,8 @@ pub struct PluginSubscription {
 }
 
 /// A plan a plugin offers.
+///
+/// Every field is optional: build one with `PluginSubscriptionPlan { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginSubscriptionPlan {
@@ -382,6 +414,8 @@ pub struct PluginSubscriptionPlan {
 }
 
 /// How a plugin is configured on a website.
+///
+/// Every field is optional: build one with `PluginSubscriptionSettings { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginSubscriptionSettings {
@@ -406,6 +440,8 @@ pub struct PluginSubscriptionSettings {
 }
 
 /// A billable use of a plugin: what was used, how many units, at what price.
+///
+/// Every field is optional: build one with `PluginUsage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PluginUsage {
     /// What was used.
@@ -420,6 +456,8 @@ pub struct PluginUsage {
 }
 
 /// Who installed a plugin on a website, signed with the plugin's signature secret.
+///
+/// Every field is optional: build one with `PluginProvenance { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginProvenance {
@@ -431,6 +469,8 @@ pub struct PluginProvenance {
 }
 
 /// What a plugin provenance attests.
+///
+/// Every field is optional: build one with `PluginProvenancePayload { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginProvenancePayload {
@@ -443,6 +483,8 @@ pub struct PluginProvenancePayload {
 }
 
 /// The website a plugin provenance is about.
+///
+/// Every field is optional: build one with `PluginProvenanceWebsite { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginProvenanceWebsite {
@@ -451,6 +493,8 @@ pub struct PluginProvenanceWebsite {
 }
 
 /// The user who installed the plugin.
+///
+/// Every field is optional: build one with `PluginProvenanceUser { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginProvenanceUser {
@@ -462,6 +506,8 @@ pub struct PluginProvenanceUser {
 }
 
 /// The plugin a plugin provenance is about.
+///
+/// Every field is optional: build one with `PluginProvenancePlugin { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PluginProvenancePlugin {
@@ -470,6 +516,8 @@ pub struct PluginProvenancePlugin {
 }
 
 /// A payload to forward to a plugin's channel.
+///
+/// Every field is optional: build one with `PluginChannelForward { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PluginChannelForward {
@@ -485,6 +533,8 @@ pub struct PluginChannelForward {
 }
 
 /// An event to dispatch for a plugin.
+///
+/// Every field is optional: build one with `PluginEventDispatch { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PluginEventDispatch {
@@ -497,6 +547,8 @@ pub struct PluginEventDispatch {
 }
 
 /// What to compute, over which period.
+///
+/// Build one with [`AnalyticsQuery::new`](AnalyticsQuery::new) from its required fields (`metric`, `type_`, `date`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnalyticsQuery {
@@ -542,6 +594,8 @@ impl AnalyticsQuery {
 }
 
 /// The period analysed and how it is cut into points.
+///
+/// Build one with [`AnalyticsQueryDate::new`](AnalyticsQueryDate::new) from its required fields (`from`, `to`, `split`, `timezone`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnalyticsQueryDate {
@@ -571,6 +625,8 @@ impl AnalyticsQueryDate {
 }
 
 /// Office hours: the hours of each weekday to count, the rest being left out.
+///
+/// Every field is optional: build one with `AnalyticsQueryDays { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnalyticsQueryDays {
@@ -607,6 +663,8 @@ pub struct AnalyticsQueryIf {
 }
 
 /// The `then` part of a conditional query.
+///
+/// Every field is optional: build one with `AnalyticsQueryThen { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnalyticsQueryThen {
@@ -618,6 +676,8 @@ pub struct AnalyticsQueryThen {
 }
 
 /// One point of a generated analytics series.
+///
+/// Every field is optional: build one with `AnalyticsPoint { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct AnalyticsPoint {
@@ -640,6 +700,8 @@ pub struct AnalyticsPoint {
 }
 
 /// Whether the website is available, as its visitors see it.
+///
+/// Every field is optional: build one with `AvailabilityStatus { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct AvailabilityStatus {
@@ -652,6 +714,8 @@ pub struct AvailabilityStatus {
 }
 
 /// The availability of one operator of the website.
+///
+/// Every field is optional: build one with `OperatorAvailability { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct OperatorAvailability {
@@ -665,6 +729,8 @@ pub struct OperatorAvailability {
 }
 
 /// How long an availability holds.
+///
+/// Every field is optional: build one with `OperatorAvailabilityTime { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct OperatorAvailabilityTime {
@@ -677,6 +743,8 @@ pub struct OperatorAvailabilityTime {
 }
 
 /// A website (a Crisp workspace).
+///
+/// Every field is optional: build one with `Website { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Website {
@@ -770,6 +838,8 @@ pub struct DeleteWebsiteRequest {
 }
 
 /// The conversations a batch action applies to.
+///
+/// Every field is optional: build one with `BatchConversations { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BatchConversations {
@@ -830,6 +900,8 @@ pub struct BatchInbox {
 }
 
 /// The people a batch action applies to, by id or by search.
+///
+/// Every field is optional: build one with `BatchPeopleSelection { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BatchPeopleSelection {
@@ -841,6 +913,8 @@ pub struct BatchPeopleSelection {
 }
 
 /// The profiles matching a search.
+///
+/// Every field is optional: build one with `BatchPeopleSearch { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BatchPeopleSearch {
@@ -886,6 +960,8 @@ pub struct BatchConversationsSegments {
 }
 
 /// A campaign as campaign lists show it.
+///
+/// Every field is optional: build one with `CampaignExcerpt { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignExcerpt {
@@ -933,6 +1009,8 @@ pub struct CampaignExcerpt {
 }
 
 /// A campaign template as template lists show it.
+///
+/// Every field is optional: build one with `CampaignTemplateExcerpt { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignTemplateExcerpt {
@@ -954,6 +1032,8 @@ pub struct CampaignTemplateExcerpt {
 }
 
 /// The campaign template just created.
+///
+/// Every field is optional: build one with `NewCampaignTemplate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NewCampaignTemplate {
@@ -962,6 +1042,8 @@ pub struct NewCampaignTemplate {
 }
 
 /// A campaign template with its content; also the body that saves or updates one.
+///
+/// Every field is optional: build one with `CampaignTemplate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -985,6 +1067,8 @@ pub struct CampaignTemplate {
 }
 
 /// The campaign just created.
+///
+/// Every field is optional: build one with `NewCampaign { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NewCampaign {
@@ -993,6 +1077,8 @@ pub struct NewCampaign {
 }
 
 /// A campaign with its settings; also the body that saves or updates one.
+///
+/// Every field is optional: build one with `Campaign { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Campaign {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1052,6 +1138,8 @@ pub struct Campaign {
 }
 
 /// The operator a campaign is sent as.
+///
+/// Every field is optional: build one with `CampaignSender { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignSender {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1059,6 +1147,8 @@ pub struct CampaignSender {
 }
 
 /// Who a campaign is sent to.
+///
+/// Every field is optional: build one with `CampaignRecipients { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignRecipients {
     /// How recipients are chosen: by segments, by people, by filter, ...
@@ -1074,6 +1164,8 @@ pub struct CampaignRecipients {
 }
 
 /// A rule that people must match, on one of their properties.
+///
+/// Every field is optional: build one with `CampaignFilter { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignFilter {
     /// What the rule looks at.
@@ -1091,6 +1183,8 @@ pub struct CampaignFilter {
 }
 
 /// When an automated campaign is sent.
+///
+/// Every field is optional: build one with `CampaignFlow { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignFlow {
     /// The event that launches the campaign.
@@ -1111,6 +1205,8 @@ pub struct CampaignFlow {
 }
 
 /// How a campaign is delivered.
+///
+/// Every field is optional: build one with `CampaignOptions { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1129,6 +1225,8 @@ pub struct CampaignOptions {
 }
 
 /// How a campaign was received, counted.
+///
+/// Every field is optional: build one with `CampaignStatistics { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CampaignStatistics {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1140,6 +1238,8 @@ pub struct CampaignStatistics {
 }
 
 /// A person a campaign is sent to.
+///
+/// Every field is optional: build one with `CampaignRecipient { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignRecipient {
@@ -1155,6 +1255,8 @@ pub struct CampaignRecipient {
 }
 
 /// Who a campaign recipient is.
+///
+/// Every field is optional: build one with `CampaignRecipientPerson { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignRecipientPerson {
@@ -1166,6 +1268,8 @@ pub struct CampaignRecipientPerson {
 }
 
 /// One person's action on a campaign.
+///
+/// Every field is optional: build one with `CampaignStatistic { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignStatistic {
@@ -1186,6 +1290,8 @@ pub struct CampaignStatistic {
 }
 
 /// The person behind a campaign statistic.
+///
+/// Every field is optional: build one with `CampaignStatisticProfile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignStatisticProfile {
@@ -1198,6 +1304,8 @@ pub struct CampaignStatisticProfile {
 }
 
 /// Who the person behind a campaign statistic is.
+///
+/// Every field is optional: build one with `CampaignStatisticPerson { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CampaignStatisticPerson {
@@ -1211,6 +1319,8 @@ pub struct CampaignStatisticPerson {
 }
 
 /// The RTM endpoints of a website.
+///
+/// Every field is optional: build one with `WebsiteConnectEndpoints { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WebsiteConnectEndpoints {
@@ -1221,6 +1331,8 @@ pub struct WebsiteConnectEndpoints {
 }
 
 /// The URLs of an RTM socket.
+///
+/// Every field is optional: build one with `WebsiteConnectSocket { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WebsiteConnectSocket {
@@ -1231,6 +1343,8 @@ pub struct WebsiteConnectSocket {
 }
 
 /// The endpoints to fall back to when the main ones fail.
+///
+/// Every field is optional: build one with `WebsiteConnectRescue { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WebsiteConnectRescue {
@@ -1423,6 +1537,8 @@ impl<'de> serde::Deserialize<'de> for MessageUserType {
 }
 
 /// Who wrote a message or made a change.
+///
+/// Every field is optional: build one with `MessageUser { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageUser {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -1570,6 +1686,8 @@ impl<'de> serde::Deserialize<'de> for MessageFrom {
 }
 
 /// A conversation with a visitor.
+///
+/// Build one with [`Conversation::new`](Conversation::new) from its required fields (`session_id`, `website_id`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Conversation {
@@ -1658,6 +1776,8 @@ impl Conversation {
 }
 
 /// Whether the visitor is on the website.
+///
+/// Every field is optional: build one with `ConversationActive { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationActive {
@@ -1669,6 +1789,8 @@ pub struct ConversationActive {
 }
 
 /// The last message, in short.
+///
+/// Every field is optional: build one with `ConversationPreviewMessage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationPreviewMessage {
@@ -1683,6 +1805,8 @@ pub struct ConversationPreviewMessage {
 }
 
 /// An identity of the visitor that was verified.
+///
+/// Every field is optional: build one with `ConversationVerification { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationVerification {
@@ -1697,6 +1821,8 @@ pub struct ConversationVerification {
 }
 
 /// What each side is typing.
+///
+/// Every field is optional: build one with `ConversationCompose { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationCompose {
@@ -1707,6 +1833,8 @@ pub struct ConversationCompose {
 }
 
 /// What one side is typing.
+///
+/// Every field is optional: build one with `Composing { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Composing {
@@ -1725,6 +1853,8 @@ pub struct Composing {
 }
 
 /// How many messages each side has not read.
+///
+/// Every field is optional: build one with `ConversationUnread { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationUnread {
@@ -1735,6 +1865,8 @@ pub struct ConversationUnread {
 }
 
 /// The operator a conversation is assigned to.
+///
+/// Every field is optional: build one with `ConversationAssigned { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationAssigned {
@@ -1743,6 +1875,8 @@ pub struct ConversationAssigned {
 }
 
 /// What is known about the visitor of a conversation (updates set the metas given).
+///
+/// Every field is optional: build one with `ConversationMeta { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ConversationMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1773,6 +1907,8 @@ pub struct ConversationMeta {
 }
 
 /// The visitor's network.
+///
+/// Every field is optional: build one with `Connection { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Connection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1782,6 +1918,8 @@ pub struct Connection {
 }
 
 /// The visitor's device.
+///
+/// Every field is optional: build one with `Device { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Device {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1798,6 +1936,8 @@ pub struct Device {
 }
 
 /// The visitor's operating system, browser engine and browser.
+///
+/// Every field is optional: build one with `DeviceSystem { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DeviceSystem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1811,6 +1951,8 @@ pub struct DeviceSystem {
 }
 
 /// A piece of software.
+///
+/// Every field is optional: build one with `NameAndVersion { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct NameAndVersion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1820,6 +1962,8 @@ pub struct NameAndVersion {
 }
 
 /// A web browser.
+///
+/// Every field is optional: build one with `Browser { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Browser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1971,6 +2115,8 @@ impl ::core::convert::From<EventMessage> for NewMessage {
 }
 
 /// A text message to send.
+///
+/// Build one with [`TextMessage::new`](TextMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct TextMessage {
@@ -2023,6 +2169,8 @@ impl TextMessage {
 }
 
 /// A private note to send (operators only).
+///
+/// Build one with [`NoteMessage::new`](NoteMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct NoteMessage {
@@ -2090,6 +2238,8 @@ pub struct FileMessageContent {
 }
 
 /// A file message to send.
+///
+/// Build one with [`FileMessage::new`](FileMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct FileMessage {
@@ -2152,6 +2302,8 @@ pub struct AnimationMessageContent {
 }
 
 /// An animation message to send.
+///
+/// Build one with [`AnimationMessage::new`](AnimationMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AnimationMessage {
@@ -2220,6 +2372,8 @@ pub struct AudioMessageContent {
 }
 
 /// An audio message to send.
+///
+/// Build one with [`AudioMessage::new`](AudioMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AudioMessage {
@@ -2281,6 +2435,8 @@ pub struct PickerMessageContentChoicesItemAction {
 }
 
 /// An item of: the `choices` field of [`PickerMessageContent`].
+///
+/// Build one with [`PickerMessageContentChoicesItem::new`](PickerMessageContentChoicesItem::new) from its required fields (`value`, `label`, `selected`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PickerMessageContentChoicesItem {
@@ -2307,6 +2463,8 @@ impl PickerMessageContentChoicesItem {
 }
 
 /// The `content` field of [`PickerMessage`].
+///
+/// Build one with [`PickerMessageContent::new`](PickerMessageContent::new) from its required fields (`id`, `text`, `choices`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PickerMessageContent {
@@ -2334,6 +2492,8 @@ impl PickerMessageContent {
 }
 
 /// A picker message to send.
+///
+/// Build one with [`PickerMessage::new`](PickerMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PickerMessage {
@@ -2390,6 +2550,8 @@ impl PickerMessage {
 }
 
 /// The `content` field of [`FieldMessage`].
+///
+/// Build one with [`FieldMessageContent::new`](FieldMessageContent::new) from its required fields (`id`, `text`, `explain`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct FieldMessageContent {
@@ -2416,6 +2578,8 @@ impl FieldMessageContent {
 }
 
 /// A field message to send.
+///
+/// Build one with [`FieldMessage::new`](FieldMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct FieldMessage {
@@ -2476,6 +2640,8 @@ pub struct CarouselMessageContentTargetsItemActionsItem {
 }
 
 /// An item of: the `targets` field of [`CarouselMessageContent`].
+///
+/// Build one with [`CarouselMessageContentTargetsItem::new`](CarouselMessageContentTargetsItem::new) from its required fields (`title`, `description`, `actions`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct CarouselMessageContentTargetsItem {
@@ -2511,6 +2677,8 @@ pub struct CarouselMessageContent {
 }
 
 /// A carousel message to send.
+///
+/// Build one with [`CarouselMessage::new`](CarouselMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct CarouselMessage {
@@ -2567,6 +2735,8 @@ impl CarouselMessage {
 }
 
 /// The `content` field of [`EventMessage`].
+///
+/// Build one with [`EventMessageContent::new`](EventMessageContent::new) from its required fields (`namespace`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct EventMessageContent {
@@ -2586,6 +2756,8 @@ impl EventMessageContent {
 }
 
 /// An event message to send.
+///
+/// Build one with [`EventMessage::new`](EventMessage::new) from its required fields (`from`, `origin`, `content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct EventMessage {
@@ -2638,6 +2810,9 @@ impl EventMessage {
 }
 
 /// A message of a conversation. `content` is typed by the message's `type`; a message of a type this client does not know is kept, with its content as JSON.
+///
+///
+/// Build one with [`Message::new`](Message::new) from its required fields (`content`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Message {
@@ -2930,6 +3105,8 @@ pub struct EventContent {
 }
 
 /// A file in a message.
+///
+/// Every field is optional: build one with `MessageFile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2942,6 +3119,8 @@ pub struct MessageFile {
 }
 
 /// An animation in a message.
+///
+/// Every field is optional: build one with `MessageAnimation { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageAnimation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2952,6 +3131,8 @@ pub struct MessageAnimation {
 }
 
 /// A recording in a message.
+///
+/// Every field is optional: build one with `MessageAudio { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageAudio {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2965,6 +3146,8 @@ pub struct MessageAudio {
 }
 
 /// A choice offered in a message.
+///
+/// Every field is optional: build one with `MessagePicker { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessagePicker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2978,6 +3161,8 @@ pub struct MessagePicker {
 }
 
 /// One choice of a picker.
+///
+/// Every field is optional: build one with `MessagePickerChoice { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessagePickerChoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2993,6 +3178,8 @@ pub struct MessagePickerChoice {
 }
 
 /// What choosing does.
+///
+/// Every field is optional: build one with `MessagePickerAction { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessagePickerAction {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -3002,6 +3189,8 @@ pub struct MessagePickerAction {
 }
 
 /// A field to fill in, in a message.
+///
+/// Every field is optional: build one with `MessageField { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageField {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3017,6 +3206,8 @@ pub struct MessageField {
 }
 
 /// Cards to browse, in a message.
+///
+/// Every field is optional: build one with `MessageCarousel { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageCarousel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3026,6 +3217,8 @@ pub struct MessageCarousel {
 }
 
 /// One card of a carousel.
+///
+/// Every field is optional: build one with `MessageCarouselTarget { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageCarouselTarget {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3039,6 +3232,8 @@ pub struct MessageCarouselTarget {
 }
 
 /// A link on a card.
+///
+/// Every field is optional: build one with `MessageCarouselAction { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageCarouselAction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3048,6 +3243,8 @@ pub struct MessageCarouselAction {
 }
 
 /// Something that happened, shown in the conversation.
+///
+/// Every field is optional: build one with `MessageEvent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3114,6 +3311,8 @@ impl ::core::convert::From<MessageEvent> for EditedMessageContent {
 }
 
 /// A preview of a link in a message.
+///
+/// Every field is optional: build one with `MessagePreview { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct MessagePreview {
@@ -3130,6 +3329,8 @@ pub struct MessagePreview {
 }
 
 /// What a link preview shows.
+///
+/// Every field is optional: build one with `MessagePreviewInformation { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct MessagePreviewInformation {
@@ -3142,6 +3343,8 @@ pub struct MessagePreviewInformation {
 }
 
 /// Why a message was not delivered on a channel.
+///
+/// Every field is optional: build one with `MessageIgnored { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct MessageIgnored {
@@ -3152,6 +3355,8 @@ pub struct MessageIgnored {
 }
 
 /// The message this one was made from (a translation or an edit).
+///
+/// Every field is optional: build one with `MessageOriginal { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageOriginal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3159,6 +3364,8 @@ pub struct MessageOriginal {
 }
 
 /// Something a message refers to.
+///
+/// Every field is optional: build one with `MessageReference { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageReference {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -3223,6 +3430,8 @@ impl<'de> serde::Deserialize<'de> for ComposeMessageType {
 }
 
 /// That one side starts or stops typing.
+///
+/// Build one with [`ComposeMessage::new`](ComposeMessage::new) from its required fields (`type_`, `from`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct ComposeMessage {
@@ -3253,6 +3462,8 @@ impl ComposeMessage {
 }
 
 /// Which messages one side has read (or received).
+///
+/// Build one with [`MessagesReceipt::new`](MessagesReceipt::new) from its required fields (`from`, `origin`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct MessagesReceipt {
@@ -3283,6 +3494,8 @@ pub struct ConversationUnreadMark {
 }
 
 /// A segment used on conversations, and on how many.
+///
+/// Every field is optional: build one with `ConversationSuggestedSegment { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationSuggestedSegment {
@@ -3293,6 +3506,8 @@ pub struct ConversationSuggestedSegment {
 }
 
 /// A key of custom data used on conversations, and on how many.
+///
+/// Every field is optional: build one with `ConversationSuggestedDataKey { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationSuggestedDataKey {
@@ -3303,6 +3518,8 @@ pub struct ConversationSuggestedDataKey {
 }
 
 /// A conversation held as spam.
+///
+/// Every field is optional: build one with `SpamConversation { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct SpamConversation {
@@ -3324,6 +3541,8 @@ pub struct SpamConversation {
 }
 
 /// A conversation held as spam, with what it held.
+///
+/// Every field is optional: build one with `SpamConversationContent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct SpamConversationContent {
@@ -3348,6 +3567,8 @@ pub struct SpamConversationContent {
 }
 
 /// Who a conversation is assigned to.
+///
+/// Every field is optional: build one with `ConversationRouting { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationRouting {
@@ -3356,6 +3577,8 @@ pub struct ConversationRouting {
 }
 
 /// A message as it first arrived.
+///
+/// Every field is optional: build one with `OriginalMessage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct OriginalMessage {
@@ -3379,6 +3602,8 @@ pub struct OriginalMessage {
 }
 
 /// A web page the visitor browsed.
+///
+/// Every field is optional: build one with `ConversationPage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationPage {
@@ -3394,6 +3619,8 @@ pub struct ConversationPage {
 }
 
 /// Something that happened to the visitor, as pushed by the website.
+///
+/// Every field is optional: build one with `ConversationEvent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationEvent {
@@ -3410,6 +3637,8 @@ pub struct ConversationEvent {
 }
 
 /// A file sent in the conversation.
+///
+/// Every field is optional: build one with `ConversationFile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationFile {
@@ -3429,6 +3658,8 @@ pub struct ConversationFile {
 }
 
 /// A conversation's state.
+///
+/// Every field is optional: build one with `ConversationStateData { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationStateData {
@@ -3437,6 +3668,8 @@ pub struct ConversationStateData {
 }
 
 /// The conversations a conversation is related to.
+///
+/// Every field is optional: build one with `ConversationRelations { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationRelations {
@@ -3445,6 +3678,8 @@ pub struct ConversationRelations {
 }
 
 /// The conversation a conversation was split from, and those split from it.
+///
+/// Every field is optional: build one with `RelatedConversations { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct RelatedConversations {
@@ -3456,6 +3691,8 @@ pub struct RelatedConversations {
 }
 
 /// The participants of a conversation.
+///
+/// Every field is optional: build one with `ConversationParticipants { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationParticipants {
@@ -3464,6 +3701,8 @@ pub struct ConversationParticipants {
 }
 
 /// Whether the visitor's messages are blocked.
+///
+/// Every field is optional: build one with `ConversationBlock { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationBlock {
@@ -3472,6 +3711,8 @@ pub struct ConversationBlock {
 }
 
 /// Whether the visitor's identity is verified.
+///
+/// Every field is optional: build one with `ConversationVerifyStatus { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ConversationVerifyStatus {
@@ -3531,6 +3772,8 @@ impl<'de> serde::Deserialize<'de> for IdentityVerificationRequestMethod {
 }
 
 /// The identity to verify, and how.
+///
+/// Every field is optional: build one with `IdentityVerificationRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct IdentityVerificationRequest {
@@ -3545,6 +3788,8 @@ pub struct IdentityVerificationRequest {
 }
 
 /// The token from a verification link.
+///
+/// Every field is optional: build one with `IdentityVerificationRedeem { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct IdentityVerificationRedeem {
@@ -3558,6 +3803,8 @@ pub struct IdentityVerificationRedeem {
 }
 
 /// A co-browsing session of the visitor.
+///
+/// Every field is optional: build one with `BrowsingSession { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct BrowsingSession {
@@ -3570,6 +3817,8 @@ pub struct BrowsingSession {
 }
 
 /// What to do in the visitor's page.
+///
+/// Every field is optional: build one with `BrowsingAssist { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BrowsingAssist {
@@ -3584,6 +3833,8 @@ pub struct BrowsingAssist {
 }
 
 /// A position in the visitor's page, in pixels.
+///
+/// Every field is optional: build one with `BrowsingPoint { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BrowsingPoint {
@@ -3594,6 +3845,8 @@ pub struct BrowsingPoint {
 }
 
 /// An audio or video call.
+///
+/// Every field is optional: build one with `CallSession { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct CallSession {
@@ -3602,6 +3855,8 @@ pub struct CallSession {
 }
 
 /// A WebRTC signaling message (the shape is go-crisp-api's; the Node SDK takes any object).
+///
+/// Every field is optional: build one with `CallSignaling { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct CallSignaling {
@@ -3614,6 +3869,8 @@ pub struct CallSignaling {
 }
 
 /// How a plugin's widget will be asked.
+///
+/// Every field is optional: build one with `WidgetAction { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WidgetAction {
@@ -3625,6 +3882,8 @@ pub struct WidgetAction {
 }
 
 /// How often, and for how long, the plugin is tried.
+///
+/// Every field is optional: build one with `WidgetActionStrategy { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WidgetActionStrategy {
@@ -3720,6 +3979,8 @@ impl<'de> serde::Deserialize<'de> for HelpdeskContentType {
 }
 
 /// The website's helpdesk.
+///
+/// Every field is optional: build one with `Helpdesk { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Helpdesk {
@@ -3741,6 +4002,8 @@ pub struct HelpdeskRemoveVerify {
 }
 
 /// One language of the helpdesk.
+///
+/// Every field is optional: build one with `HelpdeskLocale { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskLocale {
@@ -3757,6 +4020,8 @@ pub struct HelpdeskLocale {
 }
 
 /// How much content a locale holds, by kind of content.
+///
+/// Every field is optional: build one with `HelpdeskLocaleStatistics { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskLocaleStatistics {
@@ -3771,6 +4036,8 @@ pub struct HelpdeskLocaleStatistics {
 }
 
 /// How much content of one kind a locale holds.
+///
+/// Every field is optional: build one with `HelpdeskContentStatistics { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskContentStatistics {
@@ -3783,6 +4050,8 @@ pub struct HelpdeskContentStatistics {
 }
 
 /// A page of the helpdesk as the public sees it.
+///
+/// Every field is optional: build one with `HelpdeskPage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskPage {
@@ -3799,6 +4068,8 @@ pub struct HelpdeskPage {
 }
 
 /// An entry of a locale's content tree, with the entries under it.
+///
+/// Every field is optional: build one with `HelpdeskTreeEntry { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskTreeEntry {
@@ -3818,6 +4089,8 @@ pub struct HelpdeskTreeEntry {
 }
 
 /// Whether a tree entry is published, hidden or featured.
+///
+/// Every field is optional: build one with `HelpdeskTreeState { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskTreeState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3829,6 +4102,8 @@ pub struct HelpdeskTreeState {
 }
 
 /// The body of a page of the content tree.
+///
+/// Every field is optional: build one with `HelpdeskTreeContent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskTreeContent {
@@ -3837,6 +4112,8 @@ pub struct HelpdeskTreeContent {
 }
 
 /// What describes a tree entry besides its body.
+///
+/// Every field is optional: build one with `HelpdeskTreeMetadata { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskTreeMetadata {
     /// The format of the body.
@@ -3858,6 +4135,8 @@ pub struct HelpdeskTreeMetadata {
 }
 
 /// The operator who wrote a tree entry.
+///
+/// Every field is optional: build one with `HelpdeskTreeAuthor { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskTreeAuthor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3865,6 +4144,8 @@ pub struct HelpdeskTreeAuthor {
 }
 
 /// Where a page of the content tree is published.
+///
+/// Every field is optional: build one with `HelpdeskTreePage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskTreePage {
@@ -3876,6 +4157,8 @@ pub struct HelpdeskTreePage {
 }
 
 /// One change to the helpdesk's content, with the files it touched.
+///
+/// Every field is optional: build one with `HelpdeskHistoryChange { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskHistoryChange {
@@ -3896,6 +4179,8 @@ pub struct HelpdeskHistoryChange {
 }
 
 /// Who made a change.
+///
+/// Every field is optional: build one with `HelpdeskChangeAuthor { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskChangeAuthor {
@@ -3906,6 +4191,8 @@ pub struct HelpdeskChangeAuthor {
 }
 
 /// How many lines a change added and removed.
+///
+/// Every field is optional: build one with `HelpdeskChangeEdits { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskChangeEdits {
@@ -3916,6 +4203,8 @@ pub struct HelpdeskChangeEdits {
 }
 
 /// One file a change touched.
+///
+/// Every field is optional: build one with `HelpdeskChangeFile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskChangeFile {
@@ -3932,6 +4221,8 @@ pub struct HelpdeskChangeFile {
 }
 
 /// A move of a tree entry, or a change of its position among its siblings.
+///
+/// Build one with [`HelpdeskTreePathUpdate::new`](HelpdeskTreePathUpdate::new) from its required fields (`action`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct HelpdeskTreePathUpdate {
@@ -3964,6 +4255,8 @@ pub struct HelpdeskTreePathMove {
 }
 
 /// A helpdesk hosted elsewhere, to import.
+///
+/// Build one with [`HelpdeskExternalImport::new`](HelpdeskExternalImport::new) from its required fields (`helpdesk_url`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct HelpdeskExternalImport {
@@ -3989,6 +4282,8 @@ impl HelpdeskExternalImport {
 }
 
 /// The readers' ratings of a locale's content.
+///
+/// Every field is optional: build one with `HelpdeskFeedbackRatings { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedbackRatings {
@@ -3997,6 +4292,8 @@ pub struct HelpdeskFeedbackRatings {
 }
 
 /// How many readers found the content helpful or not.
+///
+/// Every field is optional: build one with `HelpdeskFeedbackRatingCounts { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedbackRatingCounts {
@@ -4007,6 +4304,8 @@ pub struct HelpdeskFeedbackRatingCounts {
 }
 
 /// One reader's feedback on a page.
+///
+/// Every field is optional: build one with `HelpdeskFeedback { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedback {
@@ -4024,6 +4323,8 @@ pub struct HelpdeskFeedback {
 }
 
 /// The page a feedback is about.
+///
+/// Every field is optional: build one with `HelpdeskFeedbackArticle { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedbackArticle {
@@ -4036,6 +4337,8 @@ pub struct HelpdeskFeedbackArticle {
 }
 
 /// The conversation of the reader who gave a feedback.
+///
+/// Every field is optional: build one with `HelpdeskFeedbackSession { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedbackSession {
@@ -4055,6 +4358,8 @@ pub struct HelpdeskFeedbackSession {
 }
 
 /// The operator the conversation is assigned to.
+///
+/// Every field is optional: build one with `HelpdeskFeedbackAssignee { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskFeedbackAssignee {
@@ -4063,6 +4368,8 @@ pub struct HelpdeskFeedbackAssignee {
 }
 
 /// A helpdesk path that sends its visitors elsewhere.
+///
+/// Every field is optional: build one with `HelpdeskRedirection { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskRedirection {
@@ -4083,6 +4390,8 @@ pub struct HelpdeskRedirection {
 }
 
 /// The redirection just added.
+///
+/// Every field is optional: build one with `HelpdeskRedirectionNew { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskRedirectionNew {
@@ -4091,6 +4400,8 @@ pub struct HelpdeskRedirectionNew {
 }
 
 /// The helpdesk's settings; when saving, only those given change.
+///
+/// Every field is optional: build one with `HelpdeskSettings { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4112,6 +4423,8 @@ pub struct HelpdeskSettings {
 }
 
 /// How the helpdesk looks.
+///
+/// Every field is optional: build one with `HelpdeskSettingsAppearance { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsAppearance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4124,6 +4437,8 @@ pub struct HelpdeskSettingsAppearance {
 }
 
 /// The helpdesk's color mode.
+///
+/// Every field is optional: build one with `HelpdeskSettingsColor { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsColor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4134,6 +4449,8 @@ pub struct HelpdeskSettingsColor {
 }
 
 /// The helpdesk's images (URLs).
+///
+/// Every field is optional: build one with `HelpdeskSettingsLogos { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsLogos {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4145,6 +4462,8 @@ pub struct HelpdeskSettingsLogos {
 }
 
 /// How the helpdesk handles its languages.
+///
+/// Every field is optional: build one with `HelpdeskSettingsLocalization { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsLocalization {
     /// The locale content is written in.
@@ -4159,6 +4478,8 @@ pub struct HelpdeskSettingsLocalization {
 }
 
 /// A setting for the section of each kind of content.
+///
+/// Every field is optional: build one with `HelpdeskSettingsSection { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsSection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4172,6 +4493,8 @@ pub struct HelpdeskSettingsSection {
 }
 
 /// Which features the helpdesk shows or uses.
+///
+/// Every field is optional: build one with `HelpdeskSettingsBehavior { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsBehavior {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4204,6 +4527,8 @@ pub struct HelpdeskSettingsBehavior {
 }
 
 /// Services the helpdesk offers besides its pages.
+///
+/// Every field is optional: build one with `HelpdeskSettingsService { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsService {
     /// Whether it serves its content over MCP.
@@ -4212,6 +4537,8 @@ pub struct HelpdeskSettingsService {
 }
 
 /// Code added to every page.
+///
+/// Every field is optional: build one with `HelpdeskSettingsInclude { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsInclude {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4219,6 +4546,8 @@ pub struct HelpdeskSettingsInclude {
 }
 
 /// Who may read the helpdesk.
+///
+/// Every field is optional: build one with `HelpdeskSettingsAccess { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct HelpdeskSettingsAccess {
     /// How access is restricted.
@@ -4231,6 +4560,8 @@ pub struct HelpdeskSettingsAccess {
 }
 
 /// The domains the helpdesk is served on.
+///
+/// Every field is optional: build one with `HelpdeskDomain { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskDomain {
@@ -4247,6 +4578,8 @@ pub struct HelpdeskDomain {
 }
 
 /// What to do so that a custom domain serves the helpdesk.
+///
+/// Every field is optional: build one with `HelpdeskDomainSetupFlow { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskDomainSetupFlow {
@@ -4258,6 +4591,8 @@ pub struct HelpdeskDomainSetupFlow {
 }
 
 /// The DNS records a custom domain needs.
+///
+/// Every field is optional: build one with `HelpdeskDomainSetup { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskDomainSetup {
@@ -4266,6 +4601,8 @@ pub struct HelpdeskDomainSetup {
 }
 
 /// One DNS record to create.
+///
+/// Every field is optional: build one with `HelpdeskDomainRecord { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct HelpdeskDomainRecord {
@@ -4281,6 +4618,8 @@ pub struct HelpdeskDomainRecord {
 }
 
 /// An inbox, the conditions that route conversations to it and who may see it; also the body that creates or saves one.
+///
+/// Every field is optional: build one with `Inbox { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Inbox {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4434,6 +4773,8 @@ impl<'de> serde::Deserialize<'de> for InboxConditionOperator {
 }
 
 /// A condition on a conversation that routes it to an inbox.
+///
+/// Every field is optional: build one with `InboxCondition { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct InboxCondition {
     /// What the condition looks at.
@@ -4451,6 +4792,8 @@ pub struct InboxCondition {
 }
 
 /// The inbox just created.
+///
+/// Every field is optional: build one with `NewInbox { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NewInbox {
@@ -4475,6 +4818,8 @@ pub struct InboxOrder {
 }
 
 /// One member of a website, as the member list gives it.
+///
+/// Every field is optional: build one with `OperatorMember { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct OperatorMember {
@@ -4486,6 +4831,8 @@ pub struct OperatorMember {
 }
 
 /// An operator of a website.
+///
+/// Every field is optional: build one with `Operator { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Operator {
@@ -4521,6 +4868,8 @@ pub struct Operator {
 }
 
 /// An operator who was active on the website lately.
+///
+/// Every field is optional: build one with `ActiveOperator { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct ActiveOperator {
@@ -4537,6 +4886,8 @@ pub struct ActiveOperator {
 }
 
 /// An email to send to operators of the website.
+///
+/// Every field is optional: build one with `OperatorEmail { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct OperatorEmail {
@@ -4555,6 +4906,8 @@ pub struct OperatorEmail {
 }
 
 /// A link the email points its readers to.
+///
+/// Every field is optional: build one with `OperatorEmailTarget { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct OperatorEmailTarget {
@@ -4576,6 +4929,8 @@ pub struct OperatorInviteVerify {
 }
 
 /// Statistics on the people of a website.
+///
+/// Every field is optional: build one with `PeopleStatistics { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleStatistics {
@@ -4585,6 +4940,8 @@ pub struct PeopleStatistics {
 }
 
 /// A segment in use on the website's profiles.
+///
+/// Every field is optional: build one with `PeopleSuggestedSegment { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleSuggestedSegment {
@@ -4596,6 +4953,8 @@ pub struct PeopleSuggestedSegment {
 }
 
 /// A custom data key in use on the website's profiles.
+///
+/// Every field is optional: build one with `PeopleSuggestedDataKey { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleSuggestedDataKey {
@@ -4607,6 +4966,8 @@ pub struct PeopleSuggestedDataKey {
 }
 
 /// An event text in use on the website's profiles.
+///
+/// Every field is optional: build one with `PeopleSuggestedEvent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleSuggestedEvent {
@@ -4685,6 +5046,8 @@ pub struct PeopleFilter {
 }
 
 /// A person's profile (a contact), with its id.
+///
+/// Every field is optional: build one with `PeopleProfile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleProfile {
@@ -4716,6 +5079,8 @@ pub struct PeopleProfile {
 }
 
 /// The profile just created.
+///
+/// Every field is optional: build one with `NewPeopleProfile { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NewPeopleProfile {
@@ -4725,6 +5090,8 @@ pub struct NewPeopleProfile {
 }
 
 /// The fields of a profile to create, replace or change; all are optional.
+///
+/// Every field is optional: build one with `PeopleProfileUpdate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PeopleProfileUpdate {
@@ -4746,6 +5113,8 @@ pub struct PeopleProfileUpdate {
 }
 
 /// Who the person is.
+///
+/// Every field is optional: build one with `PeopleProfilePerson { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleProfilePerson {
     /// The person's name.
@@ -4779,6 +5148,8 @@ pub struct PeopleProfilePerson {
 }
 
 /// The person's account on a social network.
+///
+/// Every field is optional: build one with `PeopleProfileSocial { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleProfileSocial {
     /// The network, e.g. `twitter`.
@@ -4791,6 +5162,8 @@ pub struct PeopleProfileSocial {
 }
 
 /// Where and as what the person works.
+///
+/// Every field is optional: build one with `PeopleProfileEmployment { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleProfileEmployment {
     /// The employer's name.
@@ -4809,6 +5182,8 @@ pub struct PeopleProfileEmployment {
 }
 
 /// The company the person belongs to.
+///
+/// Every field is optional: build one with `PeopleProfileCompany { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleProfileCompany {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4837,6 +5212,8 @@ pub struct PeopleProfileCompany {
 }
 
 /// Figures about the person's company.
+///
+/// Every field is optional: build one with `PeopleProfileCompanyMetrics { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleProfileCompanyMetrics {
     /// How many people the company employs.
@@ -4854,6 +5231,8 @@ pub struct PeopleProfileCompanyMetrics {
 }
 
 /// When the person was last seen.
+///
+/// Every field is optional: build one with `PeopleProfileActive { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleProfileActive {
@@ -4866,6 +5245,8 @@ pub struct PeopleProfileActive {
 }
 
 /// A campaign the person received.
+///
+/// Every field is optional: build one with `PeopleCampaign { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleCampaign {
@@ -4894,6 +5275,8 @@ pub struct PeopleCampaign {
 }
 
 /// An event on a person's timeline; when adding one, `timestamp` may be left out.
+///
+/// Every field is optional: build one with `PeopleEvent { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PeopleEvent {
     /// What happened, e.g. `Added item to basket`.
@@ -4911,6 +5294,8 @@ pub struct PeopleEvent {
 }
 
 /// A person's custom data.
+///
+/// Every field is optional: build one with `PeopleData { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleData {
@@ -4928,6 +5313,8 @@ pub struct PeopleDataUpdate {
 }
 
 /// Whether the person receives messages by email.
+///
+/// Every field is optional: build one with `PeopleSubscription { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleSubscription {
@@ -4937,6 +5324,8 @@ pub struct PeopleSubscription {
 }
 
 /// The subscription status to set.
+///
+/// Every field is optional: build one with `PeopleSubscriptionUpdate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PeopleSubscriptionUpdate {
@@ -4946,6 +5335,8 @@ pub struct PeopleSubscriptionUpdate {
 }
 
 /// Where to import profiles from and how to read the file.
+///
+/// Every field is optional: build one with `PeopleProfileImportSetup { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PeopleProfileImportSetup {
@@ -4959,6 +5350,8 @@ pub struct PeopleProfileImportSetup {
 }
 
 /// Which profile field a column of the file fills.
+///
+/// Every field is optional: build one with `PeopleProfileImportSetupMapping { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PeopleProfileImportSetupMapping {
@@ -4971,6 +5364,8 @@ pub struct PeopleProfileImportSetupMapping {
 }
 
 /// How to read the file.
+///
+/// Every field is optional: build one with `PeopleProfileImportSetupOptions { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PeopleProfileImportSetupOptions {
@@ -4983,6 +5378,8 @@ pub struct PeopleProfileImportSetupOptions {
 }
 
 /// An import of profiles, just started.
+///
+/// Every field is optional: build one with `PeopleProfileImport { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleProfileImport {
@@ -4992,6 +5389,8 @@ pub struct PeopleProfileImport {
 }
 
 /// The settings of a website.
+///
+/// Every field is optional: build one with `WebsiteSettings { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct WebsiteSettings {
@@ -5020,6 +5419,8 @@ pub struct WebsiteSettings {
 }
 
 /// Settings to change on a website; what is left out stays as it is.
+///
+/// Every field is optional: build one with `WebsiteSettingsUpdate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct WebsiteSettingsUpdate {
@@ -5048,6 +5449,8 @@ pub struct WebsiteSettingsUpdate {
 }
 
 /// Audit settings of a website.
+///
+/// Every field is optional: build one with `WebsiteSettingsAudit { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WebsiteSettingsAudit {
     /// Whether to keep an audit log.
@@ -5056,6 +5459,8 @@ pub struct WebsiteSettingsAudit {
 }
 
 /// How visitors can reach the website's team outside the chatbox.
+///
+/// Every field is optional: build one with `WebsiteSettingsContact { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WebsiteSettingsContact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5075,6 +5480,8 @@ pub struct WebsiteSettingsContact {
 }
 
 /// Inbox settings of a website.
+///
+/// Every field is optional: build one with `WebsiteSettingsInbox { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WebsiteSettingsInbox {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5087,6 +5494,8 @@ pub struct WebsiteSettingsInbox {
 }
 
 /// Email settings of a website.
+///
+/// Every field is optional: build one with `WebsiteSettingsEmails { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WebsiteSettingsEmails {
     /// Whether to email visitors a rating request.
@@ -5103,6 +5512,8 @@ pub struct WebsiteSettingsEmails {
 }
 
 /// Chatbox settings of a website.
+///
+/// Every field is optional: build one with `WebsiteSettingsChatbox { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WebsiteSettingsChatbox {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5213,6 +5624,8 @@ pub struct WebsiteSettingsChatbox {
 }
 
 /// A team of operators; also the body that creates or saves one.
+///
+/// Every field is optional: build one with `Team { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Team {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5234,6 +5647,8 @@ pub struct Team {
 }
 
 /// The team just created.
+///
+/// Every field is optional: build one with `NewTeam { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct NewTeam {
@@ -5242,6 +5657,8 @@ pub struct NewTeam {
 }
 
 /// Whether the website verifies the identity of its users.
+///
+/// Every field is optional: build one with `VerifySettings { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VerifySettings {
@@ -5250,6 +5667,8 @@ pub struct VerifySettings {
 }
 
 /// The secret the website's backend signs user identities with.
+///
+/// Every field is optional: build one with `VerifyKey { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VerifyKey {
@@ -5258,6 +5677,8 @@ pub struct VerifyKey {
 }
 
 /// New identity verification settings.
+///
+/// Every field is optional: build one with `VerifySettingsUpdate { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct VerifySettingsUpdate {
@@ -5267,6 +5688,8 @@ pub struct VerifySettingsUpdate {
 }
 
 /// How many visitors are on the website.
+///
+/// Every field is optional: build one with `VisitorCount { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorCount {
@@ -5282,6 +5705,8 @@ pub struct VisitorCount {
 }
 
 /// A visitor browsing the website.
+///
+/// Every field is optional: build one with `Visitor { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Visitor {
@@ -5320,6 +5745,8 @@ pub struct Visitor {
 }
 
 /// The last page a visitor was on.
+///
+/// Every field is optional: build one with `VisitorLastPage { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorLastPage {
@@ -5330,6 +5757,8 @@ pub struct VisitorLastPage {
 }
 
 /// A place on the map and the visitors there.
+///
+/// Every field is optional: build one with `VisitorMapPoint { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorMapPoint {
@@ -5340,6 +5769,8 @@ pub struct VisitorMapPoint {
 }
 
 /// The visitors at one map point.
+///
+/// Every field is optional: build one with `VisitorMapPointVisitors { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorMapPointVisitors {
@@ -5353,6 +5784,8 @@ pub struct VisitorMapPointVisitors {
 }
 
 /// A visitor at a map point.
+///
+/// Every field is optional: build one with `VisitorMapPointSession { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorMapPointSession {
@@ -5384,6 +5817,8 @@ pub struct VisitorMapPointSession {
 }
 
 /// The session a session token belongs to.
+///
+/// Every field is optional: build one with `VisitorToken { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct VisitorToken {
@@ -5392,6 +5827,8 @@ pub struct VisitorToken {
 }
 
 /// How many visitors are blocked.
+///
+/// Every field is optional: build one with `BlockedVisitors { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct BlockedVisitors {
@@ -5530,6 +5967,8 @@ impl<'de> serde::Deserialize<'de> for SearchOperator {
 }
 
 /// Where someone is, as far as their IP address tells.
+///
+/// Every field is optional: build one with `Geolocation { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Geolocation {
     /// Country code (ISO 3166-1 alpha-2).
@@ -5544,6 +5983,8 @@ pub struct Geolocation {
 }
 
 /// A point on Earth.
+///
+/// Every field is optional: build one with `Coordinates { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Coordinates {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5668,6 +6109,8 @@ pub struct ListConversationMessagesOptions {
 }
 
 /// The request body of [`Client::update_conversation_state`](crate::Client::update_conversation_state).
+///
+/// Build one with [`UpdateConversationStateRequest::new`](UpdateConversationStateRequest::new) from its required fields (`state`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct UpdateConversationStateRequest {
@@ -5698,6 +6141,8 @@ pub struct UpdateConversationRoutingRequestAssigned {
 }
 
 /// The request body of [`Client::update_conversation_routing`](crate::Client::update_conversation_routing).
+///
+/// Build one with [`UpdateConversationRoutingRequest::new`](UpdateConversationRoutingRequest::new) from its required fields (`assigned`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct UpdateConversationRoutingRequest {
@@ -5719,6 +6164,8 @@ impl UpdateConversationRoutingRequest {
 }
 
 /// The request body of [`Client::save_conversation_participants`](crate::Client::save_conversation_participants).
+///
+/// Build one with [`SaveConversationParticipantsRequest::new`](SaveConversationParticipantsRequest::new) from its required fields (`participants`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct SaveConversationParticipantsRequest {
@@ -5862,6 +6309,8 @@ pub struct UpdateConversationInboxRequest {
 }
 
 /// The request body of [`Client::block_incoming_messages_for_conversation`](crate::Client::block_incoming_messages_for_conversation).
+///
+/// Build one with [`BlockIncomingMessagesForConversationRequest::new`](BlockIncomingMessagesForConversationRequest::new) from its required fields (`blocked`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BlockIncomingMessagesForConversationRequest {
@@ -5892,6 +6341,8 @@ pub struct UpdateVerifyStatusForConversationRequest {
 }
 
 /// The request body of [`Client::request_email_transcript_for_conversation`](crate::Client::request_email_transcript_for_conversation).
+///
+/// Build one with [`RequestEmailTranscriptForConversationRequest::new`](RequestEmailTranscriptForConversationRequest::new) from its required fields (`to`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct RequestEmailTranscriptForConversationRequest {
@@ -5974,6 +6425,8 @@ impl<'de> serde::Deserialize<'de> for InitiateNewCallSessionForConversationReque
 }
 
 /// The request body of [`Client::initiate_new_call_session_for_conversation`](crate::Client::initiate_new_call_session_for_conversation).
+///
+/// Build one with [`InitiateNewCallSessionForConversationRequest::new`](InitiateNewCallSessionForConversationRequest::new) from its required fields (`mode`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct InitiateNewCallSessionForConversationRequest {
@@ -5998,6 +6451,8 @@ impl InitiateNewCallSessionForConversationRequest {
 }
 
 /// The request body of [`Client::abort_ongoing_call_session_for_conversation`](crate::Client::abort_ongoing_call_session_for_conversation).
+///
+/// Every field is optional: build one with `AbortOngoingCallSessionForConversationRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct AbortOngoingCallSessionForConversationRequest {
@@ -6009,6 +6464,8 @@ pub struct AbortOngoingCallSessionForConversationRequest {
 }
 
 /// The request body of [`Client::request_tool_call_for_conversation`](crate::Client::request_tool_call_for_conversation).
+///
+/// Build one with [`RequestToolCallForConversationRequest::new`](RequestToolCallForConversationRequest::new) from its required fields (`command`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct RequestToolCallForConversationRequest {
@@ -6030,6 +6487,8 @@ impl RequestToolCallForConversationRequest {
 }
 
 /// The request body of [`Client::deliver_widget_button_action_for_conversation`](crate::Client::deliver_widget_button_action_for_conversation).
+///
+/// Build one with [`DeliverWidgetButtonActionForConversationRequest::new`](DeliverWidgetButtonActionForConversationRequest::new) from its required fields (`section_id`, `item_id`, `data`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct DeliverWidgetButtonActionForConversationRequest {
@@ -6061,6 +6520,8 @@ impl DeliverWidgetButtonActionForConversationRequest {
 }
 
 /// The request body of [`Client::schedule_reminder_for_conversation`](crate::Client::schedule_reminder_for_conversation).
+///
+/// Build one with [`ScheduleReminderForConversationRequest::new`](ScheduleReminderForConversationRequest::new) from its required fields (`date`, `note`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct ScheduleReminderForConversationRequest {
@@ -6189,6 +6650,8 @@ pub struct AddHelpdeskRedirectionRequest {
 }
 
 /// The request body of [`Client::request_helpdesk_domain_change`](crate::Client::request_helpdesk_domain_change).
+///
+/// Every field is optional: build one with `RequestHelpdeskDomainChangeRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct RequestHelpdeskDomainChangeRequest {
@@ -6208,6 +6671,8 @@ pub struct GenerateHelpdeskDomainSetupFlowOptions {
 }
 
 /// The request body of [`Client::change_operator_membership`](crate::Client::change_operator_membership).
+///
+/// Build one with [`ChangeOperatorMembershipRequest::new`](ChangeOperatorMembershipRequest::new) from its required fields (`role`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct ChangeOperatorMembershipRequest {

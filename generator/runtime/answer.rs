@@ -119,13 +119,13 @@ impl Answer {
         }
     }
 
-    #[only_if(json_answer, json_at_answer)]
+    #[only_if(json_answer, json_at_answer, answer_cursor_pages, link_pages, items_within)]
     /// Whether the body is empty or only whitespace, which decodes as "nothing" rather than failing.
     fn is_blank(&self) -> bool {
         self.body.iter().all(u8::is_ascii_whitespace)
     }
 
-    #[only_if(json_answer, json_at_answer)]
+    #[only_if(json_answer, json_at_answer, answer_cursor_pages, link_pages, items_within)]
     /// The error for a success body that does not decode at `path`.
     fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
         Error::decode(
@@ -176,6 +176,88 @@ impl Answer {
                 .map_err(|source| answer.decode_error(String::new(), source))?,
         };
         Ok(answer.respond(value))
+    }
+
+    #[only_if(items_within)]
+    /// The list at `pointer` in a successful answer (a page of a listing whose answer holds more than the
+    /// list); a missing or null list is empty.
+    pub(crate) fn items<T: serde::de::DeserializeOwned>(self, pointer: &str) -> Result<Vec<T>, Error> {
+        let answer = self.success()?;
+        Ok(answer.part(pointer)?.unwrap_or_default())
+    }
+
+    #[only_if(answer_cursor_pages, link_pages, items_within)]
+    /// The value at `pointer` in a successful answer, `None` when it is missing or null (or the body empty).
+    fn part<T: serde::de::DeserializeOwned>(&self, pointer: &str) -> Result<Option<T>, Error> {
+        if self.is_blank() {
+            return Ok(None);
+        }
+        crate::pointer::decode_at(&self.body, pointer)
+            .map_err(|(path, source)| self.decode_error(path, source))
+    }
+
+    #[only_if(answer_cursor_pages)]
+    /// A page of a listing whose answer holds the next page's cursor: the items at `items` (a JSON pointer,
+    /// empty for the whole body) and the cursor at `next`. A missing, null or empty cursor means this page
+    /// is the last.
+    pub(crate) fn cursor_page<T, C>(
+        self,
+        items: &str,
+        next: &str,
+    ) -> Result<crate::pages::Page<T, Option<C>>, Error>
+    where
+        T: serde::de::DeserializeOwned,
+        C: serde::de::DeserializeOwned,
+    {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let cursor = match answer.part::<serde_json::Value>(next)? {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) if text.is_empty() => None,
+            Some(value) => Some(
+                serde_json::from_value(value)
+                    .map_err(|source| answer.decode_error(next.to_owned(), source))?,
+            ),
+        };
+        Ok(crate::pages::Page {
+            items,
+            next: cursor.map(Some),
+        })
+    }
+
+    #[only_if(header_link_pages)]
+    /// A page of a listing whose `Link` header names the next page: the items at `items` (a JSON pointer,
+    /// empty for the whole body) and the `rel="next"` URL.
+    pub(crate) fn link_page_from_header<T: serde::de::DeserializeOwned>(
+        self,
+        items: &str,
+    ) -> Result<crate::pages::Page<T, Option<String>>, Error> {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let next = crate::link_header::next_in_header(&answer.headers);
+        Ok(crate::pages::Page {
+            items,
+            next: next.map(Some),
+        })
+    }
+
+    #[only_if(body_link_pages)]
+    /// A page of a listing whose body names the next page's URL at `next` (a JSON pointer): the items at
+    /// `items`; a missing, null or empty URL means this page is the last.
+    pub(crate) fn link_page_from_body<T: serde::de::DeserializeOwned>(
+        self,
+        items: &str,
+        next: &str,
+    ) -> Result<crate::pages::Page<T, Option<String>>, Error> {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let next = answer
+            .part::<String>(next)?
+            .filter(|link| !link.is_empty());
+        Ok(crate::pages::Page {
+            items,
+            next: next.map(Some),
+        })
     }
 
     #[only_if(exists)]

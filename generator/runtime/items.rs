@@ -1,4 +1,4 @@
-#![only_if(numbered_pages, cursor_pages)]
+#![only_if(pages)]
 //! The items of a paged listing as one stream that is easy to read: it owns what it needs (only the client is
 //! borrowed), it is `Unpin`, and it has an inherent `next`, so `while let Some(item) = items.next().await`
 //! works with nothing imported. It is a `futures::Stream` too (the crate re-exports `StreamExt` and

@@ -1,4 +1,4 @@
-#![only_if(json_at_answer)]
+#![only_if(json_at_answer, answer_cursor_pages, link_pages, items_within)]
 //! Decoding only the part of a JSON answer at a JSON pointer (`x-unwrap`): the rest of the document is skipped
 //! as it is read, never built, so unwrapping an envelope costs no more than decoding its payload.
 

@@ -38,6 +38,7 @@ pub const CRATE_MODULES: &[&str] = &[
     "answer",
     "params",
     "tagged",
+    "file_part",
     "credentials",
     "error",
     "types",
@@ -45,7 +46,8 @@ pub const CRATE_MODULES: &[&str] = &[
     "pointer",
     "items",
     "pages",
-    "cursor_pages",
+    "links",
+    "link_header",
 ];
 
 /// Names no schema's type may take, because generated code uses them bare: the prelude's types and their

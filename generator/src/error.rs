@@ -24,6 +24,10 @@ pub enum Error {
     /// The document is well-formed but not something the generator can read (empty, binary, wrong format).
     #[error("{}: {message}", file.display())]
     Document { file: PathBuf, message: String },
+    /// A library call was given something it cannot use (a module path that is not a Rust path), or made
+    /// where it cannot work (a build script's helper outside a build script).
+    #[error("{message}")]
+    Usage { message: String },
     /// A value inside the document is wrong; `pointer` is an RFC 6901 JSON pointer written as a URI fragment.
     #[error("{}: at {pointer}: {message}", file.display())]
     At {

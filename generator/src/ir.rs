@@ -24,6 +24,9 @@ pub struct Api {
     pub default_security: Vec<SecurityRequirement>,
     /// JSON pointer into an error body that names the error (the spec's `x-error-reason`), if declared.
     pub error_reason_pointer: Option<String>,
+    /// The example the crate page opens with (the spec's `x-rust-example`, Rust code that may use tokio's
+    /// `#[tokio::main]`); one is made up from the first simple operation when the spec has none.
+    pub example: Option<String>,
     /// Named types, in spec order.
     pub types: Vec<TypeDef>,
     /// Operations, in spec order.
@@ -144,6 +147,8 @@ pub struct Needs {
     pub multipart_body: bool,
     /// A multipart part sent as JSON.
     pub json_part: bool,
+    /// A multipart file part (`FilePart`).
+    pub file_parts: bool,
     pub json_answer: bool,
     /// A method returning part of its answer (`x-unwrap`).
     pub json_at_answer: bool,
@@ -155,8 +160,20 @@ pub struct Needs {
     pub bytes_answer: bool,
     /// A listing paged by page number.
     pub numbered_pages: bool,
-    /// A listing paged by cursor.
-    pub cursor_pages: bool,
+    /// A listing paged by offset.
+    pub offset_pages: bool,
+    /// A listing paged by a cursor read from its items.
+    pub item_cursor_pages: bool,
+    /// A listing paged by a cursor its answer holds.
+    pub answer_cursor_pages: bool,
+    /// A listing paged by links to the next page.
+    pub link_pages: bool,
+    /// A listing whose next page is named by the `Link` header.
+    pub header_link_pages: bool,
+    /// A listing whose next page is named in the body.
+    pub body_link_pages: bool,
+    /// A listing whose items are a part of what its method returns.
+    pub items_within: bool,
     /// A security scheme sent as HTTP Basic authentication (base64).
     pub http_basic: bool,
     /// A discriminated union that writes its variants' tags (`lower/tags.rs`).
@@ -182,14 +199,22 @@ impl Needs {
             "bytes_body" => self.bytes_body,
             "multipart_body" => self.multipart_body,
             "json_part" => self.json_part,
+            "file_parts" => self.file_parts,
             "json_answer" => self.json_answer,
             "json_at_answer" => self.json_at_answer,
             "exists" => self.exists,
             "nothing" => self.nothing,
             "text" => self.text,
             "bytes_answer" => self.bytes_answer,
+            "pages" => self.pages(),
             "numbered_pages" => self.numbered_pages,
-            "cursor_pages" => self.cursor_pages,
+            "offset_pages" => self.offset_pages,
+            "item_cursor_pages" => self.item_cursor_pages,
+            "answer_cursor_pages" => self.answer_cursor_pages,
+            "link_pages" => self.link_pages,
+            "header_link_pages" => self.header_link_pages,
+            "body_link_pages" => self.body_link_pages,
+            "items_within" => self.items_within,
             "http_basic" => self.http_basic,
             "implied_tags" => self.implied_tags,
             _ => return None,
@@ -198,7 +223,21 @@ impl Needs {
 
     /// Whether any listing is paged, which needs the `futures` crate.
     pub fn pages(&self) -> bool {
-        self.numbered_pages || self.cursor_pages
+        self.numbered_pages
+            || self.offset_pages
+            || self.item_cursor_pages
+            || self.answer_cursor_pages
+            || self.link_pages
+    }
+
+    /// Whether answers are decoded from JSON (whole, in part, or as pages), which tracks where a value
+    /// failed with the `serde_path_to_error` crate.
+    pub fn decodes_json(&self) -> bool {
+        self.json_answer
+            || self.json_at_answer
+            || self.answer_cursor_pages
+            || self.link_pages
+            || self.items_within
     }
 
     /// Whether path segments are percent-encoded, which needs the `percent-encoding` crate.
@@ -407,17 +446,41 @@ pub struct Pagination {
     pub stream_name: String,
     /// The type of one item (the answer is a list of them).
     pub item: TypeRef,
+    /// Where the list is in the answer (a JSON pointer; empty for the whole body).
+    pub items_at: String,
+    /// Whether the list is a part of what the method returns (`x-pagination.items`), so the stream decodes
+    /// the answers itself rather than calling the method.
+    pub items_within: bool,
     /// How the next page is asked for.
     pub pages: Pages,
 }
 
-/// How a listing is paged.
+/// How a listing is paged. Every shape streams until an empty page, a page with no next one, or a next
+/// page that would be the same as the last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Pages {
-    /// By a page number (`params[param]`, a required integer), from `first` until an empty page.
+    /// By a page number in the integer parameter `params[param]`, counting up from `first` (or from the page
+    /// the options ask for, when the parameter is optional).
     Numbered { param: usize, first: i64 },
-    /// By a cursor read from the page before.
+    /// By the integer parameter `params[param]` counting the items before the page (offset/limit), from 0 or
+    /// the options' offset.
+    Offset { param: usize },
+    /// By a cursor read from a field of the page's items.
     Cursor(CursorPages),
+    /// By a cursor the answer holds at `pointer` (a JSON pointer), sent back in the optional parameter
+    /// `params[param]`; a missing, null or empty cursor ends the listing.
+    AnswerCursor { param: usize, pointer: String },
+    /// By the URL of the next page, which the client follows as it is (within its base URL).
+    Link(LinkFrom),
+}
+
+/// Where an answer gives the URL of the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum LinkFrom {
+    /// The `Link` header's `rel="next"` (RFC 8288), as GitHub sends it.
+    Header,
+    /// A string in the body at this JSON pointer.
+    Body(String),
 }
 
 /// A listing paged by a cursor: the optional parameter `params[param]` carries the value of `field` (a Rust
@@ -688,6 +751,8 @@ pub enum TypeRef {
     F64,
     /// Raw bytes (`Vec<u8>`).
     Bytes,
+    /// A file sent in a multipart body: bytes with a file name and content type (`crate::FilePart`).
+    File,
     /// Any JSON (`serde_json::Value`).
     Json,
     /// A generated type, by its Rust name.

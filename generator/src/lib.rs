@@ -4,8 +4,11 @@
 //! with line and column), [`overlay`] (Overlay 1.0 refinements), [`normalize`] (3.1 forms to 3.0), [`keys`]
 //! (keys the OpenAPI model does not define, reported),
 //! [`deserialize()`] (into `openapiv3`'s model, errors with a JSON pointer), [`lower`] (every naming and typing decision, into the [`ir`]), [`emit`] (token streams to formatted
-//! files) and [`mod@write`] (write-if-changed and `--check`).
+//! files) and [`mod@write`] (write-if-changed and `--check`). [`generate_module`] and [`BuildScript`] give the
+//! client as one module to include from a build script instead ([`bundle`]).
 
+mod build_script;
+pub mod bundle;
 pub mod crate_names;
 mod deserialize;
 pub mod emit;
@@ -14,6 +17,7 @@ pub mod ir;
 pub mod keys;
 pub mod load;
 pub mod lower;
+mod module;
 pub mod normalize;
 pub mod overlay;
 mod parallel;
@@ -22,8 +26,10 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
+pub use build_script::BuildScript;
 pub use deserialize::deserialize;
 pub use error::{Error, Warning};
+pub use module::Module;
 
 /// What to generate from, and what to call the result.
 #[derive(Debug, Clone)]
@@ -117,6 +123,19 @@ pub fn generate(config: &Config) -> Result<Generated, Error> {
         &config.package_name,
         &config.regenerate,
     )
+}
+
+/// Runs the whole pipeline and gives the client as one module of another crate, to be included at
+/// `module_path` from that crate's root (`pets`, `api::pets`, or empty for the root itself):
+/// `pub mod pets { include!(concat!(env!("OUT_DIR"), "/pets.rs")); }`. The [`Module`] also lists the
+/// dependencies and features the including crate declares for it, as the generated `Cargo.toml` has them.
+/// [`BuildScript`] calls this from a build script; [`bundle`] says how the crate's files become one module.
+/// `config.regenerate` is not used: the module's first line says the build script regenerates it.
+pub fn generate_module(config: &Config, module_path: &str) -> Result<Module, Error> {
+    let module_path =
+        bundle::ModulePath::parse(module_path).map_err(|message| Error::Usage { message })?;
+    let generated = generate(config)?;
+    module::from_generated(generated, &module_path, &config.spec)
 }
 
 /// The pipeline on documents already in memory (the fuzz target drives this): `spec` and `overlays` are file

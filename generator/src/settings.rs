@@ -311,7 +311,8 @@ mod tests {
     }
 
     /// The tests in `tests/` generate from [`crate::Config::crisp`]; the binary from the workspace's
-    /// `generator.toml`. They must describe the same client.
+    /// `generator.toml`, which lists Crisp first and then the pets fixture. They must describe the same
+    /// client.
     #[test]
     fn the_workspace_file_lists_the_crisp_client_tests_generate() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -319,12 +320,20 @@ mod tests {
         let crisp = crate::Config::crisp(&root);
         assert_eq!(
             clients,
-            [Client {
-                spec: crisp.spec,
-                overlays: crisp.overlays,
-                out: root.join("generated-client"),
-                name: crisp.package_name,
-            }]
+            [
+                Client {
+                    spec: crisp.spec,
+                    overlays: crisp.overlays,
+                    out: root.join("generated-client"),
+                    name: crisp.package_name,
+                },
+                Client {
+                    spec: root.join("generator/tests/fixtures/pets-3.1.yaml"),
+                    overlays: Vec::new(),
+                    out: root.join("tests/pets-client"),
+                    name: "pets-client".to_string(),
+                }
+            ]
         );
     }
 }

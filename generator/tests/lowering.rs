@@ -103,7 +103,13 @@ fn operations_get_stable_unique_names() {
             "search_animals",
             "get_pet_story",
             "download_photo",
-            "patch_pet_profile"
+            "patch_pet_profile",
+            "list_shelter_pets",
+            "list_visits",
+            "list_adoptions",
+            "list_feed",
+            "list_photos",
+            "list_notes"
         ]
     );
     let list = &api.operations[0];

@@ -12,7 +12,7 @@ use pets_client::types::{
     SearchAnimalsOptions, SearchAnimalsXFilter, SetOwnerRequest, Size, UploadPhotoRequest,
     UploadPhotoRequestMeta, WalkPetRequest,
 };
-use pets_client::{Client, Error};
+use pets_client::{Client, Error, FilePart};
 use serde_json::json;
 use wiremock::matchers::{body_string_contains, header, header_regex, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -362,12 +362,54 @@ async fn multipart_bodies_send_one_part_per_field() {
         .mount(&server)
         .await;
     let body = UploadPhotoRequest {
-        photo: "\u{89}PNG-bytes".as_bytes().to_vec(),
+        // Plain bytes convert into a file part named after its field.
+        photo: "\u{89}PNG-bytes".as_bytes().to_vec().into(),
         caption: Some("sleepy".into()),
         tags: Some(vec!["cat".into(), "black".into()]),
         meta: Some(UploadPhotoRequestMeta { width: Some(640) }),
     };
     client(&server).upload_photo(5, body).await.expect("stored");
+}
+
+#[tokio::test]
+async fn a_file_part_carries_its_file_name_and_content_type() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/pets/5/photo"))
+        .and(body_string_contains(
+            "Content-Disposition: form-data; name=\"photo\"; filename=\"rex.png\"\r\nContent-Type: image/png\r\n\r\nPNG-data",
+        ))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let photo = FilePart::new(b"PNG-data".to_vec())
+        .file_name("rex.png")
+        .content_type("image/png");
+    assert_eq!(
+        format!("{photo:?}"),
+        "FilePart { bytes: 8 bytes, file_name: Some(\"rex.png\"), content_type: Some(\"image/png\") }",
+        "Debug shows the size, not the contents"
+    );
+    let client = client(&server);
+    client
+        .upload_photo(5, UploadPhotoRequest::new(photo))
+        .await
+        .expect("stored");
+
+    let refused = client
+        .upload_photo(
+            5,
+            UploadPhotoRequest::new(FilePart::new(vec![1]).content_type("not a type")),
+        )
+        .await
+        .expect_err("an invalid content type fails before sending");
+    assert!(
+        refused
+            .to_string()
+            .contains("`not a type` is not a content type"),
+        "{refused}"
+    );
 }
 
 #[tokio::test]

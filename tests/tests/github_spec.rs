@@ -1,7 +1,9 @@
 //! GitHub's REST API description (npm `@octokit/openapi`, pinned; 13 MB, 1,223 operations), the largest spec
 //! the generator is held to: every operation is generated, and no field is left untyped for a reason other
-//! than the spec's own free-form values. (Its generation time and compile cost are in `scripts/bench-scale`.)
+//! than the spec's own free-form values; with `tests/github/paged-lists.overlay.yaml`, its paged lists stream
+//! by the `Link` header. (Its generation time and compile cost are in `scripts/bench-scale`.)
 
+use generator::ir::{LinkFrom, Pages};
 use workspace_tests::{npm, workspace_root};
 
 /// The release of `@octokit/openapi` the figures in BENCHMARKS.md come from.
@@ -39,7 +41,7 @@ fn every_operation_of_github_is_generated_and_typed() {
 
     let generated = generator::generate(&generator::Config {
         spec,
-        overlays: Vec::new(),
+        overlays: vec![workspace_root().join("tests/github/paged-lists.overlay.yaml")],
         package_name: "github-client".into(),
         regenerate: "cargo run -p generator -- --spec api.github.com.json".into(),
     })
@@ -59,4 +61,22 @@ fn every_operation_of_github_is_generated_and_typed() {
         "GitHub leaves about 150 fields free-form; {}",
         coverage.summary()
     );
+
+    // The overlay gives GitHub's paged lists streams that follow the Link header: 159 answering an array,
+    // 68 an object holding the array (`items`).
+    let paging_warnings: Vec<_> = generated
+        .warnings
+        .iter()
+        .filter(|warning| warning.pointer.ends_with("x-pagination"))
+        .collect();
+    assert!(paging_warnings.is_empty(), "{paging_warnings:#?}");
+    let linked: Vec<_> = generated
+        .api
+        .operations
+        .iter()
+        .filter_map(|op| op.pagination.as_ref())
+        .filter(|pagination| pagination.pages == Pages::Link(LinkFrom::Header))
+        .collect();
+    assert_eq!(linked.len(), 227);
+    assert_eq!(linked.iter().filter(|p| p.items_within).count(), 68);
 }

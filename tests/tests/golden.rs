@@ -55,3 +55,33 @@ fn crisp_spec_generates_without_warnings() {
     let generated = generator::generate(&crisp_config()).expect("generates");
     assert!(generated.warnings.is_empty(), "{:#?}", generated.warnings);
 }
+
+/// The crate page opens with the README's example, which `cargo test` compiles as the crate's doctest: the
+/// Crisp overlay's `x-rust-example` and the README's first Rust block must be the same code.
+#[test]
+fn the_crate_page_opens_with_the_readme_example() {
+    let readme =
+        std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md is readable");
+    let start = readme
+        .find("```rust,no_run\n")
+        .expect("the README has a Rust example")
+        + "```rust,no_run\n".len();
+    let length = readme[start..].find("\n```").expect("the example ends");
+    let example = &readme[start..start + length];
+    let generated = generator::generate(&crisp_config()).expect("the Crisp spec generates");
+    assert_eq!(generated.api.example.as_deref(), Some(example));
+    let lib = generated
+        .files
+        .iter()
+        .find(|file| file.path == "src/lib.rs")
+        .expect("lib.rs");
+    let documented: String = example
+        .lines()
+        .map(|line| format!("//! {line}").trim_end().to_string() + "\n")
+        .collect();
+    assert!(
+        lib.contents
+            .contains(&format!("//! ```no_run\n{documented}//! ```\n")),
+        "lib.rs does not open with the README's example"
+    );
+}

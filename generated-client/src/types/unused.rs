@@ -63,6 +63,8 @@ pub struct MediaAnimation {
 }
 
 /// What every message to send has, whatever its type.
+///
+/// Build one with [`MessageOptions::new`](MessageOptions::new) from its required fields (`from`, `origin`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct MessageOptions {
@@ -113,6 +115,8 @@ impl MessageOptions {
 }
 
 /// What a profile holds, as Crisp answers it.
+///
+/// Every field is optional: build one with `PeopleProfileCard { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PeopleProfileCard {

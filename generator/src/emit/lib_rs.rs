@@ -62,6 +62,12 @@ pub fn emit(api: &Api) -> TokenStream {
             pub use futures::stream::{StreamExt, TryStreamExt};
         }
     });
+    let files = api.needs.file_parts.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub use file_part::FilePart;
+        }
+    });
     let reason_pointer = match &api.error_reason_pointer {
         Some(pointer) => quote!(Some(#pointer)),
         None => quote!(None),
@@ -99,6 +105,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #[rustfmt::skip]
         pub use retry::RetryPolicy;
         #streams
+        #files
 
         #base_url
 
@@ -127,7 +134,12 @@ fn emit_base_url(api: &Api) -> TokenStream {
 
 /// A `no_run` example that compiles: build a client with the spec's default credentials and make the first
 /// call whose arguments are simple to write.
+/// The crate page's example: the spec's own (`x-rust-example`), or one made up from the credentials and the
+/// first operation that needs no body or options. Either is compiled as a doctest.
 fn example(api: &Api) -> String {
+    if let Some(code) = &api.example {
+        return format!("```no_run\n{code}\n```");
+    }
     let krate = &api.crate_name;
     let mut lines = vec![
         "```no_run".to_string(),

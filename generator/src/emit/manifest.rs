@@ -37,13 +37,17 @@ tracing = "0.1"
 # Every type derives both Serialize and Deserialize. Without it, a type derives only what its direction needs
 # (sent: Serialize; received, or used by no operation: Deserialize), which keeps a large API quick to compile.
 full-serde = []
-{all_schemas}"#,
+{all_schemas}{dev_dependencies}"#,
         name = toml_string(&api.package_name),
         all_schemas = optional_dependency(
             api.types.iter().any(|def| def.travel.unused),
             "# Types for the schemas no operation uses (webhook payloads, for example), in `types` beside the others.\nall-schemas = []",
         ),
         base64 = optional_dependency(api.needs.http_basic, "base64 = \"0.22\""),
+        dev_dependencies = optional_dependency(
+            api.example.is_some(),
+            "\n[dev-dependencies]\n# The crate page's example (the spec's `x-rust-example`) runs on tokio's runtime.\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }",
+        ),
         reqwest_features = reqwest_features(api),
         futures = optional_dependency(
             api.needs.pages(),
@@ -54,7 +58,7 @@ full-serde = []
             optional_dependency(api.needs.percent_encoding(), "percent-encoding = \"2.3\""),
         serde_urlencoded = optional_dependency(api.needs.form_body, "serde_urlencoded = \"0.7\""),
         serde_path_to_error = optional_dependency(
-            api.needs.json_answer || api.needs.json_at_answer,
+            api.needs.decodes_json(),
             "serde_path_to_error = \"0.1\"",
         ),
     );

@@ -9,13 +9,15 @@ mod multipart;
 mod operations;
 mod runtime;
 mod spec_json;
+mod streams;
 mod types;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::ir::{Api, TypeDef, TypeRef};
-use format::{format_into, format_items_into};
+pub(crate) use format::format_into;
+use format::format_items_into;
 
 /// How the first line of every generated file starts (after the comment marker of its language), which tells the
 /// generator's own files from those a user put beside them.
@@ -377,6 +379,7 @@ fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
         TypeRef::Bytes => quote!(Vec<u8>),
+        TypeRef::File => quote!(crate::FilePart),
         TypeRef::Json => quote!(serde_json::Value),
         TypeRef::Named(name) => {
             let name = ident(name);

@@ -72,7 +72,7 @@ fn add_one(
 ) -> TokenStream {
     match encoding {
         PartEncoding::File => quote! {
-            form = form.part(#name, ::reqwest::multipart::Part::bytes(#value).file_name(#name));
+            form = form.part(#name, #value.into_part(#name)?);
         },
         PartEncoding::Text => quote!(form = form.text(#name, #value);),
         PartEncoding::Display => quote!(form = form.text(#name, #value.to_string());),

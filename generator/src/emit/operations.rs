@@ -6,9 +6,8 @@ use quote::quote;
 
 use super::{doc, ident, named_in, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    Api, ArgumentType, BodyEncoding, Carries, CursorPages, CursorPick, EmptyAnswer, Operation,
-    Pages, Pagination, ParamEncoding, ParamLocation, Parameter, PathSegment, RequestBody, Returns,
-    StatusMatch, TextStyle, TypeRef, ValueShape,
+    Api, ArgumentType, BodyEncoding, Carries, EmptyAnswer, Operation, ParamEncoding, ParamLocation,
+    Parameter, PathSegment, RequestBody, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -58,6 +57,9 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
         }
         if let Returns::Json(ty) | Returns::JsonAt { ty, .. } = &op.returns {
             named_in(ty, &mut named);
+        }
+        if let Some(pagination) = &op.pagination {
+            named_in(&pagination.item, &mut named);
         }
     }
     named
@@ -118,7 +120,7 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let stream = op
         .pagination
         .as_ref()
-        .map(|pagination| Moved::from(emit_stream(op, pagination)));
+        .map(|pagination| Moved::from(super::streams::emit(op, pagination)));
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
     // would give rustc two state machines per operation to check (a large API has thousands), and the future
     // borrows only the client, not the arguments.
@@ -268,7 +270,7 @@ fn forwarded_arguments(op: &Operation) -> Vec<TokenStream> {
 
 /// `name: type` for each argument of the method but `skipped`, references living for `lifetime` (empty for
 /// elided ones).
-fn method_arguments(
+pub(super) fn method_arguments(
     op: &Operation,
     lifetime: &TokenStream,
     skipped: Option<Carries>,
@@ -302,153 +304,6 @@ fn argument_type(ty: &ArgumentType, lifetime: &TokenStream) -> TokenStream {
             quote!(Option<#inner>)
         }
     }
-}
-
-/// `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read. It takes the
-/// method's arguments, minus a page number, and keeps its own copies of them, so the stream borrows only the
-/// client: `client.list_stream(id, &Options::default())` needs no variable to hold the options.
-fn emit_stream(op: &Operation, pagination: &Pagination) -> TokenStream {
-    let stream = ident(&pagination.stream_name);
-    let item = type_tokens(&pagination.item);
-    let skipped = match &pagination.pages {
-        Pages::Numbered { param, .. } => Some(Carries::Param(*param)),
-        Pages::Cursor(_) => None,
-    };
-    let args = method_arguments(op, &TokenStream::new(), skipped);
-    let copies = owned_copies(op, skipped);
-    let (body, doc) = match &pagination.pages {
-        Pages::Numbered { param, first } => numbered_stream(op, *param, *first),
-        Pages::Cursor(cursor) => cursor_stream(op, &pagination.item, cursor),
-    };
-    let doc = raw_literal(&doc);
-    quote! {
-        #[doc = #doc]
-        pub fn #stream(&self, #(#args),*) -> crate::Items<'_, #item> {
-            #(#copies)*
-            crate::Items::new(#body)
-        }
-    }
-}
-
-/// The stream's own copies of the method's borrowed arguments (but `skipped`).
-fn owned_copies(op: &Operation, skipped: Option<Carries>) -> Vec<TokenStream> {
-    op.arguments
-        .iter()
-        .filter(|argument| Some(argument.carries) != skipped)
-        .filter_map(|argument| {
-            let name = ident(&argument.rust_name);
-            match &argument.ty {
-                ArgumentType::Borrowed(TypeRef::String) => {
-                    Some(quote!(let #name = #name.to_owned();))
-                }
-                ArgumentType::Borrowed(TypeRef::Vec(_)) => {
-                    Some(quote!(let #name = #name.to_vec();))
-                }
-                ArgumentType::Borrowed(_) => Some(quote!(let #name = #name.clone();)),
-                ArgumentType::Owned(_) | ArgumentType::Optional(_) => None,
-            }
-        })
-        .collect()
-}
-
-/// The method's arguments as the stream passes them on from its copies: borrowed ones by reference, and the
-/// one `replaced` says (the page number, or the options rebuilt around a cursor) as it says.
-fn passed_arguments(
-    op: &Operation,
-    replaced: impl Fn(Carries) -> Option<TokenStream>,
-) -> Vec<TokenStream> {
-    op.arguments
-        .iter()
-        .map(|argument| {
-            if let Some(value) = replaced(argument.carries) {
-                return value;
-            }
-            let name = ident(&argument.rust_name);
-            match &argument.ty {
-                ArgumentType::Borrowed(_) => quote!(&#name),
-                ArgumentType::Owned(_) | ArgumentType::Optional(_) => quote!(#name),
-            }
-        })
-        .collect()
-}
-
-/// Pages `first`, `first + 1`, ... until an empty one.
-fn numbered_stream(op: &Operation, param: usize, first: i64) -> (TokenStream, String) {
-    let name = ident(&op.rust_name);
-    let page_arg = ident(&op.params[param].rust_name);
-    let first_literal = proc_macro2::Literal::i64_unsuffixed(first);
-    let call_args = passed_arguments(op, |carries| {
-        (carries == Carries::Param(param)).then(|| quote!(#page_arg))
-    });
-    let body =
-        quote!(crate::pages::pages(#first_literal, move |#page_arg| self.#name(#(#call_args),*)));
-    let doc = format!(
-        " Every item of [`Client::{0}`](Self::{0}), page after page from page {first}, up to the first empty page. Pages are \
-         fetched as the stream is read; an error ends the stream after the items before it.",
-        op.rust_name
-    );
-    (body, doc)
-}
-
-/// The first page as the options ask for it, then each next one with the cursor read from the page before.
-fn cursor_stream(op: &Operation, item: &TypeRef, cursor: &CursorPages) -> (TokenStream, String) {
-    let CursorPages {
-        param,
-        field,
-        field_optional,
-        pick,
-        ty,
-    } = cursor;
-    let name = ident(&op.rust_name);
-    let carrier = &op.params[*param];
-    let carrier_field = ident(&carrier.rust_name);
-    let options = op.options_struct.as_deref().map(ident);
-    let field_ident = ident(field);
-    let item_ty = type_tokens(item);
-    // Integers are copied; strings are cloned.
-    let copy = |value: TokenStream| match ty {
-        TypeRef::String => quote!(#value.clone()),
-        _ => value,
-    };
-    let start = copy(quote!(options.#carrier_field));
-    let value = copy(quote!(item.#field_ident));
-    let next = match (pick, field_optional) {
-        (CursorPick::First, true) => quote!(page.first().and_then(|item| #value)),
-        (CursorPick::First, false) => quote!(page.first().map(|item| #value)),
-        (CursorPick::Last, true) => quote!(page.last().and_then(|item| #value)),
-        (CursorPick::Last, false) => quote!(page.last().map(|item| #value)),
-        (CursorPick::Min, true) => quote!(page.iter().filter_map(|item| #value).min()),
-        (CursorPick::Min, false) => quote!(page.iter().map(|item| #value).min()),
-        (CursorPick::Max, true) => quote!(page.iter().filter_map(|item| #value).max()),
-        (CursorPick::Max, false) => quote!(page.iter().map(|item| #value).max()),
-    };
-    // The same arguments as the method, with the options rebuilt around the cursor.
-    let call_args = passed_arguments(op, |carries| {
-        (carries == Carries::Options).then(|| quote!(&options))
-    });
-    let body = quote! {
-        crate::cursor_pages::cursor_pages(
-            #start,
-            move |cursor| {
-                let options = #options { #carrier_field: cursor, ..options.clone() };
-                self.#name(#(#call_args),*)
-            },
-            |page: &[#item_ty]| #next,
-        )
-    };
-    let which = match pick {
-        CursorPick::First => format!("the `{field}` of the first item"),
-        CursorPick::Last => format!("the `{field}` of the last item"),
-        CursorPick::Min => format!("the smallest `{field}` among the items"),
-        CursorPick::Max => format!("the largest `{field}` among the items"),
-    };
-    let doc = format!(
-        " Every item of [`Client::{0}`](Self::{0}), page after page: the first page as `options` asks for it, then each next \
-         one with `{1}` set to {which} of the page before, up to an empty page or a cursor that does not move. \
-         Pages are fetched as the stream is read; an error ends the stream after the items before it.",
-        op.rust_name, carrier.rust_name
-    );
-    (body, doc)
 }
 
 fn method_docs(op: &Operation) -> String {

@@ -58,6 +58,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     match &def.kind {
         TypeKind::Struct { fields, extra } => {
+            let docs = struct_docs(def, fields);
             let constructor = emit_constructor(&name, fields, extra.as_ref());
             let default = def.derives.default.then(|| quote!(Default,));
             let extra = extra.as_ref().map(|extra| {
@@ -163,6 +164,36 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             open: false,
         } => emit_closed_enum(&name, &docs, variants),
     }
+}
+
+/// A struct's docs, with how to build one: `new` and its required fields, or `Default` when every field is
+/// optional.
+fn struct_docs(def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let required: Vec<String> = fields
+        .iter()
+        .filter(|f| !f.optional)
+        .map(|f| format!("`{}`", f.rust_name))
+        .collect();
+    let building = if !required.is_empty() && required.len() < fields.len() {
+        Some(format!(
+            "Build one with [`{0}::new`]({0}::new) from its required fields ({1}); the optional ones are public \
+             fields to set after.",
+            def.name,
+            required.join(", ")
+        ))
+    } else if def.derives.default && !fields.is_empty() {
+        Some(format!(
+            "Every field is optional: build one with `{0} {{ field: Some(..), ..Default::default() }}`.",
+            def.name
+        ))
+    } else {
+        None
+    };
+    let text = match (def.docs.as_deref(), building) {
+        (Some(docs), Some(building)) => Some(format!("{docs}\n\n{building}")),
+        (docs, building) => building.or(docs.map(str::to_string)),
+    };
+    doc_opt(text.as_deref())
 }
 
 /// `new(required fields)` for a struct that has both required and optional fields, so callers need not spell

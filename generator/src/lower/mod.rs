@@ -70,6 +70,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     open_received_unions(&mut type_defs);
 
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
+    let example = code_extension(spec, "x-rust-example", &mut warnings);
 
     let needs = needs::needs(&operations, &schemes, &type_defs);
     let coverage = coverage::coverage(&type_defs, skipped, &types_unsupported);
@@ -83,6 +84,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         security_schemes: schemes,
         default_security,
         error_reason_pointer,
+        example,
         types: type_defs,
         operations,
         modules,
@@ -147,6 +149,24 @@ fn pointer_extension(spec: &OpenAPI, name: &str, warnings: &mut Vec<Warning>) ->
             warnings.push(Warning {
                 pointer: format!("#/{name}"),
                 message: format!("`{name}` must be a JSON pointer string such as `/data`; ignored"),
+            });
+            None
+        }
+    }
+}
+
+/// A top-level vendor extension whose value is source code (`x-rust-example`), without a trailing newline.
+fn code_extension(spec: &OpenAPI, name: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    match spec.extensions.get(name)? {
+        Value::String(code) if !code.trim().is_empty() && !code.contains("```") => {
+            Some(code.trim_end().to_string())
+        }
+        _ => {
+            warnings.push(Warning {
+                pointer: format!("#/{name}"),
+                message: format!(
+                    "`{name}` must be a string of Rust code (without Markdown fences); ignored"
+                ),
             });
             None
         }

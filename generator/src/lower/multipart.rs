@@ -5,6 +5,34 @@ use crate::ir::{
     is_scalar, named_kind, MultipartForm, MultipartPart, PartEncoding, TypeDef, TypeKind, TypeRef,
 };
 
+/// Makes the byte fields of the multipart body struct `ty` files (`FilePart`: bytes with a file name and
+/// content type), since that is what a multipart byte field is on the wire.
+pub fn make_files(ty: &TypeRef, types: &mut [TypeDef]) {
+    let Some(TypeRef::Named(name)) = Some(ty) else {
+        return;
+    };
+    let Some(def) = types.iter_mut().find(|def| def.name == *name) else {
+        return;
+    };
+    if let TypeKind::Struct { fields, extra } = &mut def.kind {
+        for field in fields {
+            file_for_bytes(&mut field.ty);
+        }
+        if let Some(extra) = extra {
+            file_for_bytes(&mut extra.value);
+        }
+    }
+}
+
+/// `Bytes` as `File`, in an option or a list too.
+fn file_for_bytes(ty: &mut TypeRef) {
+    match ty {
+        TypeRef::Bytes => *ty = TypeRef::File,
+        TypeRef::Option(inner) | TypeRef::Vec(inner) => file_for_bytes(inner),
+        _ => {}
+    }
+}
+
 /// The parts of the struct `ty`, or `None` when `ty` is not a struct (the body is then sent as bytes).
 pub fn form_of(ty: &TypeRef, types: &[TypeDef]) -> Option<MultipartForm> {
     let Some(TypeKind::Struct { fields, extra }) = named_kind(types, ty) else {
@@ -43,7 +71,7 @@ fn part(wire_name: &str, rust_name: &str, ty: &TypeRef, types: &[TypeDef]) -> Mu
 
 fn item_encoding(ty: &TypeRef, types: &[TypeDef]) -> PartEncoding {
     match ty {
-        TypeRef::Bytes => PartEncoding::File,
+        TypeRef::Bytes | TypeRef::File => PartEncoding::File,
         TypeRef::String => PartEncoding::Text,
         ty if is_scalar(ty, types) => PartEncoding::Display,
         _ => PartEncoding::Json,
@@ -67,7 +95,7 @@ mod tests {
         };
         let optional = |ty| TypeRef::Option(Box::new(ty));
         let list = |ty| TypeRef::Vec(Box::new(ty));
-        let types = [TypeDef {
+        let mut types = [TypeDef {
             name: "Upload".into(),
             docs: None,
             origin: String::new(),
@@ -105,5 +133,18 @@ mod tests {
             ]
         );
         assert!(form_of(&TypeRef::String, &types).is_none());
+
+        make_files(&TypeRef::Named("Upload".into()), &mut types);
+        let TypeKind::Struct { fields, .. } = &types[0].kind else {
+            unreachable!("a struct")
+        };
+        let files: Vec<&TypeRef> = fields.iter().map(|field| &field.ty).collect();
+        assert_eq!(files[0], &TypeRef::File);
+        assert_eq!(files[4], &list(TypeRef::File));
+        assert_eq!(
+            files[1],
+            &optional(TypeRef::String),
+            "only bytes become files"
+        );
     }
 }

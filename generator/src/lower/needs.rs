@@ -2,7 +2,7 @@
 //! schemes (`ir::Needs`), so emission, the manifest and the runtime's selection all read the same answer.
 
 use crate::ir::{
-    BodyEncoding, Operation, Pages, ParamEncoding, ParamLocation, PartEncoding, Returns,
+    BodyEncoding, LinkFrom, Operation, Pages, ParamEncoding, ParamLocation, PartEncoding, Returns,
     SecurityKind, SecurityScheme, TypeDef, TypeKind, ValueShape,
 };
 
@@ -50,6 +50,14 @@ pub fn needs(
         form_body: body(|b| *b == BodyEncoding::Form),
         bytes_body: body(|b| matches!(b, BodyEncoding::Bytes | BodyEncoding::Text)),
         multipart_body: body(|b| matches!(b, BodyEncoding::Multipart(_))),
+        file_parts: body(|b| match b {
+            BodyEncoding::Multipart(form) => form
+                .parts
+                .iter()
+                .chain(&form.extra)
+                .any(|part| part.encoding == PartEncoding::File),
+            _ => false,
+        }),
         json_part: body(|b| match b {
             BodyEncoding::Multipart(form) => form
                 .parts
@@ -65,7 +73,22 @@ pub fn needs(
         text: returns(|r| matches!(r, Returns::Text)),
         bytes_answer: returns(|r| matches!(r, Returns::Bytes)),
         numbered_pages: pages(|p| matches!(p, Pages::Numbered { .. })),
-        cursor_pages: pages(|p| matches!(p, Pages::Cursor(_))),
+        offset_pages: pages(|p| matches!(p, Pages::Offset { .. })),
+        item_cursor_pages: pages(|p| matches!(p, Pages::Cursor(_))),
+        answer_cursor_pages: pages(|p| matches!(p, Pages::AnswerCursor { .. })),
+        link_pages: pages(|p| matches!(p, Pages::Link(_))),
+        header_link_pages: pages(|p| matches!(p, Pages::Link(LinkFrom::Header))),
+        body_link_pages: pages(|p| matches!(p, Pages::Link(LinkFrom::Body(_)))),
+        items_within: operations
+            .iter()
+            .filter_map(|op| op.pagination.as_ref())
+            .any(|pagination| {
+                pagination.items_within
+                    && matches!(
+                        pagination.pages,
+                        Pages::Numbered { .. } | Pages::Offset { .. } | Pages::Cursor(_)
+                    )
+            }),
         http_basic: schemes
             .iter()
             .any(|s| matches!(s.kind, SecurityKind::HttpBasic)),

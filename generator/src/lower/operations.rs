@@ -520,6 +520,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             &format!("The parts of the request body of {}.", method_link(method)),
             &pointer_push(at, "schema"),
         );
+        super::multipart::make_files(&ty, &mut self.types.types);
         let form = super::multipart::form_of(&ty, &self.types.types)?;
         Some((ty, form))
     }

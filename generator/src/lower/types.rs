@@ -949,6 +949,7 @@ fn variant_label(ty: &TypeRef) -> String {
         TypeRef::I32 | TypeRef::I64 | TypeRef::U64 => "Integer".into(),
         TypeRef::F32 | TypeRef::F64 => "Number".into(),
         TypeRef::Bytes => "Bytes".into(),
+        TypeRef::File => "File".into(),
         TypeRef::Json => "Any".into(),
         TypeRef::Vec(item) => format!("{}List", variant_label(item)),
         TypeRef::Map(value) => format!("{}Map", variant_label(value)),

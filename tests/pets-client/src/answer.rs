@@ -150,6 +150,89 @@ impl Answer {
         Ok(answer.respond(value))
     }
 
+    /// The list at `pointer` in a successful answer (a page of a listing whose answer holds more than the
+    /// list); a missing or null list is empty.
+    pub(crate) fn items<T: serde::de::DeserializeOwned>(
+        self,
+        pointer: &str,
+    ) -> Result<Vec<T>, Error> {
+        let answer = self.success()?;
+        Ok(answer.part(pointer)?.unwrap_or_default())
+    }
+
+    /// The value at `pointer` in a successful answer, `None` when it is missing or null (or the body empty).
+    fn part<T: serde::de::DeserializeOwned>(
+        &self,
+        pointer: &str,
+    ) -> Result<Option<T>, Error> {
+        if self.is_blank() {
+            return Ok(None);
+        }
+        crate::pointer::decode_at(&self.body, pointer)
+            .map_err(|(path, source)| self.decode_error(path, source))
+    }
+
+    /// A page of a listing whose answer holds the next page's cursor: the items at `items` (a JSON pointer,
+    /// empty for the whole body) and the cursor at `next`. A missing, null or empty cursor means this page
+    /// is the last.
+    pub(crate) fn cursor_page<T, C>(
+        self,
+        items: &str,
+        next: &str,
+    ) -> Result<crate::pages::Page<T, Option<C>>, Error>
+    where
+        T: serde::de::DeserializeOwned,
+        C: serde::de::DeserializeOwned,
+    {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let cursor = match answer.part::<serde_json::Value>(next)? {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) if text.is_empty() => None,
+            Some(value) => {
+                Some(
+                    serde_json::from_value(value)
+                        .map_err(|source| answer.decode_error(next.to_owned(), source))?,
+                )
+            }
+        };
+        Ok(crate::pages::Page {
+            items,
+            next: cursor.map(Some),
+        })
+    }
+
+    /// A page of a listing whose `Link` header names the next page: the items at `items` (a JSON pointer,
+    /// empty for the whole body) and the `rel="next"` URL.
+    pub(crate) fn link_page_from_header<T: serde::de::DeserializeOwned>(
+        self,
+        items: &str,
+    ) -> Result<crate::pages::Page<T, Option<String>>, Error> {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let next = crate::link_header::next_in_header(&answer.headers);
+        Ok(crate::pages::Page {
+            items,
+            next: next.map(Some),
+        })
+    }
+
+    /// A page of a listing whose body names the next page's URL at `next` (a JSON pointer): the items at
+    /// `items`; a missing, null or empty URL means this page is the last.
+    pub(crate) fn link_page_from_body<T: serde::de::DeserializeOwned>(
+        self,
+        items: &str,
+        next: &str,
+    ) -> Result<crate::pages::Page<T, Option<String>>, Error> {
+        let answer = self.success()?;
+        let items = answer.part(items)?.unwrap_or_default();
+        let next = answer.part::<String>(next)?.filter(|link| !link.is_empty());
+        Ok(crate::pages::Page {
+            items,
+            next: next.map(Some),
+        })
+    }
+
     /// Checks the status and ignores any body.
     pub(crate) fn nothing(self) -> Result<Response<()>, Error> {
         self.success().map(|answer| answer.respond(()))

@@ -181,6 +181,20 @@ impl Call {
         self.sent_once = Some(Box::new(move |request| request.multipart(form)));
     }
 
+    /// The same call sent to `link` instead (the next page of a listing, as the answer before named it,
+    /// query included); `None` leaves it as it is. A link outside `base_url` is refused.
+    pub(crate) fn follow(
+        mut self,
+        base_url: &str,
+        link: Option<&str>,
+    ) -> Result<Self, crate::Error> {
+        if let Some(link) = link {
+            self.path = crate::links::path_under(base_url, link)?;
+            self.query.clear();
+        }
+        Ok(self)
+    }
+
     /// The call's query, headers and body added to `request`; what can be sent only once is taken.
     pub(crate) fn add_to(
         &mut self,

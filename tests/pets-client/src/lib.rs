@@ -41,19 +41,29 @@ mod params;
 #[rustfmt::skip]
 mod tagged;
 #[rustfmt::skip]
+mod file_part;
+#[rustfmt::skip]
 mod error;
 #[rustfmt::skip]
 mod retry;
 #[rustfmt::skip]
 mod items;
 #[rustfmt::skip]
-mod cursor_pages;
+mod pages;
+#[rustfmt::skip]
+mod links;
+#[rustfmt::skip]
+mod link_header;
+#[rustfmt::skip]
+mod pointer;
 #[rustfmt::skip]
 mod credentials;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
 mod operations;
+#[rustfmt::skip]
+mod paging;
 #[rustfmt::skip]
 pub use client::{
     Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
@@ -69,6 +79,8 @@ pub use retry::RetryPolicy;
 pub use items::Items;
 #[rustfmt::skip]
 pub use futures::stream::{StreamExt, TryStreamExt};
+#[rustfmt::skip]
+pub use file_part::FilePart;
 /// Base URL from the spec's first server: `https://shelter.example/api/`.
 pub const DEFAULT_BASE_URL: &str = "https://shelter.example/api/";
 

@@ -320,11 +320,7 @@ impl crate::Client {
             ],
         );
         let mut form = ::reqwest::multipart::Form::new();
-        form = form
-            .part(
-                "photo",
-                ::reqwest::multipart::Part::bytes(body.photo).file_name("photo"),
-            );
+        form = form.part("photo", body.photo.into_part("photo")?);
         if let Some(value) = body.caption {
             form = form.text("caption", value);
         }
@@ -403,16 +399,18 @@ impl crate::Client {
     ) -> crate::Items<'_, PetEvent> {
         let options = options.clone();
         crate::Items::new(
-            crate::cursor_pages::cursor_pages(
+            crate::pages::pages(
                 options.before,
-                move |cursor| {
+                move |before| {
                     let options = ListPetEventsOptions {
-                        before: cursor,
+                        before,
                         ..options.clone()
                     };
-                    self.list_pet_events(pet_id, &options)
+                    crate::pages::following(
+                        self.list_pet_events(pet_id, &options),
+                        |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
+                    )
                 },
-                |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
             ),
         )
     }

@@ -118,6 +118,7 @@ impl<'de> serde::Deserialize<'de> for PetStatus {
     }
 }
 
+/// Build one with [`Pet::new`](Pet::new) from its required fields (`id`, `name`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Pet {
@@ -159,6 +160,7 @@ impl Pet {
     }
 }
 
+/// Build one with [`Cat::new`](Cat::new) from its required fields (`id`, `name`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Cat {
@@ -203,6 +205,7 @@ impl Cat {
     }
 }
 
+/// Build one with [`Dog::new`](Dog::new) from its required fields (`id`, `name`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Dog {
@@ -417,6 +420,8 @@ impl ::core::convert::From<PetEventWeightVariant2> for PetEventWeight {
 }
 
 /// Something that happened to a pet, and when.
+///
+/// Build one with [`PetEvent::new`](PetEvent::new) from its required fields (`at`, `kind`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct PetEvent {
@@ -510,13 +515,92 @@ pub struct WalkedEvent {
     pub minutes: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
+/// Build one with [`Visit::new`](Visit::new) from its required fields (`id`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Visit {
+    pub id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pet: Option<String>,
+}
+
+impl Visit {
+    /// Creates a `Visit` from its required fields; the optional ones are left out.
+    pub fn new(id: i64) -> Self {
+        Self {
+            id,
+            pet: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// Build one with [`AdoptionPage::new`](AdoptionPage::new) from its required fields (`results`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct AdoptionPage {
+    pub results: Vec<Owner>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+}
+
+impl AdoptionPage {
+    /// Creates a `AdoptionPage` from its required fields; the optional ones are left out.
+    pub fn new(results: Vec<Owner>) -> Self {
+        Self {
+            results,
+            total: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// The `meta` field of [`FeedPage`].
+///
+/// Every field is optional: build one with `FeedPageMeta { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct FeedPageMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Every field is optional: build one with `FeedPage { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct FeedPage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<Vec<Visit>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<FeedPageMeta>,
+}
+
+/// The `links` field of [`NotePage`].
+///
+/// Every field is optional: build one with `NotePageLinks { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NotePageLinks {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// Every field is optional: build one with `NotePage { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct NotePage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<NotePageLinks>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Owner {
     pub name: String,
 }
 
 /// The `filter` parameter of [`Client::get_pets`](crate::Client::get_pets).
+///
+/// Every field is optional: build one with `GetPetsFilter { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct GetPetsFilter {
@@ -561,6 +645,8 @@ impl GetPetError {
 }
 
 /// The request body of [`Client::book_visit`](crate::Client::book_visit).
+///
+/// Every field is optional: build one with `BookVisitRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct BookVisitRequest {
@@ -569,6 +655,8 @@ pub struct BookVisitRequest {
 }
 
 /// The `meta` field of [`UploadPhotoRequest`].
+///
+/// Every field is optional: build one with `UploadPhotoRequestMeta { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct UploadPhotoRequestMeta {
@@ -577,10 +665,12 @@ pub struct UploadPhotoRequestMeta {
 }
 
 /// The parts of the request body of [`Client::upload_photo`](crate::Client::upload_photo).
+///
+/// Build one with [`UploadPhotoRequest::new`](UploadPhotoRequest::new) from its required fields (`photo`); the optional ones are public fields to set after.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct UploadPhotoRequest {
-    pub photo: Vec<u8>,
+    pub photo: crate::FilePart,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -591,7 +681,7 @@ pub struct UploadPhotoRequest {
 
 impl UploadPhotoRequest {
     /// Creates a `UploadPhotoRequest` from its required fields; the optional ones are left out.
-    pub fn new(photo: Vec<u8>) -> Self {
+    pub fn new(photo: crate::FilePart) -> Self {
         Self {
             photo,
             caption: ::core::default::Default::default(),
@@ -602,6 +692,8 @@ impl UploadPhotoRequest {
 }
 
 /// The `where` parameter of [`Client::list_pet_events`](crate::Client::list_pet_events).
+///
+/// Every field is optional: build one with `ListPetEventsWhere { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct ListPetEventsWhere {
@@ -638,6 +730,8 @@ pub struct WalkPetRequest {
 }
 
 /// The `near` parameter of [`Client::search_animals`](crate::Client::search_animals).
+///
+/// Every field is optional: build one with `SearchAnimalsNear { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct SearchAnimalsNear {
@@ -648,6 +742,8 @@ pub struct SearchAnimalsNear {
 }
 
 /// The `X-Filter` parameter of [`Client::search_animals`](crate::Client::search_animals).
+///
+/// Every field is optional: build one with `SearchAnimalsXFilter { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct SearchAnimalsXFilter {
@@ -662,6 +758,8 @@ pub struct SearchAnimalsOptions {
 }
 
 /// An item of: the `X-Changed-By` parameter of [`Client::patch_pet_profile`](crate::Client::patch_pet_profile).
+///
+/// Every field is optional: build one with `PatchPetProfileXChangedByItem { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PatchPetProfileXChangedByItem {
@@ -670,9 +768,37 @@ pub struct PatchPetProfileXChangedByItem {
 }
 
 /// The request body of [`Client::patch_pet_profile`](crate::Client::patch_pet_profile).
+///
+/// Every field is optional: build one with `PatchPetProfileRequest { field: Some(..), ..Default::default() }`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PatchPetProfileRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
+}
+
+/// Optional parameters of [`Client::list_visits`](crate::Client::list_visits).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListVisitsOptions {
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// Optional parameters of [`Client::list_adoptions`](crate::Client::list_adoptions).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListAdoptionsOptions {
+    pub offset: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+/// Optional parameters of [`Client::list_feed`](crate::Client::list_feed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListFeedOptions {
+    pub cursor: Option<String>,
+}
+
+/// Optional parameters of [`Client::list_photos`](crate::Client::list_photos).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPhotosOptions {
+    pub per_page: Option<i64>,
 }
