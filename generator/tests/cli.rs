@@ -490,3 +490,50 @@ fn a_broken_generator_toml_is_an_error_naming_the_file_and_the_place() {
     }
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+/// `cargo install --path generator` copies the binary somewhere on `PATH`; a copy run from an unrelated
+/// project generates that project's clients and leaves the checkout it was built from alone (it once rewrote
+/// the checkout's `generated-client/`, from paths compiled in).
+#[test]
+fn an_installed_copy_run_elsewhere_generates_there_and_leaves_the_checkout_alone() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root");
+    let checkout_lib = workspace.join("generated-client/src/lib.rs");
+    let before = std::fs::metadata(&checkout_lib)
+        .and_then(|meta| meta.modified())
+        .expect("the checkout's client");
+
+    let installed = scratch_outside_any_project("installed-bin");
+    let binary = installed.join(format!("generator{}", std::env::consts::EXE_SUFFIX));
+    std::fs::copy(env!("CARGO_BIN_EXE_generator"), &binary).expect("install a copy");
+    let project = project_with_config("installed-project");
+    let run = |dir: &Path, args: &[&str]| {
+        Command::new(&binary)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("the installed copy runs")
+    };
+
+    let output = run(&project.join("specs"), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        project.join("clients/pets/src/lib.rs").exists(),
+        "found the project's generator.toml above its working directory"
+    );
+    let nowhere = scratch_outside_any_project("installed-nowhere");
+    assert_eq!(run(&nowhere, &[]).status.code(), Some(2));
+    assert!(is_empty(&nowhere));
+
+    let after = std::fs::metadata(&checkout_lib)
+        .and_then(|meta| meta.modified())
+        .expect("the checkout's client");
+    assert_eq!(
+        before, after,
+        "the checkout's generated-client/ was not touched"
+    );
+    for dir in [installed, project, nowhere] {
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+    }
+}
