@@ -37,6 +37,8 @@ const RUNTIME_MODULES: &[&str] = &[
     "links.rs",
     "link_header.rs",
     "pointer.rs",
+    "webhook_event.rs",
+    "webhook_signature.rs",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

@@ -83,7 +83,8 @@
 //! # Features
 //!
 //! - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers carry.
-//! - `all-schemas`: 7 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
+//! - `all-schemas`: 169 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
+//! - `webhooks`: the `webhooks` module, which reads the 81 events the API sends to a service (webhook requests) into a typed `webhooks::Event` (it turns on `all-schemas`, where their payloads are).
 
 #[rustfmt::skip]
 mod client;
@@ -105,6 +106,12 @@ mod items;
 mod pages;
 #[rustfmt::skip]
 mod pointer;
+#[cfg(feature = "webhooks")]
+#[rustfmt::skip]
+mod webhook_event;
+#[cfg(feature = "webhooks")]
+#[rustfmt::skip]
+mod webhook_signature;
 #[rustfmt::skip]
 mod credentials;
 #[rustfmt::skip]
@@ -149,6 +156,9 @@ mod teams;
 mod verify;
 #[rustfmt::skip]
 mod visitors;
+#[cfg(feature = "webhooks")]
+#[rustfmt::skip]
+pub mod webhooks;
 #[rustfmt::skip]
 pub use client::{
     Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,

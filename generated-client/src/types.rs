@@ -546,6 +546,58 @@ pub struct PluginEventDispatch {
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ComposeMessageType {
+    /// `start`
+    Start,
+    /// `stop`
+    Stop,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl ComposeMessageType {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "start",
+            Self::Stop => "stop",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl ::core::convert::From<&str> for ComposeMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "start" => Self::Start,
+            "stop" => Self::Stop,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ComposeMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ComposeMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ComposeMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// What to compute, over which period.
 ///
 /// Build one with [`AnalyticsQuery::new`](AnalyticsQuery::new) from its required fields (`metric`, `type_`, `date`); the optional ones are public fields to set after.
@@ -3374,59 +3426,6 @@ pub struct MessageReference {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-}
-
-/// The `type` field of [`ComposeMessage`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ComposeMessageType {
-    /// `start`
-    Start,
-    /// `stop`
-    Stop,
-    /// A value this client does not know yet, kept as the server sent it.
-    Other(String),
-}
-
-impl ComposeMessageType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "start",
-            Self::Stop => "stop",
-            Self::Other(value) => value,
-        }
-    }
-}
-
-impl ::core::convert::From<&str> for ComposeMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "start" => Self::Start,
-            "stop" => Self::Stop,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for ComposeMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ComposeMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ComposeMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
 }
 
 /// That one side starts or stops typing.

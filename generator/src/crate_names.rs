@@ -48,6 +48,9 @@ pub const CRATE_MODULES: &[&str] = &[
     "pages",
     "links",
     "link_header",
+    "webhook_event",
+    "webhook_signature",
+    "webhooks",
 ];
 
 /// Names no schema's type may take, because generated code uses them bare: the prelude's types and their

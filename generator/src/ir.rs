@@ -24,6 +24,9 @@ pub struct Api {
     pub default_security: Vec<SecurityRequirement>,
     /// JSON pointer into an error body that names the error (the spec's `x-error-reason`), if declared.
     pub error_reason_pointer: Option<String>,
+    /// The webhooks the API sends its users, when the spec declares them and where a request names its
+    /// event (`webhooks`, or 3.0's `x-webhooks`, with `x-webhook-event`).
+    pub webhooks: Option<Webhooks>,
     /// The example the crate page opens with (the spec's `x-rust-example`, Rust code that may use tokio's
     /// `#[tokio::main]`); one is made up from the first simple operation when the spec has none.
     pub example: Option<String>,
@@ -178,6 +181,12 @@ pub struct Needs {
     pub http_basic: bool,
     /// A discriminated union that writes its variants' tags (`lower/tags.rs`).
     pub implied_tags: bool,
+    /// Webhooks named in the body.
+    pub webhook_body_names: bool,
+    /// Webhooks named by a header.
+    pub webhook_header_names: bool,
+    /// Webhooks signed (HMAC-SHA256).
+    pub webhook_signature: bool,
 }
 
 impl Needs {
@@ -217,6 +226,10 @@ impl Needs {
             "items_within" => self.items_within,
             "http_basic" => self.http_basic,
             "implied_tags" => self.implied_tags,
+            "webhooks" => self.webhook_body_names || self.webhook_header_names,
+            "webhook_body_names" => self.webhook_body_names,
+            "webhook_header_names" => self.webhook_header_names,
+            "webhook_signature" => self.webhook_signature,
             _ => return None,
         })
     }
@@ -238,12 +251,91 @@ impl Needs {
             || self.answer_cursor_pages
             || self.link_pages
             || self.items_within
+            || self.webhook_body_names
+            || self.webhook_header_names
     }
 
     /// Whether path segments are percent-encoded, which needs the `percent-encoding` crate.
     pub fn percent_encoding(&self) -> bool {
         self.path_segment || self.styled_path
     }
+}
+
+/// The requests an API makes to its users (webhooks), as one `Event` enum a service parses them into.
+#[derive(Debug, Clone, Serialize)]
+pub struct Webhooks {
+    /// Where a request says which event it carries.
+    pub event_at: EventAt,
+    /// The events, in spec order.
+    pub hooks: Vec<Webhook>,
+    /// How the API signs its requests (`x-webhook-signature`), if the spec says.
+    pub signature: Option<Signature>,
+}
+
+/// An HMAC-SHA256 signature scheme: what is signed, where the signature and its timestamp are, how written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    /// The header holding the signature(s).
+    pub header: String,
+    /// What is signed, in order.
+    pub signed: Vec<SignedPiece>,
+    /// The header holding the signed timestamp, checked for age, and its unit.
+    pub timestamp: Option<(String, TimestampUnit)>,
+    pub encoding: SignatureEncoding,
+    /// Written before each signature (`sha256=`, `v1,`).
+    pub prefix: String,
+    /// Whether the header may hold several signatures, separated by spaces (any may match).
+    pub several: bool,
+    /// Whether the secret is base64 (after an optional `whsec_`) rather than used as it is.
+    pub base64_key: bool,
+}
+
+/// A part of what is signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum SignedPiece {
+    Text(String),
+    Body,
+    Timestamp,
+    Header(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TimestampUnit {
+    Seconds,
+    Milliseconds,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SignatureEncoding {
+    Hex,
+    Base64,
+}
+
+/// Where a webhook request names its event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum EventAt {
+    /// A string in the JSON body at this pointer (Crisp: `/event`).
+    Body { pointer: String },
+    /// A header (GitHub: `X-GitHub-Event`), with the body's pointer to an action that splits an event into
+    /// several (GitHub: `/action`), if declared.
+    Header {
+        name: String,
+        action: Option<String>,
+    },
+}
+
+/// One event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Webhook {
+    /// The event's name as sent (`message:send`, `issues`).
+    pub name: String,
+    /// The action that, with the name, identifies the event (`opened`), when the API splits events so.
+    pub action: Option<String>,
+    /// The `Event` variant.
+    pub variant: String,
+    /// The type of the request's body.
+    pub payload: TypeRef,
+    pub docs: Docs,
 }
 
 /// A source module grouping operations that share their first tag.

@@ -44,8 +44,11 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
     }
     root.insert("openapi".into(), Value::from("3.0.3"));
     root.remove("jsonSchemaDialect");
-    // Webhooks are requests the API makes to its users; a client has nothing to call there.
-    root.remove("webhooks");
+    // Webhooks are requests the API makes to its users: 3.0 documents declare them as `x-webhooks` (GitHub
+    // does), which the OpenAPI 3.0 model keeps as an extension; lowering reads them there.
+    if let Some(webhooks) = root.remove("webhooks") {
+        root.entry("x-webhooks").or_insert(webhooks);
+    }
     root.entry("paths")
         .or_insert_with(|| Value::Object(Map::new()));
     remove_mutual_tls(root);
@@ -183,6 +186,11 @@ impl Walk {
         }
         if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
             self.components_section(components)?;
+        }
+        if let Some(webhooks) = root.get_mut("x-webhooks").and_then(Value::as_object_mut) {
+            for (name, item) in webhooks.iter_mut() {
+                self.path_item(item, &pointer_push("#/webhooks", name))?;
+            }
         }
         Ok(())
     }
@@ -877,7 +885,7 @@ mod tests {
     }
 
     #[test]
-    fn missing_paths_and_responses_are_filled_in_and_webhooks_dropped() {
+    fn missing_paths_and_responses_are_filled_in_and_webhooks_kept_as_x_webhooks() {
         let mut doc = json!({
             "openapi": "3.1.0",
             "info": { "title": "t", "version": "1" },
@@ -886,6 +894,7 @@ mod tests {
         normalize(&mut doc).expect("normalises");
         assert_eq!(doc["paths"], json!({}));
         assert!(doc.get("webhooks").is_none());
+        assert_eq!(doc["x-webhooks"], json!({ "ping": {} }));
 
         let mut doc = json!({
             "openapi": "3.1.0",

@@ -423,5 +423,49 @@ fn types_derive_only_the_serde_traits_their_direction_needs() {
     // The front page says what each feature adds.
     let lib_rs = file("src/lib.rs");
     assert!(lib_rs.contains("//! - `full-serde`: every type in [`types`] derives both"));
-    assert!(lib_rs.contains("//! - `all-schemas`: 5 more types in [`types`]"));
+    assert!(lib_rs.contains("//! - `all-schemas`: 8 more types in [`types`]"));
+    assert!(lib_rs.contains("//! - `webhooks`: the `webhooks` module, which reads the 3 events"));
+}
+
+/// Webhooks add a `webhooks` module, its runtime and a `webhooks` feature; the same spec without them (the pets
+/// fixture with its `webhooks` removed by an overlay) generates what it did before webhooks were read: no such
+/// module, runtime or feature, and every other file the same but for the lines that name them.
+#[test]
+fn a_spec_without_webhooks_gets_nothing_of_them() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pets-3.1.yaml");
+    let bytes = std::fs::read(&spec).expect("the fixture");
+    let without: &[u8] = br#"{"overlay": "1.0.0", "info": {"title": "no webhooks", "version": "1"},
+        "actions": [{"target": "$.webhooks", "remove": true}, {"target": "$['x-webhook-event']", "remove": true}]}"#;
+    let plain = generator::generate_from_bytes(&bytes, &[without], &spec, "pets-client")
+        .expect("generates");
+    let with =
+        generator::generate_from_bytes(&bytes, &[], &spec, "pets-client").expect("generates");
+    assert!(plain.api.webhooks.is_none() && with.api.webhooks.is_some());
+    let paths = |generated: &generator::Generated| -> Vec<String> {
+        generated
+            .files
+            .iter()
+            .map(|file| file.path.clone())
+            .collect()
+    };
+    for module in ["src/webhooks.rs", "src/webhook_event.rs"] {
+        assert!(!paths(&plain).contains(&module.to_string()), "{module}");
+        assert!(paths(&with).contains(&module.to_string()), "{module}");
+    }
+    let file = |generated: &generator::Generated, path: &str| {
+        generated
+            .files
+            .iter()
+            .find(|file| file.path == path)
+            .map(|file| file.contents.clone())
+            .unwrap_or_default()
+    };
+    assert!(!file(&plain, "Cargo.toml").contains("webhooks"));
+    assert!(!file(&plain, "src/lib.rs").contains("mod webhook"));
+    assert!(!file(&plain, "src/lib.rs").contains("`webhooks`"));
+    // The operations do not change.
+    assert_eq!(
+        file(&plain, "src/operations.rs"),
+        file(&with, "src/operations.rs")
+    );
 }

@@ -41,7 +41,10 @@ fn every_operation_of_github_is_generated_and_typed() {
 
     let generated = generator::generate(&generator::Config {
         spec,
-        overlays: vec![workspace_root().join("tests/github/paged-lists.overlay.yaml")],
+        overlays: vec![
+            workspace_root().join("tests/github/paged-lists.overlay.yaml"),
+            workspace_root().join("tests/github/webhooks.overlay.yaml"),
+        ],
         package_name: "github-client".into(),
         regenerate: "cargo run -p generator -- --spec api.github.com.json".into(),
     })
@@ -79,4 +82,58 @@ fn every_operation_of_github_is_generated_and_typed() {
         .collect();
     assert_eq!(linked.len(), 227);
     assert_eq!(linked.iter().filter(|p| p.items_within).count(), 68);
+
+    // Its 270 webhooks (`x-webhooks`, named by the X-GitHub-Event header and the body's action) are one `Event`.
+    let webhook_warnings: Vec<_> = generated
+        .warnings
+        .iter()
+        .filter(|warning| warning.pointer.contains("webhook"))
+        .collect();
+    assert!(webhook_warnings.is_empty(), "{webhook_warnings:#?}");
+    let webhooks = generated.api.webhooks.as_ref().expect("webhooks");
+    assert_eq!(webhooks.hooks.len(), 270);
+    let opened = webhooks
+        .hooks
+        .iter()
+        .find(|hook| hook.name == "issues" && hook.action.as_deref() == Some("opened"))
+        .expect("issues/opened");
+    assert_eq!(opened.variant, "IssuesOpened");
+    assert!(generated
+        .files
+        .iter()
+        .any(|file| file.path == "src/webhooks.rs"));
+
+    // The same document in its OpenAPI 3.1 form, with `webhooks`, gives the same events.
+    let mut document = document;
+    let object = document.as_object_mut().expect("an object");
+    object.insert("openapi".into(), "3.1.0".into());
+    let hooks = object.remove("x-webhooks").expect("x-webhooks");
+    object.insert("webhooks".into(), hooks);
+    let overlay = std::fs::read(workspace_root().join("tests/github/webhooks.overlay.yaml"))
+        .expect("the overlay");
+    // The overlay targets `x-webhooks`, which a 3.1 document calls `webhooks`.
+    let overlay = String::from_utf8(overlay)
+        .expect("UTF-8")
+        .replace("$['x-webhooks']", "$['webhooks']");
+    let as_3_1 = generator::generate_from_bytes(
+        &serde_json::to_vec(&document).expect("JSON"),
+        &[overlay.as_bytes()],
+        std::path::Path::new("api.github.com.3.1.json"),
+        "github-client",
+    )
+    .expect("the 3.1 form generates");
+    let hooks_3_1 = as_3_1.api.webhooks.as_ref().expect("webhooks");
+    assert_eq!(hooks_3_1.hooks.len(), 270);
+    assert_eq!(
+        hooks_3_1
+            .hooks
+            .iter()
+            .map(|h| &h.variant)
+            .collect::<Vec<_>>(),
+        webhooks
+            .hooks
+            .iter()
+            .map(|h| &h.variant)
+            .collect::<Vec<_>>()
+    );
 }

@@ -85,3 +85,20 @@ fn the_crate_page_opens_with_the_readme_example() {
         "lib.rs does not open with the README's example"
     );
 }
+
+/// A struct's docs say how to build one: `new` with its required fields, or `Default` when all are optional.
+#[test]
+fn a_struct_says_how_to_build_it() {
+    let generated = generator::generate(&crisp_config()).expect("the Crisp spec generates");
+    let types = generated
+        .files
+        .iter()
+        .find(|file| file.path == "src/types.rs")
+        .expect("types.rs");
+    for said in [
+        "/// Build one with [`TextMessage::new`](TextMessage::new) from its required fields (`from`, `origin`, `content`)",
+        "/// Every field is optional: build one with `ConversationMeta { field: Some(..), ..Default::default() }`.",
+    ] {
+        assert!(types.contents.contains(said), "{said}");
+    }
+}

@@ -62,6 +62,3654 @@ pub struct MediaAnimation {
     pub url: String,
 }
 
+/// What every web hook body carries beside its payload.
+///
+/// Build one with [`WebhookEnvelope::new`](WebhookEnvelope::new) from its required fields (`website_id`, `event`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebhookEnvelope {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+impl WebhookEnvelope {
+    /// Creates a `WebhookEnvelope` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// A `session:update_availability` web hook: the visitor went online or offline.
+///
+/// Build one with [`SessionUpdateAvailabilityEvent::new`](SessionUpdateAvailabilityEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionUpdateAvailabilityEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionAvailabilityUpdate,
+}
+
+impl SessionUpdateAvailabilityEvent {
+    /// Creates a `SessionUpdateAvailabilityEvent` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        event: String,
+        data: SessionAvailabilityUpdate,
+    ) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:update_verify` web hook: the verification of the visitor's identity changed.
+///
+/// Build one with [`SessionUpdateVerifyEvent::new`](SessionUpdateVerifyEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionUpdateVerifyEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionVerifyUpdate,
+}
+
+impl SessionUpdateVerifyEvent {
+    /// Creates a `SessionUpdateVerifyEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionVerifyUpdate) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:request:initiated` web hook: a visitor started a new conversation session.
+///
+/// Build one with [`SessionRequestInitiatedEvent::new`](SessionRequestInitiatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionRequestInitiatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EventSession,
+}
+
+impl SessionRequestInitiatedEvent {
+    /// Creates a `SessionRequestInitiatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EventSession) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_email` web hook: the visitor's email address was set.
+///
+/// Build one with [`SessionSetEmailEvent::new`](SessionSetEmailEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetEmailEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionEmail,
+}
+
+impl SessionSetEmailEvent {
+    /// Creates a `SessionSetEmailEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionEmail) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_phone` web hook: the visitor's phone number was set.
+///
+/// Build one with [`SessionSetPhoneEvent::new`](SessionSetPhoneEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetPhoneEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionPhone,
+}
+
+impl SessionSetPhoneEvent {
+    /// Creates a `SessionSetPhoneEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionPhone) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_address` web hook: the visitor's postal address was set.
+///
+/// Build one with [`SessionSetAddressEvent::new`](SessionSetAddressEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetAddressEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionAddress,
+}
+
+impl SessionSetAddressEvent {
+    /// Creates a `SessionSetAddressEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionAddress) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_subject` web hook: the conversation's subject was set.
+///
+/// Build one with [`SessionSetSubjectEvent::new`](SessionSetSubjectEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetSubjectEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionSubject,
+}
+
+impl SessionSetSubjectEvent {
+    /// Creates a `SessionSetSubjectEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionSubject) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_avatar` web hook: the visitor's avatar was set.
+///
+/// Build one with [`SessionSetAvatarEvent::new`](SessionSetAvatarEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetAvatarEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionAvatar,
+}
+
+impl SessionSetAvatarEvent {
+    /// Creates a `SessionSetAvatarEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionAvatar) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_nickname` web hook: the visitor's name was set.
+///
+/// Build one with [`SessionSetNicknameEvent::new`](SessionSetNicknameEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetNicknameEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionNickname,
+}
+
+impl SessionSetNicknameEvent {
+    /// Creates a `SessionSetNicknameEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionNickname) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_origin` web hook: the conversation's origin was set.
+///
+/// Build one with [`SessionSetOriginEvent::new`](SessionSetOriginEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetOriginEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionOrigin,
+}
+
+impl SessionSetOriginEvent {
+    /// Creates a `SessionSetOriginEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionOrigin) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_data` web hook: the conversation's custom data was set.
+///
+/// Build one with [`SessionSetDataEvent::new`](SessionSetDataEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetDataEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionCustomData,
+}
+
+impl SessionSetDataEvent {
+    /// Creates a `SessionSetDataEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionCustomData) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:pages` web hook: the pages the visitor browsed were synced.
+///
+/// Build one with [`SessionSyncPagesEvent::new`](SessionSyncPagesEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncPagesEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionPages,
+}
+
+impl SessionSyncPagesEvent {
+    /// Creates a `SessionSyncPagesEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionPages) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:events` web hook: the visitor's events were synced.
+///
+/// Build one with [`SessionSyncEventsEvent::new`](SessionSyncEventsEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncEventsEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionEvents,
+}
+
+impl SessionSyncEventsEvent {
+    /// Creates a `SessionSyncEventsEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionEvents) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:capabilities` web hook: what the visitor's device can do was synced.
+///
+/// Build one with [`SessionSyncCapabilitiesEvent::new`](SessionSyncCapabilitiesEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncCapabilitiesEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionCapabilities,
+}
+
+impl SessionSyncCapabilitiesEvent {
+    /// Creates a `SessionSyncCapabilitiesEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionCapabilities) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:geolocation` web hook: where the visitor is was synced.
+///
+/// Build one with [`SessionSyncGeolocationEvent::new`](SessionSyncGeolocationEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncGeolocationEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionGeolocation,
+}
+
+impl SessionSyncGeolocationEvent {
+    /// Creates a `SessionSyncGeolocationEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionGeolocation) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:system` web hook: the visitor's operating system and browser were synced.
+///
+/// Build one with [`SessionSyncSystemEvent::new`](SessionSyncSystemEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncSystemEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionSystem,
+}
+
+impl SessionSyncSystemEvent {
+    /// Creates a `SessionSyncSystemEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionSystem) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:network` web hook: the visitor's network was synced.
+///
+/// Build one with [`SessionSyncNetworkEvent::new`](SessionSyncNetworkEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncNetworkEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionNetwork,
+}
+
+impl SessionSyncNetworkEvent {
+    /// Creates a `SessionSyncNetworkEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionNetwork) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:timezone` web hook: the visitor's time zone was synced.
+///
+/// Build one with [`SessionSyncTimezoneEvent::new`](SessionSyncTimezoneEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncTimezoneEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionTimezone,
+}
+
+impl SessionSyncTimezoneEvent {
+    /// Creates a `SessionSyncTimezoneEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionTimezone) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:locales` web hook: the visitor's languages were synced.
+///
+/// Build one with [`SessionSyncLocalesEvent::new`](SessionSyncLocalesEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncLocalesEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionLocales,
+}
+
+impl SessionSyncLocalesEvent {
+    /// Creates a `SessionSyncLocalesEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionLocales) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:rating` web hook: the visitor rated the conversation.
+///
+/// Build one with [`SessionSyncRatingEvent::new`](SessionSyncRatingEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncRatingEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionRating,
+}
+
+impl SessionSyncRatingEvent {
+    /// Creates a `SessionSyncRatingEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionRating) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:sync:topic` web hook: the conversation's topic was synced.
+///
+/// Build one with [`SessionSyncTopicEvent::new`](SessionSyncTopicEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSyncTopicEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionTopic,
+}
+
+impl SessionSyncTopicEvent {
+    /// Creates a `SessionSyncTopicEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionTopic) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_state` web hook: the conversation's state changed.
+///
+/// Build one with [`SessionSetStateEvent::new`](SessionSetStateEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetStateEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionState,
+}
+
+impl SessionSetStateEvent {
+    /// Creates a `SessionSetStateEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionState) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_block` web hook: the visitor was blocked or unblocked.
+///
+/// Build one with [`SessionSetBlockEvent::new`](SessionSetBlockEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetBlockEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionBlock,
+}
+
+impl SessionSetBlockEvent {
+    /// Creates a `SessionSetBlockEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionBlock) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_segments` web hook: the conversation's segments were set.
+///
+/// Build one with [`SessionSetSegmentsEvent::new`](SessionSetSegmentsEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetSegmentsEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionSegments,
+}
+
+impl SessionSetSegmentsEvent {
+    /// Creates a `SessionSetSegmentsEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionSegments) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_opened` web hook: an operator opened the conversation.
+///
+/// Build one with [`SessionSetOpenedEvent::new`](SessionSetOpenedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetOpenedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionOperatorChange,
+}
+
+impl SessionSetOpenedEvent {
+    /// Creates a `SessionSetOpenedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionOperatorChange) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_closed` web hook: an operator closed the conversation.
+///
+/// Build one with [`SessionSetClosedEvent::new`](SessionSetClosedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetClosedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionOperatorChange,
+}
+
+impl SessionSetClosedEvent {
+    /// Creates a `SessionSetClosedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionOperatorChange) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_participants` web hook: the conversation's participants were set.
+///
+/// Build one with [`SessionSetParticipantsEvent::new`](SessionSetParticipantsEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetParticipantsEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionParticipants,
+}
+
+impl SessionSetParticipantsEvent {
+    /// Creates a `SessionSetParticipantsEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionParticipants) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_mentions` web hook: the operators mentioned in the conversation were set.
+///
+/// Build one with [`SessionSetMentionsEvent::new`](SessionSetMentionsEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetMentionsEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionMentions,
+}
+
+impl SessionSetMentionsEvent {
+    /// Creates a `SessionSetMentionsEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionMentions) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_routing` web hook: the conversation was routed to another assignee.
+///
+/// Build one with [`SessionSetRoutingEvent::new`](SessionSetRoutingEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetRoutingEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionRouting,
+}
+
+impl SessionSetRoutingEvent {
+    /// Creates a `SessionSetRoutingEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionRouting) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:set_inbox` web hook: the conversation moved to another inbox.
+///
+/// Build one with [`SessionSetInboxEvent::new`](SessionSetInboxEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSetInboxEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionInbox,
+}
+
+impl SessionSetInboxEvent {
+    /// Creates a `SessionSetInboxEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionInbox) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:removed` web hook: the conversation was deleted.
+///
+/// Build one with [`SessionRemovedEvent::new`](SessionRemovedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionRemovedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EventSession,
+}
+
+impl SessionRemovedEvent {
+    /// Creates a `SessionRemovedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EventSession) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `session:error` web hook: a change to the conversation failed.
+///
+/// Build one with [`SessionErrorEvent::new`](SessionErrorEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionErrorEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionError,
+}
+
+impl SessionErrorEvent {
+    /// Creates a `SessionErrorEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionError) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:updated` web hook: a message was edited.
+///
+/// Build one with [`MessageUpdatedEvent::new`](MessageUpdatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageUpdatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessageUpdate,
+}
+
+impl MessageUpdatedEvent {
+    /// Creates a `MessageUpdatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessageUpdate) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:send` web hook: the visitor sent a message.
+///
+/// Build one with [`MessageSendEvent::new`](MessageSendEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageSendEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionMessage,
+}
+
+impl MessageSendEvent {
+    /// Creates a `MessageSendEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionMessage) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:received` web hook: the website side (an operator, a bot or a plugin) sent a message.
+///
+/// Build one with [`MessageReceivedEvent::new`](MessageReceivedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageReceivedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SessionMessage,
+}
+
+impl MessageReceivedEvent {
+    /// Creates a `MessageReceivedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SessionMessage) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:removed` web hook: a message was deleted.
+///
+/// Build one with [`MessageRemovedEvent::new`](MessageRemovedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageRemovedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: RemovedMessage,
+}
+
+impl MessageRemovedEvent {
+    /// Creates a `MessageRemovedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: RemovedMessage) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:compose:send` web hook: the visitor started or stopped typing.
+///
+/// Build one with [`MessageComposeSendEvent::new`](MessageComposeSendEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageComposeSendEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: Typing,
+}
+
+impl MessageComposeSendEvent {
+    /// Creates a `MessageComposeSendEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: Typing) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:compose:receive` web hook: someone on the website side started or stopped typing.
+///
+/// Build one with [`MessageComposeReceiveEvent::new`](MessageComposeReceiveEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageComposeReceiveEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: TypingWithUser,
+}
+
+impl MessageComposeReceiveEvent {
+    /// Creates a `MessageComposeReceiveEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: TypingWithUser) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:acknowledge:read:send` web hook: the visitor read messages.
+///
+/// Build one with [`MessageAcknowledgeReadSendEvent::new`](MessageAcknowledgeReadSendEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageAcknowledgeReadSendEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessagesAcknowledged,
+}
+
+impl MessageAcknowledgeReadSendEvent {
+    /// Creates a `MessageAcknowledgeReadSendEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessagesAcknowledged) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:acknowledge:read:received` web hook: the website side read messages.
+///
+/// Build one with [`MessageAcknowledgeReadReceivedEvent::new`](MessageAcknowledgeReadReceivedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageAcknowledgeReadReceivedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessagesAcknowledged,
+}
+
+impl MessageAcknowledgeReadReceivedEvent {
+    /// Creates a `MessageAcknowledgeReadReceivedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessagesAcknowledged) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:acknowledge:unread:send` web hook: messages were marked as unread.
+///
+/// Build one with [`MessageAcknowledgeUnreadSendEvent::new`](MessageAcknowledgeUnreadSendEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageAcknowledgeUnreadSendEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessagesAcknowledged,
+}
+
+impl MessageAcknowledgeUnreadSendEvent {
+    /// Creates a `MessageAcknowledgeUnreadSendEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessagesAcknowledged) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:acknowledge:delivered` web hook: messages were delivered.
+///
+/// Build one with [`MessageAcknowledgeDeliveredEvent::new`](MessageAcknowledgeDeliveredEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageAcknowledgeDeliveredEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessagesAcknowledged,
+}
+
+impl MessageAcknowledgeDeliveredEvent {
+    /// Creates a `MessageAcknowledgeDeliveredEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessagesAcknowledged) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:acknowledge:ignored` web hook: messages were left undelivered on a channel.
+///
+/// Build one with [`MessageAcknowledgeIgnoredEvent::new`](MessageAcknowledgeIgnoredEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageAcknowledgeIgnoredEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MessagesIgnored,
+}
+
+impl MessageAcknowledgeIgnoredEvent {
+    /// Creates a `MessageAcknowledgeIgnoredEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MessagesIgnored) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:notify:unread:send` web hook: a reminder of unread messages was sent (visitor side).
+///
+/// Build one with [`MessageNotifyUnreadSendEvent::new`](MessageNotifyUnreadSendEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageNotifyUnreadSendEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EventSession,
+}
+
+impl MessageNotifyUnreadSendEvent {
+    /// Creates a `MessageNotifyUnreadSendEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EventSession) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `message:notify:unread:received` web hook: a reminder of unread messages was received (website side).
+///
+/// Build one with [`MessageNotifyUnreadReceivedEvent::new`](MessageNotifyUnreadReceivedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageNotifyUnreadReceivedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EventSession,
+}
+
+impl MessageNotifyUnreadReceivedEvent {
+    /// Creates a `MessageNotifyUnreadReceivedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EventSession) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `spam:message` web hook: a conversation was held as spam.
+///
+/// Build one with [`SpamMessageEvent::new`](SpamMessageEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamMessageEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SpamMessage,
+}
+
+impl SpamMessageEvent {
+    /// Creates a `SpamMessageEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SpamMessage) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `spam:decision` web hook: a conversation held as spam was judged.
+///
+/// Build one with [`SpamDecisionEvent::new`](SpamDecisionEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamDecisionEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SpamDecision,
+}
+
+impl SpamDecisionEvent {
+    /// Creates a `SpamDecisionEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SpamDecision) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:profile:created` web hook: a contact was created.
+///
+/// Build one with [`PeopleProfileCreatedEvent::new`](PeopleProfileCreatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileCreatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: CreatedPeopleProfile,
+}
+
+impl PeopleProfileCreatedEvent {
+    /// Creates a `PeopleProfileCreatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: CreatedPeopleProfile) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:profile:updated` web hook: a contact was updated.
+///
+/// Build one with [`PeopleProfileUpdatedEvent::new`](PeopleProfileUpdatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileUpdatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: UpdatedPeopleProfile,
+}
+
+impl PeopleProfileUpdatedEvent {
+    /// Creates a `PeopleProfileUpdatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: UpdatedPeopleProfile) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:profile:removed` web hook: a contact was deleted.
+///
+/// Build one with [`PeopleProfileRemovedEvent::new`](PeopleProfileRemovedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileRemovedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: RemovedPeopleProfile,
+}
+
+impl PeopleProfileRemovedEvent {
+    /// Creates a `PeopleProfileRemovedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: RemovedPeopleProfile) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:bind:session` web hook: a conversation was linked to a contact.
+///
+/// Build one with [`PeopleBindSessionEvent::new`](PeopleBindSessionEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleBindSessionEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PeopleSessionBinding,
+}
+
+impl PeopleBindSessionEvent {
+    /// Creates a `PeopleBindSessionEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PeopleSessionBinding) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:sync:profile` web hook: what is known of a contact's person and company was synced.
+///
+/// Build one with [`PeopleSyncProfileEvent::new`](PeopleSyncProfileEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSyncProfileEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PeopleProfileSync,
+}
+
+impl PeopleSyncProfileEvent {
+    /// Creates a `PeopleSyncProfileEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PeopleProfileSync) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:import:progress` web hook: an import of contacts moved on.
+///
+/// Build one with [`PeopleImportProgressEvent::new`](PeopleImportProgressEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportProgressEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PeopleImportProgress,
+}
+
+impl PeopleImportProgressEvent {
+    /// Creates a `PeopleImportProgressEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PeopleImportProgress) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `people:import:done` web hook: an import of contacts finished.
+///
+/// Build one with [`PeopleImportDoneEvent::new`](PeopleImportDoneEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportDoneEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PeopleImportDone,
+}
+
+impl PeopleImportDoneEvent {
+    /// Creates a `PeopleImportDoneEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PeopleImportDone) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `campaign:progress` web hook: a campaign's sending moved on.
+///
+/// Build one with [`CampaignProgressEvent::new`](CampaignProgressEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignProgressEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: CampaignProgress,
+}
+
+impl CampaignProgressEvent {
+    /// Creates a `CampaignProgressEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: CampaignProgress) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `campaign:dispatched` web hook: a campaign was sent.
+///
+/// Build one with [`CampaignDispatchedEvent::new`](CampaignDispatchedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignDispatchedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: DispatchedCampaign,
+}
+
+impl CampaignDispatchedEvent {
+    /// Creates a `CampaignDispatchedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: DispatchedCampaign) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `campaign:running` web hook: a campaign was started or stopped.
+///
+/// Build one with [`CampaignRunningEvent::new`](CampaignRunningEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignRunningEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: CampaignRunning,
+}
+
+impl CampaignRunningEvent {
+    /// Creates a `CampaignRunningEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: CampaignRunning) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `browsing:request:initiated` web hook: co-browsing of the visitor's page was requested.
+///
+/// Build one with [`BrowsingRequestInitiatedEvent::new`](BrowsingRequestInitiatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BrowsingRequestInitiatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BrowsingRequest,
+}
+
+impl BrowsingRequestInitiatedEvent {
+    /// Creates a `BrowsingRequestInitiatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BrowsingRequest) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `browsing:request:rejected` web hook: the visitor declined co-browsing.
+///
+/// Build one with [`BrowsingRequestRejectedEvent::new`](BrowsingRequestRejectedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BrowsingRequestRejectedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EventSession,
+}
+
+impl BrowsingRequestRejectedEvent {
+    /// Creates a `BrowsingRequestRejectedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EventSession) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `call:request:initiated` web hook: a call with the visitor was requested.
+///
+/// Build one with [`CallRequestInitiatedEvent::new`](CallRequestInitiatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CallRequestInitiatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: CallRequest,
+}
+
+impl CallRequestInitiatedEvent {
+    /// Creates a `CallRequestInitiatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: CallRequest) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `call:request:rejected` web hook: the visitor declined a call.
+///
+/// Build one with [`CallRequestRejectedEvent::new`](CallRequestRejectedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CallRequestRejectedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: CallRequest,
+}
+
+impl CallRequestRejectedEvent {
+    /// Creates a `CallRequestRejectedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: CallRequest) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `identity:verify:request` web hook: a plugin is to send a visitor a code that verifies their identity.
+///
+/// Build one with [`IdentityVerifyRequestEvent::new`](IdentityVerifyRequestEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct IdentityVerifyRequestEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: IdentityVerificationCode,
+}
+
+impl IdentityVerifyRequestEvent {
+    /// Creates a `IdentityVerifyRequestEvent` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        event: String,
+        data: IdentityVerificationCode,
+    ) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `status:health:changed` web hook: the health of the website's status page changed.
+///
+/// Build one with [`StatusHealthChangedEvent::new`](StatusHealthChangedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct StatusHealthChangedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: StatusHealthChange,
+}
+
+impl StatusHealthChangedEvent {
+    /// Creates a `StatusHealthChangedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: StatusHealthChange) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `website:update_visitors_count` web hook: the number of visitors on the website changed.
+///
+/// Build one with [`WebsiteUpdateVisitorsCountEvent::new`](WebsiteUpdateVisitorsCountEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteUpdateVisitorsCountEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: WebsiteVisitorsCount,
+}
+
+impl WebsiteUpdateVisitorsCountEvent {
+    /// Creates a `WebsiteUpdateVisitorsCountEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: WebsiteVisitorsCount) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `website:update_operators_availability` web hook: an operator's availability changed.
+///
+/// Build one with [`WebsiteUpdateOperatorsAvailabilityEvent::new`](WebsiteUpdateOperatorsAvailabilityEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteUpdateOperatorsAvailabilityEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: OperatorAvailabilityChange,
+}
+
+impl WebsiteUpdateOperatorsAvailabilityEvent {
+    /// Creates a `WebsiteUpdateOperatorsAvailabilityEvent` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        event: String,
+        data: OperatorAvailabilityChange,
+    ) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `website:users:available` web hook: whether any operator is available changed.
+///
+/// Build one with [`WebsiteUsersAvailableEvent::new`](WebsiteUsersAvailableEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteUsersAvailableEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: WebsiteUsersAvailability,
+}
+
+impl WebsiteUsersAvailableEvent {
+    /// Creates a `WebsiteUsersAvailableEvent` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        event: String,
+        data: WebsiteUsersAvailability,
+    ) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:upload:generated` web hook: an upload URL for a file to send in a conversation is ready.
+///
+/// Build one with [`BucketUrlUploadGeneratedEvent::new`](BucketUrlUploadGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlUploadGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlUploadGeneratedEvent {
+    /// Creates a `BucketUrlUploadGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:avatar:generated` web hook: an upload URL for an avatar is ready.
+///
+/// Build one with [`BucketUrlAvatarGeneratedEvent::new`](BucketUrlAvatarGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlAvatarGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlAvatarGeneratedEvent {
+    /// Creates a `BucketUrlAvatarGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:website:generated` web hook: an upload URL for a website's file (e.g. its logo) is ready.
+///
+/// Build one with [`BucketUrlWebsiteGeneratedEvent::new`](BucketUrlWebsiteGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlWebsiteGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlWebsiteGeneratedEvent {
+    /// Creates a `BucketUrlWebsiteGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:campaign:generated` web hook: an upload URL for a campaign's file is ready.
+///
+/// Build one with [`BucketUrlCampaignGeneratedEvent::new`](BucketUrlCampaignGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlCampaignGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlCampaignGeneratedEvent {
+    /// Creates a `BucketUrlCampaignGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:helpdesk:generated` web hook: an upload URL for a helpdesk file is ready.
+///
+/// Build one with [`BucketUrlHelpdeskGeneratedEvent::new`](BucketUrlHelpdeskGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlHelpdeskGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlHelpdeskGeneratedEvent {
+    /// Creates a `BucketUrlHelpdeskGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:status:generated` web hook: an upload URL for a status page file is ready.
+///
+/// Build one with [`BucketUrlStatusGeneratedEvent::new`](BucketUrlStatusGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlStatusGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlStatusGeneratedEvent {
+    /// Creates a `BucketUrlStatusGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `bucket:url:processing:generated` web hook: an upload URL for a file to process is ready.
+///
+/// Build one with [`BucketUrlProcessingGeneratedEvent::new`](BucketUrlProcessingGeneratedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BucketUrlProcessingGeneratedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: BucketUrlGenerated,
+}
+
+impl BucketUrlProcessingGeneratedEvent {
+    /// Creates a `BucketUrlProcessingGeneratedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: BucketUrlGenerated) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `media:animation:listed` web hook: the animations asked for are listed.
+///
+/// Build one with [`MediaAnimationListedEvent::new`](MediaAnimationListedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MediaAnimationListedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: MediaAnimationListed,
+}
+
+impl MediaAnimationListedEvent {
+    /// Creates a `MediaAnimationListedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: MediaAnimationListed) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `email:subscribe` web hook: an email address subscribed or unsubscribed.
+///
+/// Build one with [`EmailSubscribeEvent::new`](EmailSubscribeEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EmailSubscribeEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EmailSubscription,
+}
+
+impl EmailSubscribeEvent {
+    /// Creates a `EmailSubscribeEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EmailSubscription) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `email:track:view` web hook: an email sent from the website was opened.
+///
+/// Build one with [`EmailTrackViewEvent::new`](EmailTrackViewEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EmailTrackViewEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: EmailView,
+}
+
+impl EmailTrackViewEvent {
+    /// Creates a `EmailTrackViewEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: EmailView) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `plugin:channel` web hook: a payload was forwarded to a plugin's channel.
+///
+/// Build one with [`PluginChannelEvent::new`](PluginChannelEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginChannelEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PluginChannelPayload,
+}
+
+impl PluginChannelEvent {
+    /// Creates a `PluginChannelEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PluginChannelPayload) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `plugin:event` web hook: an event was dispatched to a plugin.
+///
+/// Build one with [`PluginEventEvent::new`](PluginEventEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginEventEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: DispatchedPluginEvent,
+}
+
+impl PluginEventEvent {
+    /// Creates a `PluginEventEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: DispatchedPluginEvent) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `plugin:subscription:updated` web hook: a plugin was bound to or unbound from the website.
+///
+/// Build one with [`PluginSubscriptionUpdatedEvent::new`](PluginSubscriptionUpdatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSubscriptionUpdatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PluginSubscriptionChange,
+}
+
+impl PluginSubscriptionUpdatedEvent {
+    /// Creates a `PluginSubscriptionUpdatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        event: String,
+        data: PluginSubscriptionChange,
+    ) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `plugin:settings:saved` web hook: a plugin's settings for the website were saved.
+///
+/// Build one with [`PluginSettingsSavedEvent::new`](PluginSettingsSavedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSettingsSavedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: SavedPluginSettings,
+}
+
+impl PluginSettingsSavedEvent {
+    /// Creates a `PluginSettingsSavedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: SavedPluginSettings) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// A `plan:subscription:updated` web hook: the website's plan subscription changed.
+///
+/// Build one with [`PlanSubscriptionUpdatedEvent::new`](PlanSubscriptionUpdatedEvent::new) from its required fields (`website_id`, `event`, `data`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionUpdatedEvent {
+    /// The website the event happened on.
+    pub website_id: String,
+    /// The event's name, e.g. `message:send`.
+    pub event: String,
+    /// When Crisp sent the hook (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub data: PlanSubscriptionChange,
+}
+
+impl PlanSubscriptionUpdatedEvent {
+    /// Creates a `PlanSubscriptionUpdatedEvent` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, event: String, data: PlanSubscriptionChange) -> Self {
+        Self {
+            website_id,
+            event,
+            timestamp: ::core::default::Default::default(),
+            data,
+        }
+    }
+}
+
+/// The website an event is about; every payload but the bucket and animation ones has it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EventWebsite {
+    pub website_id: String,
+}
+
+/// The conversation an event is about. It is the whole payload of the events that say nothing more (a session started, a conversation deleted, co-browsing declined, unread messages notified).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EventSession {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+}
+
+/// Whether someone is reachable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Availability {
+    /// `online`
+    Online,
+    /// `offline`
+    Offline,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl Availability {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Online => "online",
+            Self::Offline => "offline",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl ::core::convert::From<&str> for Availability {
+    fn from(value: &str) -> Self {
+        match value {
+            "online" => Self::Online,
+            "offline" => Self::Offline,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Availability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Availability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Availability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The visitor's new availability.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionAvailabilityUpdate {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub availability: Availability,
+}
+
+/// Whether the visitor's identity is now verified, and how.
+///
+/// Build one with [`SessionVerifyUpdate::new`](SessionVerifyUpdate::new) from its required fields (`website_id`, `session_id`, `inbox_id`, `is_verified`, `verifications`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionVerifyUpdate {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub is_verified: bool,
+    pub verifications: Vec<ConversationVerification>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing_ids: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<SessionVerifyError>,
+}
+
+impl SessionVerifyUpdate {
+    /// Creates a `SessionVerifyUpdate` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        session_id: String,
+        inbox_id: Option<String>,
+        is_verified: bool,
+        verifications: Vec<ConversationVerification>,
+    ) -> Self {
+        Self {
+            website_id,
+            session_id,
+            inbox_id,
+            is_verified,
+            verifications,
+            routing_ids: ::core::default::Default::default(),
+            error: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// Why a verification failed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SessionVerifyError {
+    /// `unknown`
+    Unknown,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl SessionVerifyError {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl ::core::convert::From<&str> for SessionVerifyError {
+    fn from(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for SessionVerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for SessionVerifyError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SessionVerifyError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The visitor's new email address.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionEmail {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub email: String,
+}
+
+/// The visitor's new phone number.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionPhone {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub phone: String,
+}
+
+/// The visitor's new postal address.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionAddress {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub address: String,
+}
+
+/// The conversation's new subject.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSubject {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub subject: String,
+}
+
+/// The visitor's new avatar.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionAvatar {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// The picture's URL.
+    pub avatar: String,
+}
+
+/// The visitor's new name.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionNickname {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub nickname: String,
+}
+
+/// Where the conversation now says it comes from.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionOrigin {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+}
+
+/// The conversation's custom data, as now set.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionCustomData {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// Custom data, by key.
+    pub data: std::collections::BTreeMap<String, DataValue>,
+}
+
+/// Pages the visitor browsed.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionPages {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub pages: Vec<ConversationPage>,
+}
+
+/// Events the website pushed about the visitor.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionEvents {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub events: Vec<ConversationEvent>,
+}
+
+/// What the visitor's device can do.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionCapabilities {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub capabilities: Vec<String>,
+}
+
+/// Where the visitor is.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionGeolocation {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub geolocation: Geolocation,
+}
+
+/// The visitor's operating system and browser.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSystem {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub system: DeviceSystem,
+}
+
+/// The visitor's network.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionNetwork {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub network: VisitorNetwork,
+}
+
+/// The visitor's IP address and who connects them.
+///
+/// Build one with [`VisitorNetwork::new`](VisitorNetwork::new) from its required fields (`ip`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct VisitorNetwork {
+    pub ip: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<Connection>,
+}
+
+impl VisitorNetwork {
+    /// Creates a `VisitorNetwork` from its required fields; the optional ones are left out.
+    pub fn new(ip: String) -> Self {
+        Self {
+            ip,
+            connection: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// The visitor's time zone.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionTimezone {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub timezone: TimezoneOffset,
+}
+
+/// A time zone, as its offset.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct TimezoneOffset {
+    /// Offset from UTC in minutes.
+    pub offset: i64,
+}
+
+/// The languages the visitor's browser prefers.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionLocales {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub locales: LocaleList,
+}
+
+/// Languages, most preferred first.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct LocaleList {
+    /// Language codes, e.g. `en`.
+    pub locales: Vec<String>,
+}
+
+/// How the visitor rated the conversation.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionRating {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub rating: Rating,
+}
+
+/// A visitor's rating of a conversation.
+///
+/// Build one with [`Rating::new`](Rating::new) from its required fields (`stars`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Rating {
+    /// How many stars.
+    pub stars: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl Rating {
+    /// Creates a `Rating` from its required fields; the optional ones are left out.
+    pub fn new(stars: i64) -> Self {
+        Self {
+            stars,
+            comment: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// The conversation's topic.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionTopic {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub topic: String,
+}
+
+/// The conversation's new state.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionState {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub state: ConversationState,
+}
+
+/// Whether the visitor's messages are now blocked.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionBlock {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub is_blocked: bool,
+}
+
+/// The conversation's segments, as now set.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionSegments {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub segments: Vec<String>,
+}
+
+/// The operator who opened or closed the conversation.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionOperatorChange {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub operator: EventOperator,
+}
+
+/// The operator who did something.
+///
+/// Build one with [`EventOperator::new`](EventOperator::new) from its required fields (`user_id`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EventOperator {
+    pub user_id: String,
+    /// The avatar's URL, if the operator has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+}
+
+impl EventOperator {
+    /// Creates a `EventOperator` from its required fields; the optional ones are left out.
+    pub fn new(user_id: String) -> Self {
+        Self {
+            user_id,
+            avatar: ::core::default::Default::default(),
+            nickname: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// The conversation's participants, as now set.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionParticipants {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub participants: Vec<Participant>,
+}
+
+/// The operators mentioned in the conversation.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionMentions {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// Their user ids.
+    pub mentions: Vec<String>,
+}
+
+/// Who the conversation is routed to, now and before.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionRouting {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// The assignee now, if any.
+    pub routing_id: Option<String>,
+    /// The assignee before, if any.
+    pub previous_routing_id: Option<String>,
+}
+
+/// The inbox the conversation left (`inbox_id` is the one it is in now).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionInbox {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// The inbox it was in before, if any.
+    pub previous_inbox_id: Option<String>,
+}
+
+/// A change to the conversation that failed.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionError {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// What the change was about.
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub value: String,
+    pub previous_value: String,
+}
+
+/// A message of a conversation as an event carries it: a `Message`, in its conversation's inbox. `content` is typed by the message's `type` (the visitor sends text, file, animation, audio, picker, field and carousel messages; the website side also notes and events).
+///
+///
+/// Build one with [`SessionMessage::new`](SessionMessage::new) from its required fields (`website_id`, `session_id`, `inbox_id`, `from`, `origin`, `fingerprint`, `timestamp`, `user`, `content`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SessionMessage {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub from: MessageFrom,
+    /// `chat`, `email` or `urn:...`.
+    pub origin: String,
+    /// Identifies the message in its conversation.
+    pub fingerprint: i64,
+    /// Milliseconds since the epoch.
+    pub timestamp: i64,
+    /// Previews of the links in the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<Vec<MessagePreview>>,
+    /// User ids the message mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<String>>,
+    /// Who has read it (`chat`, `email`, ...), if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<String>,
+    /// Where it was delivered, if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<String>,
+    /// Why it was not delivered somewhere, by channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignored: Option<std::collections::BTreeMap<String, MessageIgnored>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamped: Option<bool>,
+    pub user: MessageUser,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<MessageReference>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<MessageOriginal>,
+    /// Custom properties, by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, DataValue>>,
+    #[serde(flatten)]
+    pub content: MessageContent,
+}
+
+impl SessionMessage {
+    /// Creates a `SessionMessage` from its required fields; the optional ones are left out.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        website_id: String,
+        session_id: String,
+        inbox_id: Option<String>,
+        from: MessageFrom,
+        origin: String,
+        fingerprint: i64,
+        timestamp: i64,
+        user: MessageUser,
+        content: MessageContent,
+    ) -> Self {
+        Self {
+            website_id,
+            session_id,
+            inbox_id,
+            from,
+            origin,
+            fingerprint,
+            timestamp,
+            preview: ::core::default::Default::default(),
+            mentions: ::core::default::Default::default(),
+            read: ::core::default::Default::default(),
+            delivered: ::core::default::Default::default(),
+            ignored: ::core::default::Default::default(),
+            edited: ::core::default::Default::default(),
+            translated: ::core::default::Default::default(),
+            automated: ::core::default::Default::default(),
+            stamped: ::core::default::Default::default(),
+            user,
+            references: ::core::default::Default::default(),
+            original: ::core::default::Default::default(),
+            properties: ::core::default::Default::default(),
+            content,
+        }
+    }
+}
+
+/// A message's new content.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageUpdate {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// The message edited.
+    pub fingerprint: i64,
+    pub content: UpdatedMessageContent,
+}
+
+/// The new content of an edited message.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+#[serde(untagged)]
+pub enum UpdatedMessageContent {
+    String(String),
+    MessagePicker(MessagePicker),
+    /// A value that matches none of the shapes the spec gives, kept as the JSON it is.
+    Other(serde_json::Value),
+}
+
+impl ::core::convert::From<MessagePicker> for UpdatedMessageContent {
+    fn from(value: MessagePicker) -> Self {
+        Self::MessagePicker(value)
+    }
+}
+
+/// The message deleted.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct RemovedMessage {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub fingerprint: i64,
+}
+
+/// That one side of the conversation starts or stops typing.
+///
+/// Build one with [`Typing::new`](Typing::new) from its required fields (`website_id`, `session_id`, `inbox_id`, `type_`, `timestamp`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Typing {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: ComposeMessageType,
+    /// What is being typed, so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// Milliseconds since the epoch.
+    pub timestamp: i64,
+}
+
+impl Typing {
+    /// Creates a `Typing` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        session_id: String,
+        inbox_id: Option<String>,
+        type_: ComposeMessageType,
+        timestamp: i64,
+    ) -> Self {
+        Self {
+            website_id,
+            session_id,
+            inbox_id,
+            type_,
+            excerpt: ::core::default::Default::default(),
+            timestamp,
+        }
+    }
+}
+
+/// That someone on the website side starts or stops typing, and who.
+///
+/// Build one with [`TypingWithUser::new`](TypingWithUser::new) from its required fields (`website_id`, `session_id`, `inbox_id`, `type_`, `timestamp`, `user`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct TypingWithUser {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: ComposeMessageType,
+    /// What is being typed, so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// Milliseconds since the epoch.
+    pub timestamp: i64,
+    pub user: MessageUser,
+}
+
+impl TypingWithUser {
+    /// Creates a `TypingWithUser` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        session_id: String,
+        inbox_id: Option<String>,
+        type_: ComposeMessageType,
+        timestamp: i64,
+        user: MessageUser,
+    ) -> Self {
+        Self {
+            website_id,
+            session_id,
+            inbox_id,
+            type_,
+            excerpt: ::core::default::Default::default(),
+            timestamp,
+            user,
+        }
+    }
+}
+
+/// Messages that were read, marked unread or delivered.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessagesAcknowledged {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// Where: `chat`, `email` or `urn:...`.
+    pub origin: String,
+    pub fingerprints: Vec<i64>,
+}
+
+/// Messages that were not delivered on a channel, and why.
+///
+/// Build one with [`MessagesIgnored::new`](MessagesIgnored::new) from its required fields (`website_id`, `session_id`, `inbox_id`, `origin`, `fingerprints`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessagesIgnored {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    /// Where: `chat`, `email` or `urn:...`.
+    pub origin: String,
+    pub fingerprints: Vec<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<MessageIgnored>,
+}
+
+impl MessagesIgnored {
+    /// Creates a `MessagesIgnored` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        session_id: String,
+        inbox_id: Option<String>,
+        origin: String,
+        fingerprints: Vec<i64>,
+    ) -> Self {
+        Self {
+            website_id,
+            session_id,
+            inbox_id,
+            origin,
+            fingerprints,
+            details: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// A conversation the spam filter held.
+///
+/// Build one with [`SpamMessage::new`](SpamMessage::new) from its required fields (`website_id`, `spam_id`, `type_`, `reason`, `timestamp`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamMessage {
+    pub website_id: String,
+    pub spam_id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub reason: String,
+    /// What the spam filter saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The headers, for an email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Milliseconds since the epoch.
+    pub timestamp: i64,
+}
+
+impl SpamMessage {
+    /// Creates a `SpamMessage` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        spam_id: String,
+        type_: String,
+        reason: String,
+        timestamp: i64,
+    ) -> Self {
+        Self {
+            website_id,
+            spam_id,
+            type_,
+            reason,
+            metadata: ::core::default::Default::default(),
+            headers: ::core::default::Default::default(),
+            timestamp,
+        }
+    }
+}
+
+/// What was decided about a conversation held as spam.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SpamDecision {
+    pub website_id: String,
+    pub spam_id: String,
+    /// The decision taken.
+    pub action: String,
+}
+
+/// The contact just created.
+///
+/// Build one with [`CreatedPeopleProfile::new`](CreatedPeopleProfile::new) from its required fields (`website_id`, `people_id`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CreatedPeopleProfile {
+    pub website_id: String,
+    pub people_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl CreatedPeopleProfile {
+    /// Creates a `CreatedPeopleProfile` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, people_id: String) -> Self {
+        Self {
+            website_id,
+            people_id,
+            email: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// A contact, and what changed in it.
+///
+/// Build one with [`UpdatedPeopleProfile::new`](UpdatedPeopleProfile::new) from its required fields (`website_id`, `people_id`, `update`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct UpdatedPeopleProfile {
+    pub website_id: String,
+    pub people_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub update: PeopleProfileChange,
+}
+
+impl UpdatedPeopleProfile {
+    /// Creates a `UpdatedPeopleProfile` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        people_id: String,
+        update: PeopleProfileChange,
+    ) -> Self {
+        Self {
+            website_id,
+            people_id,
+            email: ::core::default::Default::default(),
+            update,
+        }
+    }
+}
+
+/// The change made to a contact.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileChange {
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+    pub person: PeopleProfilePerson,
+}
+
+/// The contact deleted.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct RemovedPeopleProfile {
+    pub website_id: String,
+    pub people_id: String,
+}
+
+/// The contact a conversation is now linked to.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleSessionBinding {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub people_id: String,
+}
+
+/// What is now known of a contact's identity.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleProfileSync {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub people_id: String,
+    pub identity: PeopleIdentity,
+}
+
+/// Who a contact is and where they work.
+///
+/// Every field is optional: build one with `PeopleIdentity { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleIdentity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PeopleProfilePerson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<PeopleProfileCompany>,
+}
+
+/// How far an import of contacts is.
+///
+/// Build one with [`PeopleImportProgress::new`](PeopleImportProgress::new) from its required fields (`website_id`, `progress`, `count`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportProgress {
+    pub website_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+    /// How much of the import is done.
+    pub progress: f64,
+    pub count: PeopleImportCount,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<PeopleImportItems>,
+}
+
+impl PeopleImportProgress {
+    /// Creates a `PeopleImportProgress` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, progress: f64, count: PeopleImportCount) -> Self {
+        Self {
+            website_id,
+            people_id: ::core::default::Default::default(),
+            progress,
+            count,
+            items: ::core::default::Default::default(),
+        }
+    }
+}
+
+/// How many rows of an import were skipped and how many remain.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportCount {
+    pub skipped: i64,
+    pub remaining: i64,
+}
+
+/// The rows of an import worth a word.
+///
+/// Every field is optional: build one with `PeopleImportItems { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportItems {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<Vec<PeopleImportSkipped>>,
+}
+
+/// A row of an import that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportSkipped {
+    /// What identifies the row, if anything does.
+    pub identifier: Option<String>,
+    pub reason: String,
+}
+
+/// How an import of contacts ended.
+///
+/// Build one with [`PeopleImportDone::new`](PeopleImportDone::new) from its required fields (`website_id`, `error`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PeopleImportDone {
+    pub website_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_id: Option<String>,
+    /// Whether it failed.
+    pub error: bool,
+}
+
+impl PeopleImportDone {
+    /// Creates a `PeopleImportDone` from its required fields; the optional ones are left out.
+    pub fn new(website_id: String, error: bool) -> Self {
+        Self {
+            website_id,
+            people_id: ::core::default::Default::default(),
+            error,
+        }
+    }
+}
+
+/// How far the sending of a campaign is.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignProgress {
+    pub website_id: String,
+    pub campaign_id: String,
+    /// How much of the sending is done.
+    pub progress: f64,
+}
+
+/// The campaign sent.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct DispatchedCampaign {
+    pub website_id: String,
+    pub campaign_id: String,
+}
+
+/// Whether a campaign is running now.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CampaignRunning {
+    pub website_id: String,
+    pub campaign_id: String,
+    pub running: bool,
+}
+
+/// The co-browsing session requested.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct BrowsingRequest {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub browsing_id: String,
+    pub browsing_token: String,
+}
+
+/// The call requested or declined.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct CallRequest {
+    pub website_id: String,
+    pub session_id: String,
+    /// The conversation's inbox, if it is in one.
+    pub inbox_id: Option<String>,
+    pub call_id: String,
+}
+
+/// A code a plugin is to send to a visitor, so they can prove an identity.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct IdentityVerificationCode {
+    pub website_id: String,
+    /// The plugin to send it.
+    pub plugin_id: String,
+    pub session_id: String,
+    /// Where to send it.
+    pub target: String,
+    pub code: String,
+    /// Where the code is confirmed.
+    pub confirm_url: String,
+}
+
+/// How healthy what a status page watches is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum StatusHealth {
+    /// `healthy`
+    Healthy,
+    /// `sick`
+    Sick,
+    /// `dead`
+    Dead,
+    /// A value this client does not know yet, kept as the server sent it.
+    Other(String),
+}
+
+impl StatusHealth {
+    /// The value as it is sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Healthy => "healthy",
+            Self::Sick => "sick",
+            Self::Dead => "dead",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl ::core::convert::From<&str> for StatusHealth {
+    fn from(value: &str) -> Self {
+        match value {
+            "healthy" => Self::Healthy,
+            "sick" => Self::Sick,
+            "dead" => Self::Dead,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for StatusHealth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for StatusHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatusHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The status page's new health, and the nodes it concerns.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct StatusHealthChange {
+    pub website_id: String,
+    pub health: StatusHealth,
+    pub nodes: Vec<StatusNode>,
+}
+
+/// A node a status page watches.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct StatusNode {
+    pub label: String,
+    pub replica: String,
+}
+
+/// How many visitors are on the website.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteVisitorsCount {
+    pub website_id: String,
+    pub visitors_count: i64,
+}
+
+/// An operator's new availability.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OperatorAvailabilityChange {
+    pub website_id: String,
+    pub user_id: String,
+    pub availability: OperatorAvailabilityState,
+}
+
+/// An operator's availability.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct OperatorAvailabilityState {
+    #[serde(rename = "type")]
+    pub type_: Availability,
+}
+
+/// Whether any operator of the website is available.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct WebsiteUsersAvailability {
+    pub website_id: String,
+    pub available: bool,
+}
+
+/// An email address, and whether it now receives the website's emails.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EmailSubscription {
+    pub website_id: String,
+    pub email: String,
+    pub subscribed: bool,
+}
+
+/// An email that was opened.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct EmailView {
+    pub website_id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub identifier: String,
+    pub mode: String,
+}
+
+/// A payload forwarded to a plugin's channel.
+///
+/// Build one with [`PluginChannelPayload::new`](PluginChannelPayload::new) from its required fields (`website_id`, `plugin_id`, `identifier`, `namespace`, `payload`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginChannelPayload {
+    pub website_id: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    pub plugin_id: String,
+    /// The payload's identifier (the plugin chose it).
+    pub identifier: String,
+    /// The namespace it belongs to (the plugin chose it).
+    pub namespace: String,
+    /// The payload itself, as sent.
+    pub payload: serde_json::Value,
+}
+
+impl PluginChannelPayload {
+    /// Creates a `PluginChannelPayload` from its required fields; the optional ones are left out.
+    pub fn new(
+        website_id: String,
+        plugin_id: String,
+        identifier: String,
+        namespace: String,
+        payload: serde_json::Value,
+    ) -> Self {
+        Self {
+            website_id,
+            type_: ::core::default::Default::default(),
+            plugin_id,
+            identifier,
+            namespace,
+            payload,
+        }
+    }
+}
+
+/// A named event dispatched to a plugin, with its data.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct DispatchedPluginEvent {
+    pub website_id: String,
+    pub plugin_id: String,
+    /// The plugin's URN (`urn:...`).
+    pub urn: String,
+    /// The event's name.
+    pub name: String,
+    /// The event's data.
+    pub data: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// Whether a plugin is now bound to the website.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PluginSubscriptionChange {
+    pub website_id: String,
+    pub plugin_id: String,
+    pub bound: bool,
+    pub target: String,
+}
+
+/// A plugin's settings for the website, as saved.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct SavedPluginSettings {
+    pub website_id: String,
+    pub plugin_id: String,
+    pub settings: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// The plan the website is now subscribed to.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PlanSubscriptionChange {
+    pub website_id: String,
+    pub plan: PlanSubscription,
+}
+
 /// What every message to send has, whatever its type.
 ///
 /// Build one with [`MessageOptions::new`](MessageOptions::new) from its required fields (`from`, `origin`); the optional ones are public fields to set after.

@@ -26,6 +26,18 @@ fn features(api: &Api) -> String {
              (webhook payloads, for example). {they_derive} `Deserialize`."
         ));
     }
+    if let Some(webhooks) = &api.webhooks {
+        text.push_str(&format!(
+            "\n- `webhooks`: the `webhooks` module, which reads the {} events the API sends to a service \
+             (webhook requests) into a typed `webhooks::Event`{}.",
+            webhooks.hooks.len(),
+            if unused > 0 {
+                " (it turns on `all-schemas`, where their payloads are)"
+            } else {
+                ""
+            }
+        ));
+    }
     text
 }
 
@@ -51,7 +63,22 @@ pub fn emit(api: &Api) -> TokenStream {
         .operations
         .is_empty()
         .then(|| quote!(#![allow(dead_code)]));
-    let runtime = super::runtime::modules(&api.needs).map(|module| ident(module.name));
+    // The modules that read webhooks are compiled with the `webhooks` feature, like `webhooks` itself.
+    let runtime = super::runtime::modules(&api.needs).map(|module| {
+        let name = ident(module.name);
+        let gate = module
+            .name
+            .starts_with("webhook_")
+            .then(|| quote!(#[cfg(feature = "webhooks")]));
+        quote!(#gate #[rustfmt::skip] mod #name;)
+    });
+    let webhooks = api.webhooks.is_some().then(|| {
+        quote! {
+            #[cfg(feature = "webhooks")]
+            #[rustfmt::skip]
+            pub mod webhooks;
+        }
+    });
     let base_url = emit_base_url(api);
     // Streams are read with `next` (inherent), or with the `futures` traits, which come with them.
     let streams = api.needs.pages().then(|| {
@@ -89,12 +116,13 @@ pub fn emit(api: &Api) -> TokenStream {
 
         // Every file of this crate is formatted by the generator (prettyplease); `rustfmt::skip` keeps
         // `cargo fmt` from reflowing it, so regenerating and formatting never fight.
-        #(#[rustfmt::skip] mod #runtime;)*
+        #(#runtime)*
         #[rustfmt::skip]
         mod credentials;
         #[rustfmt::skip]
         pub mod types;
         #(#[rustfmt::skip] mod #modules;)*
+        #webhooks
 
         #[rustfmt::skip]
         pub use client::{Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};

@@ -30,20 +30,39 @@ fastrand = "2"
 {percent_encoding}reqwest = {{ version = "0.12", default-features = false, features = [{reqwest_features}] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-{serde_path_to_error}{serde_urlencoded}tokio = {{ version = "1", features = ["time"] }}
+{serde_path_to_error}{serde_urlencoded}{signature_dependencies}tokio = {{ version = "1", features = ["time"] }}
 tracing = "0.1"
 
 [features]
 # Every type derives both Serialize and Deserialize. Without it, a type derives only what its direction needs
 # (sent: Serialize; received, or used by no operation: Deserialize), which keeps a large API quick to compile.
 full-serde = []
-{all_schemas}{dev_dependencies}"#,
+{all_schemas}{webhooks}{dev_dependencies}"#,
         name = toml_string(&api.package_name),
         all_schemas = optional_dependency(
             api.types.iter().any(|def| def.travel.unused),
             "# Types for the schemas no operation uses (webhook payloads, for example), in `types` beside the others.\nall-schemas = []",
         ),
         base64 = optional_dependency(api.needs.http_basic, "base64 = \"0.22\""),
+        webhooks = optional_dependency(
+            api.webhooks.is_some(),
+            &format!(
+                "# The `webhooks` module: the events the API sends, read into a typed `Event`{}.\nwebhooks = [{}]",
+                if api.needs.webhook_signature { ", and their signatures verified" } else { "" },
+                webhooks_feature(api).join(", ")
+            ),
+        ),
+        signature_dependencies = optional_dependency(
+            api.needs.webhook_signature,
+            &format!(
+                "hmac = {{ version = \"0.12\", optional = true }}\nsha2 = {{ version = \"0.10\", optional = true }}{}",
+                if api.needs.http_basic {
+                    ""
+                } else {
+                    "\nbase64 = { version = \"0.22\", optional = true }"
+                }
+            ),
+        ),
         dev_dependencies = optional_dependency(
             api.example.is_some(),
             "\n[dev-dependencies]\n# The crate page's example (the spec's `x-rust-example`) runs on tokio's runtime.\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }",
@@ -66,6 +85,22 @@ full-serde = []
         path: "Cargo.toml".to_string(),
         contents,
     }
+}
+
+/// What the `webhooks` feature turns on: the types of the payloads no operation uses, and the crates that
+/// verify signatures.
+fn webhooks_feature(api: &Api) -> Vec<&'static str> {
+    let mut enabled = Vec::new();
+    if api.types.iter().any(|def| def.travel.unused) {
+        enabled.push("\"all-schemas\"");
+    }
+    if api.needs.webhook_signature {
+        enabled.extend(["\"dep:hmac\"", "\"dep:sha2\""]);
+        if !api.needs.http_basic {
+            enabled.push("\"dep:base64\"");
+        }
+    }
+    enabled
 }
 
 /// A TOML basic string; JSON string escapes are valid TOML escapes.

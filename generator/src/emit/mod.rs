@@ -11,6 +11,7 @@ mod runtime;
 mod spec_json;
 mod streams;
 mod types;
+mod webhooks;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -65,6 +66,9 @@ pub fn emit_crate(
     }
     pieces.extend(runtime::modules(&api.needs).map(Piece::Runtime));
     pieces.extend((0..api.modules.len()).map(Piece::Module));
+    if api.webhooks.is_some() {
+        pieces.push(Piece::Webhooks);
+    }
 
     let type_lists = TypeLists { used, unused };
     let outputs = crate::parallel::in_parallel(
@@ -132,6 +136,8 @@ enum Piece {
     /// A hand-written runtime module, with the items the crate needs.
     Runtime(&'static runtime::RuntimeModule),
     Module(usize),
+    /// `src/webhooks.rs`.
+    Webhooks,
 }
 
 impl Piece {
@@ -144,6 +150,7 @@ impl Piece {
             Self::Credentials => 40 + api.security_schemes.len() * 40,
             Self::Types(_, range) => range.len() * 35,
             Self::Manifest | Self::Runtime(..) => 0,
+            Self::Webhooks => api.webhooks.as_ref().map_or(0, |w| 20 + w.hooks.len() * 8),
             Self::Module(index) => {
                 let operations = api.operations.iter().filter(|op| op.module == *index);
                 operations.count() * 65
@@ -188,6 +195,14 @@ impl Piece {
             Self::Module(index) => {
                 let path = format!("src/{}.rs", api.modules[*index].name);
                 rust_file(&path, operations::emit(api, *index), preamble)
+            }
+            Self::Webhooks => {
+                let tokens = api
+                    .webhooks
+                    .as_ref()
+                    .map(webhooks::emit)
+                    .unwrap_or_default();
+                rust_file("src/webhooks.rs", tokens, preamble)
             }
         }
     }

@@ -18,6 +18,7 @@ mod signature;
 mod tags;
 mod types;
 mod unwrap;
+mod webhooks;
 
 pub use names::{camel_name, snake_name, variant_name, Scope};
 pub use operations::is_json;
@@ -49,6 +50,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     let modules = std::mem::take(&mut lowering.module_list);
     let skipped = std::mem::take(&mut lowering.skipped);
     warnings.append(&mut lowering.warnings);
+    let webhooks = webhooks::lower_webhooks(spec, &mut types, &mut warnings);
     warnings.append(&mut types.warnings);
     let mut type_defs = types.types;
     let types_unsupported = types.unsupported;
@@ -72,7 +74,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     let error_reason_pointer = pointer_extension(spec, "x-error-reason", &mut warnings);
     let example = code_extension(spec, "x-rust-example", &mut warnings);
 
-    let needs = needs::needs(&operations, &schemes, &type_defs);
+    let needs = needs::needs(&operations, &schemes, &type_defs, webhooks.as_ref());
     let coverage = coverage::coverage(&type_defs, skipped, &types_unsupported);
     let api = Api {
         package_name: package_name.to_string(),
@@ -84,6 +86,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
         security_schemes: schemes,
         default_security,
         error_reason_pointer,
+        webhooks,
         example,
         types: type_defs,
         operations,
@@ -98,7 +101,12 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
 /// otherwise, or a tag field taken out by `tags.rs`) describe nothing a caller can reach; they go, unless a
 /// type that stays contains them. Component schemas no operation uses stay, for the `all-schemas` feature.
 fn drop_orphan_inline_types(types: &mut Vec<crate::ir::TypeDef>) {
-    let orphan = |def: &crate::ir::TypeDef| def.travel.unused && !is_component_schema(&def.origin);
+    // A webhook's inline payload is used by no operation, but by the webhooks module.
+    let orphan = |def: &crate::ir::TypeDef| {
+        def.travel.unused
+            && !is_component_schema(&def.origin)
+            && !def.origin.starts_with("#/webhooks/")
+    };
     let mut kept: std::collections::HashSet<String> = types
         .iter()
         .filter(|def| !orphan(def))

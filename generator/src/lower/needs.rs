@@ -11,7 +11,10 @@ pub fn needs(
     operations: &[Operation],
     schemes: &[SecurityScheme],
     types: &[TypeDef],
+    webhooks: Option<&crate::ir::Webhooks>,
 ) -> crate::ir::Needs {
+    let named_by =
+        |wanted: fn(&crate::ir::EventAt) -> bool| webhooks.is_some_and(|w| wanted(&w.event_at));
     let params = || operations.iter().flat_map(|op| op.params.iter());
     let styled = |p: &&crate::ir::Parameter| matches!(p.encoding, ParamEncoding::Styled { .. });
     let in_path = |p: &&crate::ir::Parameter| p.location == ParamLocation::Path;
@@ -95,6 +98,9 @@ pub fn needs(
         implied_tags: types.iter().any(|def| {
             matches!(&def.kind, TypeKind::Union { variants, .. } if variants.iter().any(|v| v.tag_implied))
         }),
+        webhook_body_names: named_by(|at| matches!(at, crate::ir::EventAt::Body { .. })),
+        webhook_header_names: named_by(|at| matches!(at, crate::ir::EventAt::Header { .. })),
+        webhook_signature: webhooks.is_some_and(|w| w.signature.is_some()),
     }
 }
 

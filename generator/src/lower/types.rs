@@ -862,12 +862,21 @@ fn is_discriminated_union(schema: &Schema) -> bool {
 }
 
 /// The field a struct holds its flattened union in: the union's type name in snake case, without the
-/// struct's own name in front (`Message` holds a `MessageContent` as `content`).
+/// struct's own name, or the last words of it, in front (`Message` holds a `MessageContent` as `content`, and so
+/// does a `SessionMessage` built on it).
 fn flattened_field_name(struct_name: &str, union: &TypeRef) -> String {
     let type_name = union.named().unwrap_or("variant");
-    let short = type_name
-        .strip_prefix(struct_name)
-        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    let word_starts = struct_name
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .map(|(at, _)| at);
+    let short = std::iter::once(0)
+        .chain(word_starts)
+        .find_map(|at| {
+            type_name
+                .strip_prefix(&struct_name[at..])
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
         .unwrap_or(type_name);
     snake_name(short, "variant")
 }
@@ -1179,4 +1188,20 @@ fn string_enum_values_of(schema: &Schema) -> Option<Vec<String>> {
 
 pub(super) fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flattened_union_is_named_without_the_struct_or_its_last_words_in_front() {
+        let content = TypeRef::Named("MessageContent".into());
+        assert_eq!(flattened_field_name("Message", &content), "content");
+        assert_eq!(flattened_field_name("SessionMessage", &content), "content");
+        assert_eq!(flattened_field_name("Pet", &content), "message_content");
+        // A word must end where the union's next word starts: `Mess` is no word of `MessageContent`.
+        assert_eq!(flattened_field_name("BigMess", &content), "message_content");
+        assert_eq!(flattened_field_name("Message", &TypeRef::String), "variant");
+    }
 }

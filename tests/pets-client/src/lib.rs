@@ -28,7 +28,8 @@
 //! # Features
 //!
 //! - `full-serde`: every type in [`types`] derives both `Serialize` and `Deserialize`. Without it, a type derives what its direction needs: `Serialize` for what requests carry, `Deserialize` for what answers carry.
-//! - `all-schemas`: 5 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
+//! - `all-schemas`: 8 more types in [`types`], for the schemas no operation uses (webhook payloads, for example). They derive `Deserialize`.
+//! - `webhooks`: the `webhooks` module, which reads the 3 events the API sends to a service (webhook requests) into a typed `webhooks::Event` (it turns on `all-schemas`, where their payloads are).
 
 #[rustfmt::skip]
 mod client;
@@ -56,6 +57,9 @@ mod links;
 mod link_header;
 #[rustfmt::skip]
 mod pointer;
+#[cfg(feature = "webhooks")]
+#[rustfmt::skip]
+mod webhook_event;
 #[rustfmt::skip]
 mod credentials;
 #[rustfmt::skip]
@@ -64,6 +68,9 @@ pub mod types;
 mod operations;
 #[rustfmt::skip]
 mod paging;
+#[cfg(feature = "webhooks")]
+#[rustfmt::skip]
+pub mod webhooks;
 #[rustfmt::skip]
 pub use client::{
     Client, ClientBuilder, DEFAULT_MAX_ANSWER_SIZE, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,

@@ -52,3 +52,42 @@ impl ::core::convert::From<PaymentBankAccount> for Payment {
         Self::PaymentBankAccount(value)
     }
 }
+
+/// The payload of the webhook `newPet`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PetArrivedEvent {
+    pub action: String,
+    pub pet: Pet,
+}
+
+/// The payload of the webhook `petAny`.
+///
+/// Build one with [`PetChangedEvent::new`](PetChangedEvent::new) from its required fields (`pet`); the optional ones are public fields to set after.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PetChangedEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    pub pet: Pet,
+}
+
+impl PetChangedEvent {
+    /// Creates a `PetChangedEvent` from its required fields; the optional ones are left out.
+    pub fn new(pet: Pet) -> Self {
+        Self {
+            action: ::core::default::Default::default(),
+            pet,
+        }
+    }
+}
+
+/// The payload of the webhook `ping`.
+///
+/// Every field is optional: build one with `PingEvent { field: Some(..), ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct PingEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zen: Option<String>,
+}
