@@ -12,6 +12,8 @@ pub enum ParseError {
     NotJson(serde_json::Error),
     /// The request does not name its event where the API puts it (`where_` says where that is).
     NoEventName { where_: &'static str },
+    /// No thread could be started to decode the payload on (the system is out of threads or memory).
+    NoThread(std::io::Error),
     /// The body is not the payload its event has: `path` says where in the body (`data.content`).
     Payload { event: String, path: String, source: serde_json::Error },
 }
@@ -21,6 +23,9 @@ impl std::fmt::Display for ParseError {
         match self {
             Self::NotJson(source) => {
                 write!(f, "the webhook's body is not JSON: {source}")
+            }
+            Self::NoThread(source) => {
+                write!(f, "no thread could be started to decode the webhook: {source}")
             }
             Self::NoEventName { where_ } => {
                 write!(f, "the webhook does not name its event ({where_})")
@@ -41,6 +46,7 @@ impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::NotJson(source) | Self::Payload { source, .. } => Some(source),
+            Self::NoThread(source) => Some(source),
             Self::NoEventName { .. } => None,
         }
     }
@@ -67,12 +73,31 @@ pub(crate) fn name_in_body(
         })
 }
 
-/// The payload of `event`, decoded from the body.
-pub(crate) fn payload<T: serde::de::DeserializeOwned>(
+/// The stack the payload is decoded on. serde's derived code for a large API's payloads (GitHub's issue events
+/// nest hundreds of fields) needs more than the 2 MiB of a tokio worker thread in an unoptimised build: 4 to
+/// 8 MiB for GitHub's `issues`.
+const DECODING_STACK: usize = 64 * 1024 * 1024;
+
+/// The payload of `event`, decoded from the body, on a thread of its own with a stack that large payloads fit
+/// in (see [`DECODING_STACK`]), and boxed there, so it never passes through the caller's stack whole; the
+/// thread is joined before this returns.
+pub(crate) fn payload<T: serde::de::DeserializeOwned + Send>(
     event: &str,
     body: Value,
-) -> Result<T, ParseError> {
-    serde_path_to_error::deserialize(body)
+) -> Result<Box<T>, ParseError> {
+    let decoded = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("webhook payload".into())
+            .stack_size(DECODING_STACK)
+            .spawn_scoped(scope, || serde_path_to_error::deserialize::<_, Box<T>>(body))
+            .map(|decoding| decoding.join())
+    });
+    let decoded = match decoded {
+        Ok(Ok(decoded)) => decoded,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(source) => return Err(ParseError::NoThread(source)),
+    };
+    decoded
         .map_err(|error| {
             let path = match error.path().to_string() {
                 root if root == "." => String::new(),

@@ -34,172 +34,172 @@ use crate::types::{
     PluginSettingsSavedEvent, PlanSubscriptionUpdatedEvent,
 };
 
-/// One webhook request's event, by its name.
-#[allow(clippy::large_enum_variant)]
+/// One webhook request's event, by its name. Payloads are boxed: a large API's (GitHub's issue events
+/// nest hundreds of fields) would make every `Event` as large as the largest.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// `session:update_availability`: The visitor went online or offline
-    SessionUpdateAvailability(SessionUpdateAvailabilityEvent),
+    SessionUpdateAvailability(Box<SessionUpdateAvailabilityEvent>),
     /// `session:update_verify`: The verification of the visitor's identity changed
-    SessionUpdateVerify(SessionUpdateVerifyEvent),
+    SessionUpdateVerify(Box<SessionUpdateVerifyEvent>),
     /// `session:request:initiated`: A visitor started a new conversation session
-    SessionRequestInitiated(SessionRequestInitiatedEvent),
+    SessionRequestInitiated(Box<SessionRequestInitiatedEvent>),
     /// `session:set_email`: The visitor's email address was set
-    SessionSetEmail(SessionSetEmailEvent),
+    SessionSetEmail(Box<SessionSetEmailEvent>),
     /// `session:set_phone`: The visitor's phone number was set
-    SessionSetPhone(SessionSetPhoneEvent),
+    SessionSetPhone(Box<SessionSetPhoneEvent>),
     /// `session:set_address`: The visitor's postal address was set
-    SessionSetAddress(SessionSetAddressEvent),
+    SessionSetAddress(Box<SessionSetAddressEvent>),
     /// `session:set_subject`: The conversation's subject was set
-    SessionSetSubject(SessionSetSubjectEvent),
+    SessionSetSubject(Box<SessionSetSubjectEvent>),
     /// `session:set_avatar`: The visitor's avatar was set
-    SessionSetAvatar(SessionSetAvatarEvent),
+    SessionSetAvatar(Box<SessionSetAvatarEvent>),
     /// `session:set_nickname`: The visitor's name was set
-    SessionSetNickname(SessionSetNicknameEvent),
+    SessionSetNickname(Box<SessionSetNicknameEvent>),
     /// `session:set_origin`: The conversation's origin was set
-    SessionSetOrigin(SessionSetOriginEvent),
+    SessionSetOrigin(Box<SessionSetOriginEvent>),
     /// `session:set_data`: The conversation's custom data was set
-    SessionSetData(SessionSetDataEvent),
+    SessionSetData(Box<SessionSetDataEvent>),
     /// `session:sync:pages`: The pages the visitor browsed were synced
-    SessionSyncPages(SessionSyncPagesEvent),
+    SessionSyncPages(Box<SessionSyncPagesEvent>),
     /// `session:sync:events`: The visitor's events were synced
-    SessionSyncEvents(SessionSyncEventsEvent),
+    SessionSyncEvents(Box<SessionSyncEventsEvent>),
     /// `session:sync:capabilities`: What the visitor's device can do was synced
-    SessionSyncCapabilities(SessionSyncCapabilitiesEvent),
+    SessionSyncCapabilities(Box<SessionSyncCapabilitiesEvent>),
     /// `session:sync:geolocation`: Where the visitor is was synced
-    SessionSyncGeolocation(SessionSyncGeolocationEvent),
+    SessionSyncGeolocation(Box<SessionSyncGeolocationEvent>),
     /// `session:sync:system`: The visitor's operating system and browser were synced
-    SessionSyncSystem(SessionSyncSystemEvent),
+    SessionSyncSystem(Box<SessionSyncSystemEvent>),
     /// `session:sync:network`: The visitor's network was synced
-    SessionSyncNetwork(SessionSyncNetworkEvent),
+    SessionSyncNetwork(Box<SessionSyncNetworkEvent>),
     /// `session:sync:timezone`: The visitor's time zone was synced
-    SessionSyncTimezone(SessionSyncTimezoneEvent),
+    SessionSyncTimezone(Box<SessionSyncTimezoneEvent>),
     /// `session:sync:locales`: The visitor's languages were synced
-    SessionSyncLocales(SessionSyncLocalesEvent),
+    SessionSyncLocales(Box<SessionSyncLocalesEvent>),
     /// `session:sync:rating`: The visitor rated the conversation
-    SessionSyncRating(SessionSyncRatingEvent),
+    SessionSyncRating(Box<SessionSyncRatingEvent>),
     /// `session:sync:topic`: The conversation's topic was synced
-    SessionSyncTopic(SessionSyncTopicEvent),
+    SessionSyncTopic(Box<SessionSyncTopicEvent>),
     /// `session:set_state`: The conversation's state changed
-    SessionSetState(SessionSetStateEvent),
+    SessionSetState(Box<SessionSetStateEvent>),
     /// `session:set_block`: The visitor was blocked or unblocked
-    SessionSetBlock(SessionSetBlockEvent),
+    SessionSetBlock(Box<SessionSetBlockEvent>),
     /// `session:set_segments`: The conversation's segments were set
-    SessionSetSegments(SessionSetSegmentsEvent),
+    SessionSetSegments(Box<SessionSetSegmentsEvent>),
     /// `session:set_opened`: An operator opened the conversation
-    SessionSetOpened(SessionSetOpenedEvent),
+    SessionSetOpened(Box<SessionSetOpenedEvent>),
     /// `session:set_closed`: An operator closed the conversation
-    SessionSetClosed(SessionSetClosedEvent),
+    SessionSetClosed(Box<SessionSetClosedEvent>),
     /// `session:set_participants`: The conversation's participants were set
-    SessionSetParticipants(SessionSetParticipantsEvent),
+    SessionSetParticipants(Box<SessionSetParticipantsEvent>),
     /// `session:set_mentions`: The operators mentioned in the conversation were set
-    SessionSetMentions(SessionSetMentionsEvent),
+    SessionSetMentions(Box<SessionSetMentionsEvent>),
     /// `session:set_routing`: The conversation was routed to another assignee
-    SessionSetRouting(SessionSetRoutingEvent),
+    SessionSetRouting(Box<SessionSetRoutingEvent>),
     /// `session:set_inbox`: The conversation moved to another inbox
-    SessionSetInbox(SessionSetInboxEvent),
+    SessionSetInbox(Box<SessionSetInboxEvent>),
     /// `session:removed`: The conversation was deleted
-    SessionRemoved(SessionRemovedEvent),
+    SessionRemoved(Box<SessionRemovedEvent>),
     /// `session:error`: A change to the conversation failed
-    SessionError(SessionErrorEvent),
+    SessionError(Box<SessionErrorEvent>),
     /// `message:updated`: A message was edited
-    MessageUpdated(MessageUpdatedEvent),
+    MessageUpdated(Box<MessageUpdatedEvent>),
     /// `message:send`: The visitor sent a message
-    MessageSend(MessageSendEvent),
+    MessageSend(Box<MessageSendEvent>),
     /// `message:received`: The website side (an operator, a bot or a plugin) sent a message
-    MessageReceived(MessageReceivedEvent),
+    MessageReceived(Box<MessageReceivedEvent>),
     /// `message:removed`: A message was deleted
-    MessageRemoved(MessageRemovedEvent),
+    MessageRemoved(Box<MessageRemovedEvent>),
     /// `message:compose:send`: The visitor started or stopped typing
-    MessageComposeSend(MessageComposeSendEvent),
+    MessageComposeSend(Box<MessageComposeSendEvent>),
     /// `message:compose:receive`: Someone on the website side started or stopped typing
-    MessageComposeReceive(MessageComposeReceiveEvent),
+    MessageComposeReceive(Box<MessageComposeReceiveEvent>),
     /// `message:acknowledge:read:send`: The visitor read messages
-    MessageAcknowledgeReadSend(MessageAcknowledgeReadSendEvent),
+    MessageAcknowledgeReadSend(Box<MessageAcknowledgeReadSendEvent>),
     /// `message:acknowledge:read:received`: The website side read messages
-    MessageAcknowledgeReadReceived(MessageAcknowledgeReadReceivedEvent),
+    MessageAcknowledgeReadReceived(Box<MessageAcknowledgeReadReceivedEvent>),
     /// `message:acknowledge:unread:send`: Messages were marked as unread
-    MessageAcknowledgeUnreadSend(MessageAcknowledgeUnreadSendEvent),
+    MessageAcknowledgeUnreadSend(Box<MessageAcknowledgeUnreadSendEvent>),
     /// `message:acknowledge:delivered`: Messages were delivered
-    MessageAcknowledgeDelivered(MessageAcknowledgeDeliveredEvent),
+    MessageAcknowledgeDelivered(Box<MessageAcknowledgeDeliveredEvent>),
     /// `message:acknowledge:ignored`: Messages were left undelivered on a channel
-    MessageAcknowledgeIgnored(MessageAcknowledgeIgnoredEvent),
+    MessageAcknowledgeIgnored(Box<MessageAcknowledgeIgnoredEvent>),
     /// `message:notify:unread:send`: A reminder of unread messages was sent (visitor side)
-    MessageNotifyUnreadSend(MessageNotifyUnreadSendEvent),
+    MessageNotifyUnreadSend(Box<MessageNotifyUnreadSendEvent>),
     /// `message:notify:unread:received`: A reminder of unread messages was received (website side)
-    MessageNotifyUnreadReceived(MessageNotifyUnreadReceivedEvent),
+    MessageNotifyUnreadReceived(Box<MessageNotifyUnreadReceivedEvent>),
     /// `spam:message`: A conversation was held as spam
-    SpamMessage(SpamMessageEvent),
+    SpamMessage(Box<SpamMessageEvent>),
     /// `spam:decision`: A conversation held as spam was judged
-    SpamDecision(SpamDecisionEvent),
+    SpamDecision(Box<SpamDecisionEvent>),
     /// `people:profile:created`: A contact was created
-    PeopleProfileCreated(PeopleProfileCreatedEvent),
+    PeopleProfileCreated(Box<PeopleProfileCreatedEvent>),
     /// `people:profile:updated`: A contact was updated
-    PeopleProfileUpdated(PeopleProfileUpdatedEvent),
+    PeopleProfileUpdated(Box<PeopleProfileUpdatedEvent>),
     /// `people:profile:removed`: A contact was deleted
-    PeopleProfileRemoved(PeopleProfileRemovedEvent),
+    PeopleProfileRemoved(Box<PeopleProfileRemovedEvent>),
     /// `people:bind:session`: A conversation was linked to a contact
-    PeopleBindSession(PeopleBindSessionEvent),
+    PeopleBindSession(Box<PeopleBindSessionEvent>),
     /// `people:sync:profile`: What is known of a contact's person and company was synced
-    PeopleSyncProfile(PeopleSyncProfileEvent),
+    PeopleSyncProfile(Box<PeopleSyncProfileEvent>),
     /// `people:import:progress`: An import of contacts moved on
-    PeopleImportProgress(PeopleImportProgressEvent),
+    PeopleImportProgress(Box<PeopleImportProgressEvent>),
     /// `people:import:done`: An import of contacts finished
-    PeopleImportDone(PeopleImportDoneEvent),
+    PeopleImportDone(Box<PeopleImportDoneEvent>),
     /// `campaign:progress`: A campaign's sending moved on
-    CampaignProgress(CampaignProgressEvent),
+    CampaignProgress(Box<CampaignProgressEvent>),
     /// `campaign:dispatched`: A campaign was sent
-    CampaignDispatched(CampaignDispatchedEvent),
+    CampaignDispatched(Box<CampaignDispatchedEvent>),
     /// `campaign:running`: A campaign was started or stopped
-    CampaignRunning(CampaignRunningEvent),
+    CampaignRunning(Box<CampaignRunningEvent>),
     /// `browsing:request:initiated`: Co-browsing of the visitor's page was requested
-    BrowsingRequestInitiated(BrowsingRequestInitiatedEvent),
+    BrowsingRequestInitiated(Box<BrowsingRequestInitiatedEvent>),
     /// `browsing:request:rejected`: The visitor declined co-browsing
-    BrowsingRequestRejected(BrowsingRequestRejectedEvent),
+    BrowsingRequestRejected(Box<BrowsingRequestRejectedEvent>),
     /// `call:request:initiated`: A call with the visitor was requested
-    CallRequestInitiated(CallRequestInitiatedEvent),
+    CallRequestInitiated(Box<CallRequestInitiatedEvent>),
     /// `call:request:rejected`: The visitor declined a call
-    CallRequestRejected(CallRequestRejectedEvent),
+    CallRequestRejected(Box<CallRequestRejectedEvent>),
     /// `identity:verify:request`: A plugin is to send a visitor a code that verifies their identity
-    IdentityVerifyRequest(IdentityVerifyRequestEvent),
+    IdentityVerifyRequest(Box<IdentityVerifyRequestEvent>),
     /// `status:health:changed`: The health of the website's status page changed
-    StatusHealthChanged(StatusHealthChangedEvent),
+    StatusHealthChanged(Box<StatusHealthChangedEvent>),
     /// `website:update_visitors_count`: The number of visitors on the website changed
-    WebsiteUpdateVisitorsCount(WebsiteUpdateVisitorsCountEvent),
+    WebsiteUpdateVisitorsCount(Box<WebsiteUpdateVisitorsCountEvent>),
     /// `website:update_operators_availability`: An operator's availability changed
-    WebsiteUpdateOperatorsAvailability(WebsiteUpdateOperatorsAvailabilityEvent),
+    WebsiteUpdateOperatorsAvailability(Box<WebsiteUpdateOperatorsAvailabilityEvent>),
     /// `website:users:available`: Whether any operator is available changed
-    WebsiteUsersAvailable(WebsiteUsersAvailableEvent),
+    WebsiteUsersAvailable(Box<WebsiteUsersAvailableEvent>),
     /// `bucket:url:upload:generated`: An upload URL for a file to send in a conversation is ready
-    BucketUrlUploadGenerated(BucketUrlUploadGeneratedEvent),
+    BucketUrlUploadGenerated(Box<BucketUrlUploadGeneratedEvent>),
     /// `bucket:url:avatar:generated`: An upload URL for an avatar is ready
-    BucketUrlAvatarGenerated(BucketUrlAvatarGeneratedEvent),
+    BucketUrlAvatarGenerated(Box<BucketUrlAvatarGeneratedEvent>),
     /// `bucket:url:website:generated`: An upload URL for a website's file (e.g. its logo) is ready
-    BucketUrlWebsiteGenerated(BucketUrlWebsiteGeneratedEvent),
+    BucketUrlWebsiteGenerated(Box<BucketUrlWebsiteGeneratedEvent>),
     /// `bucket:url:campaign:generated`: An upload URL for a campaign's file is ready
-    BucketUrlCampaignGenerated(BucketUrlCampaignGeneratedEvent),
+    BucketUrlCampaignGenerated(Box<BucketUrlCampaignGeneratedEvent>),
     /// `bucket:url:helpdesk:generated`: An upload URL for a helpdesk file is ready
-    BucketUrlHelpdeskGenerated(BucketUrlHelpdeskGeneratedEvent),
+    BucketUrlHelpdeskGenerated(Box<BucketUrlHelpdeskGeneratedEvent>),
     /// `bucket:url:status:generated`: An upload URL for a status page file is ready
-    BucketUrlStatusGenerated(BucketUrlStatusGeneratedEvent),
+    BucketUrlStatusGenerated(Box<BucketUrlStatusGeneratedEvent>),
     /// `bucket:url:processing:generated`: An upload URL for a file to process is ready
-    BucketUrlProcessingGenerated(BucketUrlProcessingGeneratedEvent),
+    BucketUrlProcessingGenerated(Box<BucketUrlProcessingGeneratedEvent>),
     /// `media:animation:listed`: The animations asked for are listed
-    MediaAnimationListed(MediaAnimationListedEvent),
+    MediaAnimationListed(Box<MediaAnimationListedEvent>),
     /// `email:subscribe`: An email address subscribed or unsubscribed
-    EmailSubscribe(EmailSubscribeEvent),
+    EmailSubscribe(Box<EmailSubscribeEvent>),
     /// `email:track:view`: An email sent from the website was opened
-    EmailTrackView(EmailTrackViewEvent),
+    EmailTrackView(Box<EmailTrackViewEvent>),
     /// `plugin:channel`: A payload was forwarded to a plugin's channel
-    PluginChannel(PluginChannelEvent),
+    PluginChannel(Box<PluginChannelEvent>),
     /// `plugin:event`: An event was dispatched to a plugin
-    PluginEvent(PluginEventEvent),
+    PluginEvent(Box<PluginEventEvent>),
     /// `plugin:subscription:updated`: A plugin was bound to or unbound from the website
-    PluginSubscriptionUpdated(PluginSubscriptionUpdatedEvent),
+    PluginSubscriptionUpdated(Box<PluginSubscriptionUpdatedEvent>),
     /// `plugin:settings:saved`: A plugin's settings for the website were saved
-    PluginSettingsSaved(PluginSettingsSavedEvent),
+    PluginSettingsSaved(Box<PluginSettingsSavedEvent>),
     /// `plan:subscription:updated`: The website's plan subscription changed
-    PlanSubscriptionUpdated(PlanSubscriptionUpdatedEvent),
+    PlanSubscriptionUpdated(Box<PlanSubscriptionUpdatedEvent>),
     /// An event this crate does not know: its name and its body as JSON.
     Other { name: String, body: serde_json::Value },
 }

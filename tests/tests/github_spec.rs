@@ -3,27 +3,52 @@
 //! than the spec's own free-form values; with `tests/github/paged-lists.overlay.yaml`, its paged lists stream
 //! by the `Link` header. (Its generation time and compile cost are in `scripts/bench-scale`.)
 
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
 use generator::ir::{LinkFrom, Pages};
-use workspace_tests::{npm, workspace_root};
+use workspace_tests::{npm, scratch, workspace_root};
 
 /// The release of `@octokit/openapi` the figures in BENCHMARKS.md come from.
 const OCTOKIT_OPENAPI_VERSION: &str = "23.0.2";
 
+/// GitHub's spec, installed from npm once for the tests of this file.
+fn github_spec() -> &'static Path {
+    static SPEC: OnceLock<PathBuf> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let prefix = workspace_root()
+            .join("target")
+            .join(format!("octokit-openapi-{OCTOKIT_OPENAPI_VERSION}"));
+        let spec = prefix.join("node_modules/@octokit/openapi/generated/api.github.com.json");
+        npm::install(
+            "npm",
+            &prefix,
+            &[&format!("@octokit/openapi@{OCTOKIT_OPENAPI_VERSION}")],
+            &spec,
+        )
+        .unwrap_or_else(|err| panic!("{err}"));
+        spec
+    })
+}
+
+/// GitHub's client, with the overlays that give it streams and typed webhooks.
+fn github_config() -> generator::Config {
+    generator::Config {
+        spec: github_spec().to_path_buf(),
+        overlays: vec![
+            workspace_root().join("tests/github/paged-lists.overlay.yaml"),
+            workspace_root().join("tests/github/webhooks.overlay.yaml"),
+        ],
+        package_name: "github-client".into(),
+        regenerate: "cargo run -p generator -- --spec api.github.com.json".into(),
+    }
+}
+
 #[test]
 fn every_operation_of_github_is_generated_and_typed() {
-    let prefix = workspace_root()
-        .join("target")
-        .join(format!("octokit-openapi-{OCTOKIT_OPENAPI_VERSION}"));
-    let spec = prefix.join("node_modules/@octokit/openapi/generated/api.github.com.json");
-    npm::install(
-        "npm",
-        &prefix,
-        &[&format!("@octokit/openapi@{OCTOKIT_OPENAPI_VERSION}")],
-        &spec,
-    )
-    .unwrap_or_else(|err| panic!("{err}"));
+    let spec = github_spec();
     let document: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&spec).expect("the spec")).expect("JSON");
+        serde_json::from_slice(&std::fs::read(spec).expect("the spec")).expect("JSON");
     let declared: usize = document["paths"]
         .as_object()
         .expect("paths")
@@ -39,16 +64,7 @@ fn every_operation_of_github_is_generated_and_typed() {
         .sum();
     assert!(declared > 1_000, "{declared}");
 
-    let generated = generator::generate(&generator::Config {
-        spec,
-        overlays: vec![
-            workspace_root().join("tests/github/paged-lists.overlay.yaml"),
-            workspace_root().join("tests/github/webhooks.overlay.yaml"),
-        ],
-        package_name: "github-client".into(),
-        regenerate: "cargo run -p generator -- --spec api.github.com.json".into(),
-    })
-    .expect("GitHub's spec generates");
+    let generated = generator::generate(&github_config()).expect("GitHub's spec generates");
     let coverage = &generated.api.coverage;
     assert_eq!(
         coverage.skipped_operations,
@@ -135,5 +151,49 @@ fn every_operation_of_github_is_generated_and_typed() {
             .iter()
             .map(|h| &h.variant)
             .collect::<Vec<_>>()
+    );
+}
+
+/// GitHub's client with its `webhooks` feature compiles with warnings denied, and a delivery of `issues` with
+/// the action `opened` (`tests/github/issues-opened.json`, made from GitHub's schema: every field it requires,
+/// the issue, repository and users named as GitHub's examples name them) parses into `Event::IssuesOpened`.
+/// The largest client the generator is held to, built and run: about 6 minutes of CI.
+#[test]
+fn githubs_webhooks_compile_and_an_opened_issue_parses() {
+    let generated = generator::generate(&github_config()).expect("GitHub's spec generates");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("github-webhooks");
+    let crate_dir = dir.join("github-client");
+    generator::write::write(&crate_dir, &generated.files).expect("the crate is written");
+    std::fs::create_dir_all(crate_dir.join("tests")).expect("a tests folder");
+    let delivery = workspace_root().join("tests/github/issues-opened.json");
+    std::fs::write(
+        crate_dir.join("tests/parse.rs"),
+        format!(
+            r#"//! A delivery of GitHub's `issues` event with the action `opened`.
+
+#[test]
+fn an_opened_issue_parses_into_its_variant() {{
+    let body = include_bytes!({delivery:?});
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-github-event", reqwest::header::HeaderValue::from_static("issues"));
+    match github_client::webhooks::parse(&headers, body).expect("parsed") {{
+        github_client::webhooks::Event::IssuesOpened(opened) => {{
+            assert_eq!(opened.issue.number, 1347);
+            assert_eq!(opened.issue.title, "Found a bug");
+        }}
+        other => panic!("parsed as {{}}", other.name()),
+    }}
+}}
+"#
+        ),
+    )
+    .expect("the test is written");
+    scratch::write_workspace(&dir, &["github-client".to_string()]);
+    let output = scratch::cargo(&dir, &["test", "--features", "webhooks", "--test", "parse"]);
+    assert!(
+        output.status.success(),
+        "GitHub's client with webhooks:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
     );
 }
