@@ -152,6 +152,22 @@ fn every_operation_of_github_is_generated_and_typed() {
             .map(|h| &h.variant)
             .collect::<Vec<_>>()
     );
+    // Its `webhooks` module is the 3.0 form's, which `githubs_webhooks_compile_and_an_opened_issue_parses`
+    // compiles.
+    let module = |generated: &generator::Generated| {
+        generated
+            .files
+            .iter()
+            .find(|file| file.path == "src/webhooks.rs")
+            // Past the first line, which names the command that generated it.
+            .and_then(|file| file.contents.split_once('\n'))
+            .map(|(_, code)| code.to_string())
+    };
+    assert!(module(&as_3_1).is_some());
+    assert!(
+        module(&as_3_1) == module(&generated),
+        "the 3.1 form's webhooks module differs from the 3.0 form's"
+    );
 }
 
 /// GitHub's client with its `webhooks` feature compiles with warnings denied, and a delivery of `issues` with
