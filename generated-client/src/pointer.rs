@@ -23,19 +23,26 @@ pub(crate) fn decode_at<T: de::DeserializeOwned>(
             false => token.into(),
         })
         .collect();
-    let failed_at = RefCell::new(None);
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let found = AtPointer::<T> {
-        tokens: &tokens,
-        failed_at: &failed_at,
-        target: PhantomData,
-    }
-        .deserialize(&mut deserializer)
-        .and_then(|found| deserializer.end().map(|()| found));
-    found
-        .map_err(|error| {
-            let inner = failed_at.take();
-            (joined_path(&tokens, inner.as_deref()), error)
+    let decode = |track: bool| {
+        let failed_at = RefCell::new(None);
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let found = AtPointer::<T> {
+            tokens: &tokens,
+            failed_at: &failed_at,
+            track,
+            target: PhantomData,
+        }
+            .deserialize(&mut deserializer)
+            .and_then(|found| deserializer.end().map(|()| found));
+        found.map_err(|error| (failed_at.take(), error))
+    };
+    decode(false)
+        .or_else(|_| {
+            decode(true)
+                .map_err(|(inner, error)| (
+                    joined_path(&tokens, inner.as_deref()),
+                    error,
+                ))
         })
 }
 
@@ -68,6 +75,8 @@ fn joined_path(tokens: &[std::borrow::Cow<'_, str>], inner: Option<&str>) -> Str
 struct AtPointer<'p, T> {
     tokens: &'p [std::borrow::Cow<'p, str>],
     failed_at: &'p RefCell<Option<String>>,
+    /// Whether to track where in the part a value fails (slower; only when it is known to fail).
+    track: bool,
     target: PhantomData<T>,
 }
 
@@ -78,6 +87,9 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for AtPointer<'_, T> {
         self,
         deserializer: D,
     ) -> Result<Option<T>, D::Error> {
+        if self.tokens.is_empty() && !self.track {
+            return <Option<T> as de::Deserialize>::deserialize(deserializer);
+        }
         if self.tokens.is_empty() {
             let mut track = serde_path_to_error::Track::new();
             let decoded = <Option<
@@ -110,6 +122,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
                     .next_value_seed(AtPointer::<T> {
                         tokens: rest,
                         failed_at: self.failed_at,
+                        track: self.track,
                         target: PhantomData,
                     })?;
             } else {
@@ -130,6 +143,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
                     .next_element_seed(AtPointer::<T> {
                         tokens: rest,
                         failed_at: self.failed_at,
+                        track: self.track,
                         target: PhantomData,
                     })?
                 {

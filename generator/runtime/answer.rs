@@ -147,11 +147,18 @@ impl Answer {
         } else {
             &answer.body
         };
-        let value = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(body))
-            .map_err(|error| {
-                let path = path_text(error.path());
-                answer.decode_error(path, error.into_inner())
-            })?;
+        // Decoded as it is; only a body that fails is decoded again, tracking where the failing value is, so
+        // a successful call pays nothing for the path.
+        let value = serde_json::from_slice(body).map_err(|first| {
+            let tracked = serde_path_to_error::deserialize::<_, T>(
+                &mut serde_json::Deserializer::from_slice(body),
+            );
+            match tracked {
+                Err(error) => answer.decode_error(path_text(error.path()), error.into_inner()),
+                // Decoding is deterministic; should it not be, the first error is the one to report.
+                Ok(_) => answer.decode_error(String::new(), first),
+            }
+        })?;
         Ok(answer.respond(value))
     }
 

@@ -22,18 +22,23 @@ pub(crate) fn decode_at<T: de::DeserializeOwned>(
             false => token.into(),
         })
         .collect();
-    let failed_at = RefCell::new(None);
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let found = AtPointer::<T> {
-        tokens: &tokens,
-        failed_at: &failed_at,
-        target: PhantomData,
-    }
-    .deserialize(&mut deserializer)
-    .and_then(|found| deserializer.end().map(|()| found));
-    found.map_err(|error| {
-        let inner = failed_at.take();
-        (joined_path(&tokens, inner.as_deref()), error)
+    // Decoded once as it is; only a body that fails is decoded again, tracking where, which costs every
+    // successful call nothing.
+    let decode = |track: bool| {
+        let failed_at = RefCell::new(None);
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let found = AtPointer::<T> {
+            tokens: &tokens,
+            failed_at: &failed_at,
+            track,
+            target: PhantomData,
+        }
+        .deserialize(&mut deserializer)
+        .and_then(|found| deserializer.end().map(|()| found));
+        found.map_err(|error| (failed_at.take(), error))
+    };
+    decode(false).or_else(|_| {
+        decode(true).map_err(|(inner, error)| (joined_path(&tokens, inner.as_deref()), error))
     })
 }
 
@@ -66,6 +71,8 @@ fn joined_path(tokens: &[std::borrow::Cow<'_, str>], inner: Option<&str>) -> Str
 struct AtPointer<'p, T> {
     tokens: &'p [std::borrow::Cow<'p, str>],
     failed_at: &'p RefCell<Option<String>>,
+    /// Whether to track where in the part a value fails (slower; only when it is known to fail).
+    track: bool,
     target: PhantomData<T>,
 }
 
@@ -73,6 +80,9 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for AtPointer<'_, T> {
     type Value = Option<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        if self.tokens.is_empty() && !self.track {
+            return <Option<T> as de::Deserialize>::deserialize(deserializer);
+        }
         if self.tokens.is_empty() {
             let mut track = serde_path_to_error::Track::new();
             let decoded = <Option<T> as de::Deserialize>::deserialize(
@@ -102,6 +112,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
                 found = map.next_value_seed(AtPointer::<T> {
                     tokens: rest,
                     failed_at: self.failed_at,
+                    track: self.track,
                     target: PhantomData,
                 })?;
             } else {
@@ -121,6 +132,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for AtPointer<'_, T> {
                 match seq.next_element_seed(AtPointer::<T> {
                     tokens: rest,
                     failed_at: self.failed_at,
+                    track: self.track,
                     target: PhantomData,
                 })? {
                     Some(value) => found = value,

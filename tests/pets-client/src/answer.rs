@@ -140,12 +140,18 @@ impl Answer {
     ) -> Result<Response<T>, Error> {
         let answer = self.success()?;
         let body: &[u8] = if answer.is_blank() { b"null" } else { &answer.body };
-        let value = serde_path_to_error::deserialize(
-                &mut serde_json::Deserializer::from_slice(body),
-            )
-            .map_err(|error| {
-                let path = path_text(error.path());
-                answer.decode_error(path, error.into_inner())
+        let value = serde_json::from_slice(body)
+            .map_err(|first| {
+                let tracked = serde_path_to_error::deserialize::<
+                    _,
+                    T,
+                >(&mut serde_json::Deserializer::from_slice(body));
+                match tracked {
+                    Err(error) => {
+                        answer.decode_error(path_text(error.path()), error.into_inner())
+                    }
+                    Ok(_) => answer.decode_error(String::new(), first),
+                }
             })?;
         Ok(answer.respond(value))
     }
