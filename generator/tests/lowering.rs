@@ -469,3 +469,20 @@ fn a_spec_without_webhooks_gets_nothing_of_them() {
         file(&with, "src/operations.rs")
     );
 }
+
+/// Two webhooks that name the same event could never both be matched (and would make an unreachable match arm):
+/// the second is left out with a warning naming it.
+#[test]
+fn a_second_webhook_for_the_same_event_is_left_out_with_a_warning() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pets-3.1.yaml");
+    let bytes = std::fs::read(&spec).expect("the fixture");
+    let twice: &[u8] = br#"{"overlay": "1.0.0", "info": {"title": "twice", "version": "1"},
+        "actions": [{"target": "$.webhooks.ping.post", "update": {"x-webhook-name": "pet", "x-webhook-action": "arrived"}}]}"#;
+    let generated =
+        generator::generate_from_bytes(&bytes, &[twice], &spec, "pets-client").expect("generates");
+    let hooks = &generated.api.webhooks.as_ref().expect("webhooks").hooks;
+    assert_eq!(hooks.len(), 2);
+    assert!(generated.warnings.iter().any(
+        |w| w.pointer == "#/webhooks/ping" && w.message.contains("already is the event `pet`")
+    ));
+}

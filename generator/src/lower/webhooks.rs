@@ -60,6 +60,16 @@ pub fn lower_webhooks(
     for (key, item) in declared {
         let at = pointer_push("#/webhooks", key);
         match hook(key, item, &event_at, types, &mut variants, &at) {
+            // Two webhooks with one name (and action) could never both be matched: the later one is left out.
+            Ok(hook) if hooks.iter().any(|h: &Webhook| same_event(h, &hook)) => {
+                warnings.push(Warning {
+                    pointer: at,
+                    message: format!(
+                    "another webhook already is the event `{}`; this one is left out of `Event`",
+                    hook.name
+                ),
+                })
+            }
             Ok(hook) => hooks.push(hook),
             Err((pointer, why)) => warnings.push(Warning {
                 pointer,
@@ -188,6 +198,11 @@ fn signed_pieces(template: &str) -> Result<Vec<SignedPiece>, String> {
         return Err(format!("`{template}` does not sign the {{body}}"));
     }
     Ok(pieces)
+}
+
+/// Whether two webhooks are matched by the same requests.
+fn same_event(a: &Webhook, b: &Webhook) -> bool {
+    a.name == b.name && a.action == b.action
 }
 
 /// Where a request names its event, from `x-webhook-event`.
