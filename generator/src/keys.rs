@@ -14,7 +14,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{pointer_push, Warning};
-use crate::normalize::HTTP_METHODS;
+use crate::normalize::{ADDITIONAL_OPERATIONS, HTTP_METHODS};
 
 /// The keys of an OpenAPI 3.0 Schema object, plus `$ref` and the JSON Schema containers of schemas that
 /// `$ref`s point into (`$defs`, and `definitions` from earlier drafts).
@@ -164,6 +164,12 @@ impl Walk {
                 self.operation(op, &pointer_push(at, method));
             }
         }
+        for (method, op) in entries(item.get(ADDITIONAL_OPERATIONS)) {
+            self.operation(
+                op,
+                &pointer_push(&pointer_push(at, ADDITIONAL_OPERATIONS), method),
+            );
+        }
     }
 
     fn operation(&mut self, op: &Value, at: &str) {
@@ -226,8 +232,11 @@ impl Walk {
         for (media_type, media) in entries(parent.get("content")) {
             let media_at = pointer_push(&pointer_push(at, "content"), media_type);
             self.check(media, MEDIA_TYPE_KEYS, "a Media Type", &media_at);
-            if let Some(schema) = media.get("schema") {
-                self.schema(schema, &pointer_push(&media_at, "schema"));
+            // `x-item-schema` is one item's schema (3.2's `itemSchema`), which normalisation rewrote too.
+            for key in ["schema", "x-item-schema"] {
+                if let Some(schema) = media.get(key) {
+                    self.schema(schema, &pointer_push(&media_at, key));
+                }
             }
         }
     }
@@ -305,6 +314,10 @@ fn json_schema_keyword(key: &str) -> Option<String> {
         }
         "$dynamicRef" => {
             "`$dynamicRef` (JSON Schema) is not followed: the value it refers to is typed as JSON"
+        }
+        "contentSchema" => {
+            "`contentSchema` types the document inside a string (`contentMediaType`); the client keeps the \
+             string as text and does not decode it"
         }
         "$dynamicAnchor" => {
             "`$dynamicAnchor` (JSON Schema) names a target for `$dynamicRef`, which the client does not follow"
@@ -472,6 +485,32 @@ mod tests {
             assert_eq!(*pointer, want_pointer);
             assert!(message.contains(want_message), "{message}");
         }
+    }
+
+    #[test]
+    fn additional_operations_and_item_schemas_are_checked_and_content_schema_explained() {
+        let document = json!({ "paths": { "/a": { "x-additional-operations": { "QUERY": {
+            "operationID": "ask",
+            "responses": { "200": { "description": "ok", "content": { "application/jsonl": {
+                "x-item-schema": { "type": "string", "contentSchema": { "type": "object" } }
+            } } } }
+        } } } } });
+        let warnings = unknown_keys(&document);
+        let at = "#/paths/~1a/x-additional-operations/QUERY";
+        assert_eq!(
+            warnings
+                .iter()
+                .map(|w| w.pointer.as_str())
+                .collect::<Vec<_>>(),
+            [
+                format!("{at}/operationID"),
+                format!(
+                    "{at}/responses/200/content/application~1jsonl/x-item-schema/contentSchema"
+                ),
+            ]
+        );
+        assert!(warnings[0].message.contains("an Operation object"));
+        assert!(warnings[1].message.contains("keeps the string as text"));
     }
 
     #[test]

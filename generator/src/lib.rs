@@ -17,6 +17,7 @@ pub mod ir;
 pub mod keys;
 pub mod load;
 pub mod lower;
+mod media_type;
 mod module;
 pub mod normalize;
 pub mod overlay;
@@ -116,9 +117,10 @@ pub struct Generated {
 
 /// Runs the whole pipeline: load, overlay, normalise, deserialise, lower, emit.
 pub fn generate(config: &Config) -> Result<Generated, Error> {
-    let document = effective_document(&config.spec, &config.overlays)?;
+    let (document, warnings) = effective_document_and_warnings(&config.spec, &config.overlays)?;
     generate_from_document(
         document,
+        warnings,
         &config.spec,
         &config.package_name,
         &config.regenerate,
@@ -151,13 +153,16 @@ pub fn generate_from_bytes(
         let overlay = load::parse_document(overlay, label)?;
         overlay::apply_overlay(&mut document, &overlay).map_err(|e| e.in_file(label))?;
     }
-    let document = normalized(document, label)?;
+    let (document, warnings) = normalized(document, label)?;
     let regenerate = regenerate_command(label, &[], Path::new(package_name), package_name);
-    generate_from_document(document, label, package_name, &regenerate)
+    generate_from_document(document, warnings, label, package_name, &regenerate)
 }
 
+/// Deserialises, lowers and emits the normalised `document`; `normalize_warnings` come first among the
+/// warnings, in pipeline order.
 fn generate_from_document(
     document: serde_json::Value,
+    normalize_warnings: Vec<Warning>,
     file: &Path,
     package_name: &str,
     regenerate: &str,
@@ -178,9 +183,9 @@ fn generate_from_document(
         (spec_file, lowered)
     });
     let (mut api, lowering_warnings) = lowered?;
-    let mut warnings = keys::unknown_keys(&document);
+    let unknown_keys = keys::unknown_keys(&document);
     api.coverage.attribute(
-        warnings
+        unknown_keys
             .iter()
             .filter(|w| {
                 keys::UNTYPING_KEYWORDS
@@ -189,6 +194,8 @@ fn generate_from_document(
             })
             .map(|w| (w.pointer.as_str(), w.message.as_str())),
     );
+    let mut warnings = normalize_warnings;
+    warnings.extend(unknown_keys);
     warnings.extend(lowering_warnings);
     let files =
         emit::emit_crate(&api, spec_file.map_err(emit_error)?, &preamble).map_err(emit_error)?;
@@ -201,6 +208,15 @@ fn generate_from_document(
 
 /// The document the client is generated from: the spec with every overlay applied, normalised to 3.0 form.
 pub fn effective_document(spec: &Path, overlays: &[PathBuf]) -> Result<serde_json::Value, Error> {
+    effective_document_and_warnings(spec, overlays).map(|(document, _)| document)
+}
+
+/// [`effective_document`], with what normalising it left out or changed at a loss (what a 3.2 document says
+/// that the client cannot send yet), for [`generate`] to report beside the other warnings.
+fn effective_document_and_warnings(
+    spec: &Path,
+    overlays: &[PathBuf],
+) -> Result<(serde_json::Value, Vec<Warning>), Error> {
     // The spec and its overlays are read on all cores (Crisp has twenty overlays, and reading YAML is most of
     // loading), then applied in order.
     let overlay_paths = overlay_files(overlays)?;
@@ -223,9 +239,12 @@ pub fn effective_document(spec: &Path, overlays: &[PathBuf]) -> Result<serde_jso
     normalized(document, spec)
 }
 
-/// Normalises a document and checks it is within the generator's bounds.
-fn normalized(mut document: serde_json::Value, spec: &Path) -> Result<serde_json::Value, Error> {
-    normalize::normalize(&mut document).map_err(|e| e.in_file(spec))?;
+/// Normalises a document and checks it is within the generator's bounds; with normalisation's warnings.
+fn normalized(
+    mut document: serde_json::Value,
+    spec: &Path,
+) -> Result<(serde_json::Value, Vec<Warning>), Error> {
+    let warnings = normalize::normalize(&mut document).map_err(|e| e.in_file(spec))?;
     let operations = count_operations(&document);
     if operations > MAX_OPERATIONS {
         return Err(Error::Document {
@@ -236,13 +255,14 @@ fn normalized(mut document: serde_json::Value, spec: &Path) -> Result<serde_json
             ),
         });
     }
-    Ok(document)
+    Ok((document, warnings))
 }
 
 /// The most operations one generated client may have: far beyond any real API, and a bound on time and memory.
 pub const MAX_OPERATIONS: usize = 20_000;
 
-/// How many operations a document declares (one per method of each path item).
+/// How many operations a normalised document declares: one per method of each path item, those of
+/// `x-additional-operations` (3.2's `query` and `additionalOperations`) included.
 pub fn count_operations(document: &serde_json::Value) -> usize {
     document
         .get("paths")
@@ -251,10 +271,15 @@ pub fn count_operations(document: &serde_json::Value) -> usize {
             paths
                 .values()
                 .map(|item| {
+                    let additional = item
+                        .get(normalize::ADDITIONAL_OPERATIONS)
+                        .and_then(serde_json::Value::as_object)
+                        .map_or(0, serde_json::Map::len);
                     normalize::HTTP_METHODS
                         .iter()
                         .filter(|m| item.get(**m).is_some())
                         .count()
+                        + additional
                 })
                 .sum()
         })

@@ -1,5 +1,5 @@
-//! Normalisation: rewrites an OpenAPI 3.1 document into the 3.0 forms that `openapiv3` understands, on the
-//! untyped value, before deserialising. Each rule is a small function with its own test.
+//! Normalisation: rewrites an OpenAPI 3.1 or 3.2 document into the 3.0 forms that `openapiv3` understands,
+//! on the untyped value, before deserialising. Each rule is a small function with its own test.
 //!
 //! Nothing the spec says is dropped silently. A JSON Schema keyword with no 3.0 form either becomes the
 //! nearest form that types the same values (`patternProperties` with one pattern is a typed map, a schema-valued
@@ -10,14 +10,21 @@
 //! them. Only what is wrong in the spec itself, such as a type name that is not a string, is an error naming its
 //! JSON pointer.
 //!
+//! A 3.2 document gets every 3.1 rule, then its own (see "OpenAPI 3.2" below): what 3.2 adds becomes an
+//! extension lowering reads (`x-additional-operations`, `x-item-schema`, ...), the 3.0 form that sends the same
+//! request (a form query string), or, when the client cannot send it yet, is left out with a [`Warning`].
+//!
 //! One rule is not about 3.1 and applies to 3.0 documents too, in the same single walk: an `enum` (or `const`)
-//! without `type` whose values are all strings, all integers or all booleans gets that type.
+//! without `type` whose values are all strings, all integers or all booleans gets that type. A media type's
+//! `x-item-schema` (the schema of one item of a sequence, 3.2's `itemSchema`) is a schema in every version.
 //!
 //! The walk is structural (it knows where schemas live), so a property *named* `const` is left alone.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
-use crate::error::{pointer_push, Located};
+use crate::error::{pointer_push, Located, Warning};
 
 /// Schema keywords that only annotate or identify a schema; removing them changes no wire format.
 const ANNOTATION_KEYWORDS: &[&str] = &["$schema", "$id", "$comment", "$anchor"];
@@ -27,21 +34,47 @@ pub(crate) const HTTP_METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Checks the OpenAPI version and rewrites the document in place: for 3.1 into 3.0 form, for 3.0 only by
-/// the rules that hold for both versions.
-pub fn normalize(doc: &mut Value) -> Result<(), Located> {
+/// The path-item extension holding the operations of methods without a field of their own in 3.0: 3.2's
+/// `query` (as `QUERY`) and `additionalOperations`, keyed by the method as it is sent (case matters).
+pub(crate) const ADDITIONAL_OPERATIONS: &str = "x-additional-operations";
+
+/// The media-type extension holding the schema of one item of a sequence (3.2's `itemSchema`); for a
+/// `text/event-stream`, the schema of one event's data.
+const ITEM_SCHEMA: &str = "x-item-schema";
+
+/// How many `$ref`s in a row are followed, and how deep an event's schema is searched for its `data`.
+const MAX_CHAIN: usize = 8;
+
+/// Checks the OpenAPI version and rewrites the document in place: for 3.1 and 3.2 into 3.0 form, for 3.0
+/// only by the rules that hold for every version. The warnings say what a 3.2 document describes that the
+/// client leaves out, or sends otherwise than described.
+pub fn normalize(doc: &mut Value) -> Result<Vec<Warning>, Located> {
     let root = doc
         .as_object_mut()
         .ok_or_else(|| Located::new("#", "the document is not a mapping"))?;
     let version = check_version(root)?;
-    inline_path_item_refs(doc);
-    let Some(root) = doc.as_object_mut() else {
-        return Ok(());
-    };
-    let walk = Walk { version };
-    if version == OpenApiVersion::V3_0 {
-        return walk.document(root);
+    let mut warnings = Vec::new();
+    if version == OpenApiVersion::V3_2 {
+        inline_media_type_refs(doc, &mut warnings);
     }
+    inline_path_item_refs(doc);
+    let mut walk = Walk::new(version, doc);
+    let Some(root) = doc.as_object_mut() else {
+        return Ok(warnings);
+    };
+    if version >= OpenApiVersion::V3_1 {
+        root_to_3_0(root, version);
+    }
+    walk.document(root)?;
+    if version >= OpenApiVersion::V3_1 {
+        remove_mutual_tls(root);
+    }
+    warnings.append(&mut walk.warnings);
+    Ok(warnings)
+}
+
+/// The rewrites of a 3.1 or 3.2 document's top level.
+fn root_to_3_0(root: &mut Map<String, Value>, version: OpenApiVersion) {
     root.insert("openapi".into(), Value::from("3.0.3"));
     root.remove("jsonSchemaDialect");
     // Webhooks are requests the API makes to its users: 3.0 documents declare them as `x-webhooks` (GitHub
@@ -51,15 +84,18 @@ pub fn normalize(doc: &mut Value) -> Result<(), Located> {
     }
     root.entry("paths")
         .or_insert_with(|| Value::Object(Map::new()));
-    remove_mutual_tls(root);
-    walk.document(root)
+    if version == OpenApiVersion::V3_2 {
+        // `$self` is the URI other documents use to refer into this one: it identifies the document and
+        // changes no request. References within the document are `#` fragments, which it does not affect.
+        root.shift_remove("$self");
+        tag_fields(root);
+    }
 }
 
 /// Replaces each path item that is a local `$ref` (to another path or to `#/components/pathItems`) with a
 /// copy of its target, so lowering sees every path item whole. Chains are followed a bounded number of times;
 /// a reference that cannot be resolved is left for lowering to report.
 fn inline_path_item_refs(doc: &mut Value) {
-    const MAX_CHAIN: usize = 8;
     let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
         return;
     };
@@ -90,11 +126,13 @@ fn inline_path_item_refs(doc: &mut Value) {
     }
 }
 
-/// The OpenAPI versions the generator reads; a 3.1 document is rewritten into 3.0 form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The OpenAPI versions the generator reads; a 3.1 or 3.2 document is rewritten into 3.0 form. Ordered, so
+/// that `>= V3_1` reads "every rule of 3.1".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum OpenApiVersion {
     V3_0,
     V3_1,
+    V3_2,
 }
 
 /// The document's OpenAPI version, or an error saying which versions are read.
@@ -109,9 +147,10 @@ fn check_version(root: &Map<String, Value>) -> Result<OpenApiVersion, Located> {
     match root.get("openapi") {
         Some(Value::String(v)) if v.starts_with("3.0.") || v == "3.0" => Ok(OpenApiVersion::V3_0),
         Some(Value::String(v)) if v.starts_with("3.1.") || v == "3.1" => Ok(OpenApiVersion::V3_1),
+        Some(Value::String(v)) if v.starts_with("3.2.") || v == "3.2" => Ok(OpenApiVersion::V3_2),
         Some(other) => Err(Located::new(
             "#/openapi",
-            format!("unsupported OpenAPI version {other}; supported are 3.0.x and 3.1.x"),
+            format!("unsupported OpenAPI version {other}; supported are 3.0.x, 3.1.x and 3.2.x"),
         )),
         None => Err(Located::new(
             "#",
@@ -153,32 +192,72 @@ fn remove_mutual_tls(root: &mut Map<String, Value>) {
     if let Some(security) = root.get_mut("security") {
         strip(security);
     }
-    for item in root
+    for op in root
         .get_mut("paths")
         .and_then(Value::as_object_mut)
         .into_iter()
         .flat_map(|paths| paths.values_mut())
+        .flat_map(operations_mut)
     {
-        for method in HTTP_METHODS {
-            if let Some(security) = item.get_mut(*method).and_then(|op| op.get_mut("security")) {
-                strip(security);
-            }
+        if let Some(security) = op.get_mut("security") {
+            strip(security);
         }
     }
 }
 
+/// The operations of a path item: those under a method's field and those in [`ADDITIONAL_OPERATIONS`].
+fn operations_mut(item: &mut Value) -> Vec<&mut Value> {
+    let mut operations = Vec::new();
+    for (key, value) in item.as_object_mut().into_iter().flatten() {
+        if HTTP_METHODS.contains(&key.as_str()) {
+            operations.push(value);
+        } else if key == ADDITIONAL_OPERATIONS {
+            operations.extend(value.as_object_mut().into_iter().flat_map(Map::values_mut));
+        }
+    }
+    operations
+}
+
 /// Visits one object (and what it contains) found at a pointer.
-type Visit = fn(&Walk, &mut Value, &str) -> Result<(), Located>;
+type Visit = fn(&mut Walk, &mut Value, &str) -> Result<(), Located>;
 
 /// The structural walk: it visits every place of the document where a schema can be, so a property *named*
-/// `const` is never taken for the keyword. One walk serves both versions; `version` says which rules apply.
+/// `const` is never taken for the keyword. One walk serves every version; `version` says which rules apply.
+/// Pointers are those of the document as written, so a warning or an error names what its author wrote
+/// (`#/paths/~1a/query`, not where the operation is moved to).
 struct Walk {
     version: OpenApiVersion,
+    /// 3.2: the schema of one event's data of each `text/event-stream` media type that has an `itemSchema`,
+    /// by the media type's pointer; found before the walk, which rewrites the schemas it is read from.
+    event_data: HashMap<String, Value>,
+    /// 3.2: the `components.parameters` entries, by the `$ref` that names them, that are (or refer to) an
+    /// `in: querystring` parameter the client cannot send.
+    unsendable: HashMap<String, Unsendable>,
+    /// What the walk left out or changed at a loss.
+    warnings: Vec<Warning>,
 }
 
 impl Walk {
+    fn new(version: OpenApiVersion, doc: &Value) -> Self {
+        let (event_data, unsendable) = if version == OpenApiVersion::V3_2 {
+            (event_data_schemas(doc), unsendable_parameters(doc))
+        } else {
+            Default::default()
+        };
+        Self {
+            version,
+            event_data,
+            unsendable,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, pointer: String, message: String) {
+        self.warnings.push(Warning { pointer, message });
+    }
+
     /// Rewrites the schemas of every path item and every component.
-    fn document(&self, root: &mut Map<String, Value>) -> Result<(), Located> {
+    fn document(&mut self, root: &mut Map<String, Value>) -> Result<(), Located> {
         if let Some(paths) = root.get_mut("paths").and_then(Value::as_object_mut) {
             for (path, item) in paths.iter_mut() {
                 self.path_item(item, &pointer_push("#/paths", path))?;
@@ -196,7 +275,7 @@ impl Walk {
     }
 
     /// Each section of `components` holds one kind of object; each is walked as that kind.
-    fn components_section(&self, components: &mut Map<String, Value>) -> Result<(), Located> {
+    fn components_section(&mut self, components: &mut Map<String, Value>) -> Result<(), Located> {
         let base = "#/components";
         let sections: [(&str, Visit); 7] = [
             ("schemas", Self::schema),
@@ -215,13 +294,21 @@ impl Walk {
                 }
             }
         }
+        if self.version == OpenApiVersion::V3_2 {
+            self.leave_out_unsendable_parameters(components);
+        }
         Ok(())
     }
 
     /// A path item's shared parameters and its operations.
-    fn path_item(&self, item: &mut Value, at: &str) -> Result<(), Located> {
+    fn path_item(&mut self, item: &mut Value, at: &str) -> Result<(), Located> {
         let Some(item) = item.as_object_mut() else {
             return Ok(());
+        };
+        let moved = if self.version == OpenApiVersion::V3_2 {
+            self.gather_additional_operations(item, at)
+        } else {
+            Vec::new()
         };
         self.each_in_array(item, "parameters", at, Self::parameter_like)?;
         for method in HTTP_METHODS {
@@ -229,15 +316,26 @@ impl Walk {
                 self.operation(op, &pointer_push(at, method))?;
             }
         }
+        for (method, op) in item
+            .get_mut(ADDITIONAL_OPERATIONS)
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
+            self.operation(op, &additional_operation_at(at, method, &moved))?;
+        }
+        if self.version == OpenApiVersion::V3_2 {
+            self.leave_out_unsendable_operations(item, at, &moved);
+        }
         Ok(())
     }
 
     /// An operation's parameters, body, responses, callbacks and `x-methods` bodies.
-    fn operation(&self, op: &mut Value, at: &str) -> Result<(), Located> {
+    fn operation(&mut self, op: &mut Value, at: &str) -> Result<(), Located> {
         let Some(op) = op.as_object_mut() else {
             return Ok(());
         };
-        if self.version == OpenApiVersion::V3_1 {
+        if self.version >= OpenApiVersion::V3_1 {
             // 3.1 made `responses` optional; 3.0 requires it.
             op.entry("responses")
                 .or_insert_with(|| Value::Object(Map::new()));
@@ -268,7 +366,7 @@ impl Walk {
     }
 
     /// A callback maps runtime expressions to path items.
-    fn callback(&self, callback: &mut Value, at: &str) -> Result<(), Located> {
+    fn callback(&mut self, callback: &mut Value, at: &str) -> Result<(), Located> {
         for (expression, item) in callback.as_object_mut().into_iter().flatten() {
             self.path_item(item, &pointer_push(at, expression))?;
         }
@@ -276,51 +374,113 @@ impl Walk {
     }
 
     /// A parameter or a header: its schema, or the schemas of its content.
-    fn parameter_like(&self, param: &mut Value, at: &str) -> Result<(), Located> {
+    fn parameter_like(&mut self, param: &mut Value, at: &str) -> Result<(), Located> {
         let Some(param) = param.as_object_mut() else {
             return Ok(());
         };
-        if let Some(s) = param.get_mut("schema") {
-            self.schema(s, &pointer_push(at, "schema"))?;
+        let mut schema_at = pointer_push(at, "schema");
+        if self.version == OpenApiVersion::V3_2 {
+            if let Some(media_at) = self.querystring_to_query(param, at) {
+                schema_at = pointer_push(&media_at, "schema");
+            }
+            self.cookie_style(param, at);
         }
-        self.each_in_object(param, "content", at, Self::media_type)
+        if let Some(s) = param.get_mut("schema") {
+            self.schema(s, &schema_at)?;
+        }
+        self.content(param, at)
     }
 
     /// A request body's media types.
-    fn request_body(&self, body: &mut Value, at: &str) -> Result<(), Located> {
+    fn request_body(&mut self, body: &mut Value, at: &str) -> Result<(), Located> {
         let Some(body) = body.as_object_mut() else {
             return Ok(());
         };
-        self.each_in_object(body, "content", at, Self::media_type)
+        self.content(body, at)
     }
 
     /// A response's headers and media types.
-    fn response(&self, resp: &mut Value, at: &str) -> Result<(), Located> {
+    fn response(&mut self, resp: &mut Value, at: &str) -> Result<(), Located> {
         let Some(resp) = resp.as_object_mut() else {
             return Ok(());
         };
+        if self.version == OpenApiVersion::V3_2 && !resp.contains_key("$ref") {
+            // 3.2 made `description` optional, beside a new `summary`; openapiv3 requires `description`.
+            if !resp.contains_key("description") {
+                let summary = resp.get("summary").filter(|s| s.is_string()).cloned();
+                let description = summary.unwrap_or_else(|| Value::from(""));
+                resp.insert("description".into(), description);
+            }
+        }
         self.each_in_object(resp, "headers", at, Self::parameter_like)?;
-        self.each_in_object(resp, "content", at, Self::media_type)
+        self.content(resp, at)
     }
 
-    /// A media type's schema.
-    fn media_type(&self, media: &mut Value, at: &str) -> Result<(), Located> {
-        match media.get_mut("schema") {
-            Some(s) => self.schema(s, &pointer_push(at, "schema")),
-            None => Ok(()),
+    /// The media types of a `content` map.
+    fn content(&mut self, parent: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
+        let at = pointer_push(at, "content");
+        for (media_type, media) in parent
+            .get_mut("content")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
+            self.media_type(media_type, media, &pointer_push(&at, media_type))?;
         }
+        Ok(())
+    }
+
+    /// A media type's schema and item schema.
+    fn media_type(&mut self, media_type: &str, media: &mut Value, at: &str) -> Result<(), Located> {
+        let Some(media) = media.as_object_mut() else {
+            return Ok(());
+        };
+        let mut item_at = pointer_push(at, ITEM_SCHEMA);
+        if self.version == OpenApiVersion::V3_2 {
+            if self.item_schema(media_type, media, at) {
+                item_at = pointer_push(at, "itemSchema");
+            }
+            // Encodings by position, for `multipart` parts that have no names. The client sends such bodies
+            // as bytes the caller encodes, so it applies no encoding to them; kept as extensions, since
+            // `keys.rs` would take the 3.2 fields for typos.
+            to_extension(media, "prefixEncoding", "x-prefix-encoding");
+            to_extension(media, "itemEncoding", "x-item-encoding");
+        }
+        if let Some(s) = media.get_mut("schema") {
+            self.schema(s, &pointer_push(at, "schema"))?;
+        }
+        if let Some(s) = media.get_mut(ITEM_SCHEMA) {
+            self.schema(s, &item_at)?;
+        }
+        // The headers of a multipart part (`openapiv3` reads them, with their schemas).
+        let encoding_at = pointer_push(at, "encoding");
+        for (name, encoding) in media
+            .get_mut("encoding")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(encoding) = encoding.as_object_mut() {
+                let at = pointer_push(&encoding_at, name);
+                self.each_in_object(encoding, "headers", &at, Self::parameter_like)?;
+            }
+        }
+        Ok(())
     }
 
     /// Rewrites one schema and, recursively, every schema inside it.
-    fn schema(&self, value: &mut Value, at: &str) -> Result<(), Located> {
-        if self.version == OpenApiVersion::V3_1 {
+    fn schema(&mut self, value: &mut Value, at: &str) -> Result<(), Located> {
+        if self.version >= OpenApiVersion::V3_1 {
             boolean_schema(value);
         }
         let Some(schema) = value.as_object_mut() else {
             return Ok(());
         };
-        if self.version == OpenApiVersion::V3_1 {
+        if self.version >= OpenApiVersion::V3_1 {
             json_schema_2020_to_3_0(schema, at)?;
+        }
+        if self.version == OpenApiVersion::V3_2 {
+            default_mapping(schema);
         }
         enum_type(schema);
         self.subschemas(schema, at)
@@ -329,7 +489,7 @@ impl Walk {
     /// The schemas inside a schema: those that type values, and those kept for `$ref`s (`$defs`,
     /// `definitions`) or for `keys.rs` to look into (`prefixItems`). Subschemas of keywords that only
     /// constrain values (`if`, `contains`, ...) are not visited: nothing types them.
-    fn subschemas(&self, schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
+    fn subschemas(&mut self, schema: &mut Map<String, Value>, at: &str) -> Result<(), Located> {
         for key in ["items", "additionalProperties", "not"] {
             if let Some(child) = schema.get_mut(key) {
                 if child.is_object() || key != "additionalProperties" {
@@ -348,7 +508,7 @@ impl Walk {
 
     /// Visits each member of the object under `key`, if there is one.
     fn each_in_object(
-        &self,
+        &mut self,
         parent: &mut Map<String, Value>,
         key: &str,
         at: &str,
@@ -368,7 +528,7 @@ impl Walk {
 
     /// Visits each item of the array under `key`, if there is one.
     fn each_in_array(
-        &self,
+        &mut self,
         parent: &mut Map<String, Value>,
         key: &str,
         at: &str,
@@ -559,18 +719,684 @@ fn examples_to_example(schema: &mut Map<String, Value>) {
     }
 }
 
-/// `contentEncoding: base64` → `format: byte`; a `contentMediaType` without encoding → `format: binary`.
+/// `contentEncoding: base64` → `format: byte`; a `contentMediaType` without encoding → `format: binary`, but
+/// for a `type: string` of a text media type (JSON or XML in a string, an HTML fragment, the `data` of a 3.2
+/// event): that is text, and stays a plain string. A `contentSchema` beside it is left for `keys.rs`.
 fn content_encoding(schema: &mut Map<String, Value>) {
     let encoding = schema.shift_remove("contentEncoding");
     let media = schema.shift_remove("contentMediaType");
     let format = match (encoding, media) {
         (Some(Value::String(e)), _) if e.eq_ignore_ascii_case("base64") => "byte",
+        (None, Some(Value::String(media)))
+            if has_type(schema, "string") && is_text_media_type(&media) =>
+        {
+            return
+        }
         (None, Some(_)) => "binary",
         _ => return,
     };
     schema
         .entry("format")
         .or_insert_with(|| Value::from(format));
+}
+
+// OpenAPI 3.2
+//
+// What 3.2 adds, and what becomes of it. `openapiv3` 2.2.0 reads 3.0; each addition was checked in its
+// sources for whether reading it fails (F) or drops it silently (D), since none of its structs denies
+// unknown fields:
+// - `query` and `additionalOperations` on a path item (D: `PathItem` keeps the eight methods and `x-` keys):
+//   moved into `x-additional-operations` ([`Walk::gather_additional_operations`]).
+// - `in: querystring` (F: `Parameter` is an enum tagged by `in`, with four variants): a form query string
+//   becomes a form query parameter, any other leaves its operations out ([`Walk::querystring_to_query`],
+//   [`Walk::leave_out_unsendable_operations`]).
+// - `style: cookie` (F: `CookieStyle` has only `form`): read as `form` ([`Walk::cookie_style`]).
+// - `$ref` in a `content` map, to `components.mediaTypes` (D: content maps hold `MediaType`, not
+//   `ReferenceOr`, so a reference reads as an empty media type; `Components` ignores `mediaTypes`): inlined
+//   ([`inline_media_type_refs`]).
+// - Response `description`, now optional (F: `Response::description` is required), and `summary` (D): the
+//   description is filled from the summary, or empty ([`Walk::response`]).
+// - Media type `itemSchema` (D): `x-item-schema` ([`Walk::item_schema`]); `prefixEncoding` and
+//   `itemEncoding` (D, and `keys.rs` would report them as typos): `x-prefix-encoding`, `x-item-encoding`.
+// - Tag `summary`, `parent`, `kind` (D; `Tag` keeps `x-` keys): `x-summary`, `x-parent`, `x-kind`.
+// - Discriminator `defaultMapping` (D; `Discriminator` keeps `x-` keys): its `x-default-mapping`.
+// - `$self` (D): removed; it only identifies the document.
+// Left as they are, dropped by `openapiv3` and used by nothing the client does: Server `name`; Example
+// `dataValue` and `serializedValue` (lowering reads no examples); security scheme `deprecated` and
+// `oauth2MetadataUrl`, and the OAuth `deviceAuthorization` flow (`OAuth2Flows` reads the four others and
+// ignores it; lowering reads no flows: an OAuth scheme takes a bearer token); XML `nodeType` (`Schema` keeps
+// no `xml`); an Encoding's nested `encoding`, `prefixEncoding` and `itemEncoding` (of multipart parts inside
+// parts, which the client does not build). A string's `contentMediaType`, which 3.2's event streams use for
+// JSON in an event's `data`, is a 3.1 keyword ([`content_encoding`]).
+
+impl Walk {
+    /// 3.2's `query` operation and `additionalOperations` map → the path item's [`ADDITIONAL_OPERATIONS`],
+    /// keyed by the method as it is sent: `QUERY`, and each `additionalOperations` key as written (3.2 makes
+    /// the method's case significant). A key naming a method with a field of its own (`GET`, `post`,
+    /// `Query`), which 3.2 does not allow there, or that is no HTTP method token, is left out with a warning.
+    /// Returns each moved operation's method and pointer as written.
+    fn gather_additional_operations(
+        &mut self,
+        item: &mut Map<String, Value>,
+        at: &str,
+    ) -> Vec<(String, String)> {
+        let mut moved = Vec::new();
+        let mut gathered = Map::new();
+        if let Some(op) = item.shift_remove("query") {
+            moved.push(("QUERY".to_string(), pointer_push(at, "query")));
+            gathered.insert("QUERY".into(), op);
+        }
+        let extra_at = pointer_push(at, "additionalOperations");
+        match item.shift_remove("additionalOperations") {
+            None => {}
+            Some(Value::Object(extra)) => {
+                for (method, op) in extra {
+                    let op_at = pointer_push(&extra_at, &method);
+                    let field = method.to_ascii_lowercase();
+                    if HTTP_METHODS.contains(&field.as_str()) || field == "query" {
+                        self.warn(
+                            op_at,
+                            format!(
+                                "operation left out: `additionalOperations` may not hold `{method}`, whose \
+                                 operation belongs in the path item's `{field}` field (OpenAPI 3.2)"
+                            ),
+                        );
+                    } else if !is_method_token(&method) {
+                        self.warn(
+                            op_at,
+                            format!("operation left out: `{method}` is not an HTTP method name"),
+                        );
+                    } else {
+                        moved.push((method.clone(), op_at));
+                        gathered.insert(method, op);
+                    }
+                }
+            }
+            Some(_) => self.warn(
+                extra_at,
+                "left out: `additionalOperations` is not a map of methods to operations".into(),
+            ),
+        }
+        if !gathered.is_empty() {
+            match item
+                .entry(ADDITIONAL_OPERATIONS)
+                .or_insert_with(|| Value::Object(Map::new()))
+            {
+                Value::Object(operations) => operations.extend(gathered),
+                other => *other = Value::Object(gathered),
+            }
+        }
+        moved
+    }
+
+    /// 3.2's `in: querystring` parameter is the whole query string, serialised by the one media type of its
+    /// `content`. As `application/x-www-form-urlencoded`, that is what a `form`-style, exploded query
+    /// parameter of the same schema sends (whose name is not sent either), so it becomes one: `in: query`,
+    /// `style: form`, `explode: true` and the media type's schema (a map of strings when it has none).
+    /// Per-property `encoding` has no such form: warned about. Other media types are left for
+    /// [`Self::leave_out_unsendable_operations`]. Returns the media type's pointer when rewritten.
+    fn querystring_to_query(&mut self, param: &mut Map<String, Value>, at: &str) -> Option<String> {
+        if param.get("in").and_then(Value::as_str) != Some("querystring")
+            || querystring_problem(param).is_some()
+        {
+            return None;
+        }
+        let Some(Value::Object(content)) = param.shift_remove("content") else {
+            return None;
+        };
+        let (media_type, media) = content.into_iter().next()?;
+        let media_at = pointer_push(&pointer_push(at, "content"), &media_type);
+        let mut media = match media {
+            Value::Object(media) => media,
+            _ => Map::new(),
+        };
+        if media
+            .get("encoding")
+            .and_then(Value::as_object)
+            .is_some_and(|encoding| !encoding.is_empty())
+        {
+            self.warn(
+                pointer_push(&media_at, "encoding"),
+                "not applied: the query string is sent as a `form` query parameter, each property \
+                 form-style"
+                    .into(),
+            );
+        }
+        let schema = media.shift_remove("schema").unwrap_or_else(|| {
+            serde_json::json!({ "type": "object", "additionalProperties": { "type": "string" } })
+        });
+        param.insert("in".into(), Value::from("query"));
+        param.insert("style".into(), Value::from("form"));
+        param.insert("explode".into(), Value::Bool(true));
+        param.insert("schema".into(), schema);
+        Some(media_at)
+    }
+
+    /// 3.2's `style: cookie` for `in: cookie` (where `openapiv3` knows only `form`, and fails) is read as the
+    /// default, `form`. The client sends a single value alike either way (`name=value`, not
+    /// percent-encoded); a list or an object would be several `name=value` pairs under `cookie`, which the
+    /// client does not send: warned about.
+    fn cookie_style(&mut self, param: &mut Map<String, Value>, at: &str) {
+        let is = |key: &str, value: &str| param.get(key).and_then(Value::as_str) == Some(value);
+        if !(is("in", "cookie") && is("style", "cookie")) {
+            return;
+        }
+        param.shift_remove("style");
+        let compound = param
+            .get("schema")
+            .and_then(Value::as_object)
+            .is_some_and(|s| {
+                has_type(s, "array")
+                    || has_type(s, "object")
+                    || s.contains_key("items")
+                    || s.contains_key("properties")
+            });
+        if compound {
+            self.warn(
+                pointer_push(at, "style"),
+                "`style: cookie` is read as `form`: this list or object is not sent as separate \
+                 `name=value` pairs"
+                    .into(),
+            );
+        }
+    }
+
+    /// 3.2's `itemSchema`, the schema of each item of a sequential media type → `x-item-schema`. For
+    /// `text/event-stream` that is the schema of one event's data ([`event_data_schema`]), which is what the
+    /// client hands over; for every other media type (`application/jsonl`, `application/x-ndjson`,
+    /// `application/json-seq`, `multipart/mixed`, ...) the item schema as it is. An `x-item-schema` written by
+    /// hand is kept. Returns whether `itemSchema` became `x-item-schema`.
+    fn item_schema(&mut self, media_type: &str, media: &mut Map<String, Value>, at: &str) -> bool {
+        let Some(item) = media.shift_remove("itemSchema") else {
+            return false;
+        };
+        if media.contains_key(ITEM_SCHEMA) {
+            self.warn(
+                pointer_push(at, "itemSchema"),
+                format!("left out: the media type's `{ITEM_SCHEMA}` is kept instead"),
+            );
+            return false;
+        }
+        let item = if is_event_stream(media_type) {
+            self.event_data
+                .remove(at)
+                .unwrap_or_else(|| event_data_schema(&item, None))
+        } else {
+            item
+        };
+        media.insert(ITEM_SCHEMA.into(), item);
+        true
+    }
+
+    /// 3.2: an operation with an `in: querystring` parameter the client cannot send ([`querystring_problem`]),
+    /// its own or its path item's, written out or through a `$ref` to `components.parameters`, is left out
+    /// with a warning naming that parameter and why. Such parameters of the path item go too: no operation is
+    /// left to use them, and `openapiv3` could not read them.
+    fn leave_out_unsendable_operations(
+        &mut self,
+        item: &mut Map<String, Value>,
+        at: &str,
+        moved: &[(String, String)],
+    ) {
+        let shared = self.unsendable_in(item.get("parameters"), &pointer_push(at, "parameters"));
+        let problem = |op: &Value, op_at: &str| {
+            shared.clone().or_else(|| {
+                self.unsendable_in(op.get("parameters"), &pointer_push(op_at, "parameters"))
+            })
+        };
+        let mut left_out = Vec::new();
+        for method in HTTP_METHODS {
+            let Some(op) = item.get(*method) else {
+                continue;
+            };
+            let op_at = pointer_push(at, method);
+            if let Some(why) = problem(op, &op_at) {
+                left_out.push((false, method.to_string(), op_at, why));
+            }
+        }
+        for (method, op) in item
+            .get(ADDITIONAL_OPERATIONS)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let op_at = additional_operation_at(at, method, moved);
+            if let Some(why) = problem(op, &op_at) {
+                left_out.push((true, method.clone(), op_at, why));
+            }
+        }
+        for (additional, method, op_at, why) in left_out {
+            if !additional {
+                item.shift_remove(&method);
+            } else if let Some(operations) = item
+                .get_mut(ADDITIONAL_OPERATIONS)
+                .and_then(Value::as_object_mut)
+            {
+                operations.shift_remove(&method);
+                if operations.is_empty() {
+                    item.shift_remove(ADDITIONAL_OPERATIONS);
+                }
+            }
+            self.warn(op_at, format!("operation left out: {why}"));
+        }
+        if shared.is_some() {
+            if let Some(params) = item.get_mut("parameters").and_then(Value::as_array_mut) {
+                params.retain(|param| !self.is_unsendable(param));
+            }
+        }
+    }
+
+    /// Why the first parameter of `params` (at `at`) that the client cannot send leaves its operation out.
+    fn unsendable_in(&self, params: Option<&Value>, at: &str) -> Option<String> {
+        let params = params.and_then(Value::as_array)?;
+        params.iter().enumerate().find_map(|(i, param)| {
+            let param_at = pointer_push(at, &i.to_string());
+            match param.get("$ref").and_then(Value::as_str) {
+                Some(reference) => self.unsendable.get(reference).map(|u| {
+                    format!(
+                        "its `in: querystring` parameter at {} (through the `$ref` at {param_at}) {}",
+                        u.pointer, u.why
+                    )
+                }),
+                None => param
+                    .as_object()
+                    .and_then(querystring_problem)
+                    .map(|why| format!("its `in: querystring` parameter at {param_at} {why}")),
+            }
+        })
+    }
+
+    /// Whether the client cannot send `param`, written out or through a `$ref`.
+    fn is_unsendable(&self, param: &Value) -> bool {
+        match param.get("$ref").and_then(Value::as_str) {
+            Some(reference) => self.unsendable.contains_key(reference),
+            None => param.as_object().and_then(querystring_problem).is_some(),
+        }
+    }
+
+    /// 3.2: `components.parameters` entries that are, or refer to, an `in: querystring` parameter the client
+    /// cannot send are left out (`openapiv3` could not read one), with a warning each; so is every operation
+    /// that uses one ([`Self::leave_out_unsendable_operations`]).
+    fn leave_out_unsendable_parameters(&mut self, components: &mut Map<String, Value>) {
+        let Some(params) = components
+            .get_mut("parameters")
+            .and_then(Value::as_object_mut)
+        else {
+            return;
+        };
+        let mut left_out = Vec::new();
+        params.retain(|name, _| {
+            let own = pointer_push("#/components/parameters", name);
+            let Some(u) = self.unsendable.get(&own) else {
+                return true;
+            };
+            let message = if u.pointer == own {
+                format!(
+                    "parameter left out: it is `in: querystring` and {}; so is every operation that \
+                     uses it",
+                    u.why
+                )
+            } else {
+                format!(
+                    "parameter left out: it refers to the `in: querystring` parameter at {}, which {}",
+                    u.pointer, u.why
+                )
+            };
+            left_out.push((own, message));
+            false
+        });
+        for (pointer, message) in left_out {
+            self.warn(pointer, message);
+        }
+    }
+}
+
+/// Where the operation of `method` in a path item's [`ADDITIONAL_OPERATIONS`] was written: where 3.2 had it
+/// (`moved`), else in the extension itself.
+fn additional_operation_at(at: &str, method: &str, moved: &[(String, String)]) -> String {
+    moved.iter().find(|(m, _)| m == method).map_or_else(
+        || pointer_push(&pointer_push(at, ADDITIONAL_OPERATIONS), method),
+        |(_, op_at)| op_at.clone(),
+    )
+}
+
+/// Whether `method` is an HTTP method token (RFC 9110: letters, digits and ``!#$%&'*+-.^_`|~``).
+fn is_method_token(method: &str) -> bool {
+    !method.is_empty()
+        && method
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+}
+
+/// An `in: querystring` parameter the client cannot send: where it is, and why.
+struct Unsendable {
+    pointer: String,
+    why: String,
+}
+
+/// Why the client cannot send `param`, if it is an `in: querystring` parameter it cannot send: the query
+/// string is the one media type of its `content`, and `application/x-www-form-urlencoded` (which
+/// [`Walk::querystring_to_query`] rewrites) is the only one the client sends yet.
+fn querystring_problem(param: &Map<String, Value>) -> Option<String> {
+    if param.get("in").and_then(Value::as_str) != Some("querystring") {
+        return None;
+    }
+    match param.get("content").and_then(Value::as_object) {
+        Some(content) if content.len() == 1 => {
+            let media_type = content.keys().next()?;
+            (!is_form_urlencoded(media_type)).then(|| {
+                format!(
+                    "has media type `{media_type}`, which the client cannot send as a query string yet \
+                     (it sends `application/x-www-form-urlencoded` ones)"
+                )
+            })
+        }
+        _ => {
+            Some("has no `content` with exactly one media type to describe its query string".into())
+        }
+    }
+}
+
+/// The `components.parameters` entries, by the `$ref` that names them, that are or lead to (through a
+/// bounded chain of `$ref`s) an `in: querystring` parameter the client cannot send.
+fn unsendable_parameters(doc: &Value) -> HashMap<String, Unsendable> {
+    let mut found = HashMap::new();
+    let Some(params) = doc
+        .pointer("/components/parameters")
+        .and_then(Value::as_object)
+    else {
+        return found;
+    };
+    for (name, param) in params {
+        let own = pointer_push("#/components/parameters", name);
+        let mut pointer = own.clone();
+        let mut param = param;
+        for _ in 0..MAX_CHAIN {
+            let Some(reference) = param.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            match reference.strip_prefix('#').and_then(|p| doc.pointer(p)) {
+                Some(target) => {
+                    pointer = reference.to_string();
+                    param = target;
+                }
+                None => break,
+            }
+        }
+        if let Some(why) = param.as_object().and_then(querystring_problem) {
+            found.insert(own, Unsendable { pointer, why });
+        }
+    }
+    found
+}
+
+/// 3.2's `components.mediaTypes` holds Media Type objects that `content` maps (of request bodies, responses,
+/// parameters, headers, encodings) refer to with `$ref`; 3.0 has neither, and `openapiv3` would read such a
+/// reference as an empty media type. Each is replaced with a copy of its target (following chains a bounded
+/// number of times), then the references inside the copies, a bounded number of rounds; one that cannot be
+/// resolved is left, with a warning. The section is then removed.
+fn inline_media_type_refs(doc: &mut Value, warnings: &mut Vec<Warning>) {
+    const SECTION: &str = "#/components/mediaTypes/";
+    let references = |doc: &Value| {
+        let mut found = Vec::new();
+        each_media_type(doc, "#", &mut |at, _, media| {
+            let reference = media.get("$ref").and_then(Value::as_str);
+            if let Some(reference) = reference.filter(|r| r.starts_with(SECTION)) {
+                if !at.starts_with(SECTION) {
+                    found.push((at.to_string(), reference.to_string()));
+                }
+            }
+        });
+        found
+    };
+    for _ in 0..MAX_CHAIN {
+        let resolved: Vec<(String, Value)> = references(doc)
+            .into_iter()
+            .filter_map(|(at, reference)| {
+                media_type_target(doc, &reference).map(|target| (at, target.clone()))
+            })
+            .collect();
+        if resolved.is_empty() {
+            break;
+        }
+        for (at, target) in resolved {
+            if let Some(slot) = doc.pointer_mut(&at[1..]) {
+                *slot = target;
+            }
+        }
+    }
+    for (pointer, reference) in references(doc) {
+        let message = if media_type_target(doc, &reference).is_some() {
+            format!(
+                "`{reference}` is left as a reference, which describes no content: the Media Type \
+                 objects it leads to refer to one another too deeply"
+            )
+        } else {
+            format!(
+                "`{reference}` is left as a reference, which describes no content: it leads to no Media \
+                 Type object (none is there, or its `$ref`s go round in a loop)"
+            )
+        };
+        warnings.push(Warning { pointer, message });
+    }
+    if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
+        components.shift_remove("mediaTypes");
+    }
+}
+
+/// The Media Type object a `$ref` leads to in the document, following a bounded chain of `$ref`s.
+fn media_type_target<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    let mut target = doc.pointer(reference.strip_prefix('#')?)?;
+    for _ in 0..MAX_CHAIN {
+        match target.get("$ref").and_then(Value::as_str) {
+            None => return target.is_object().then_some(target),
+            Some(next) => target = doc.pointer(next.strip_prefix('#')?)?,
+        }
+    }
+    None
+}
+
+/// Calls `visit` with the pointer, the media type and the Media Type object of every entry of every
+/// `content` map in `value`, found by its key wherever it is: the callers look only for what a schema cannot
+/// hold there (a `$ref` into `components.mediaTypes`, a `text/event-stream` entry with an `itemSchema`).
+fn each_media_type(value: &Value, at: &str, visit: &mut dyn FnMut(&str, &str, &Value)) {
+    let nested = |child: &&Value| child.is_object() || child.is_array();
+    match value {
+        Value::Object(members) => {
+            for (key, child) in members.iter().filter(|(_, child)| nested(child)) {
+                let child_at = pointer_push(at, key);
+                if key == "content" {
+                    for (media_type, media) in child.as_object().into_iter().flatten() {
+                        visit(&pointer_push(&child_at, media_type), media_type, media);
+                    }
+                }
+                each_media_type(child, &child_at, visit);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate().filter(|(_, item)| nested(item)) {
+                each_media_type(item, &pointer_push(at, &i.to_string()), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The schema of one event's data of each `text/event-stream` media type with an `itemSchema`, by the media
+/// type's pointer ([`event_data_schema`], which follows `$ref`s into the document as it is written).
+fn event_data_schemas(doc: &Value) -> HashMap<String, Value> {
+    let mut found = HashMap::new();
+    each_media_type(doc, "#", &mut |at, media_type, media| {
+        if let Some(item) = media
+            .get("itemSchema")
+            .filter(|_| is_event_stream(media_type))
+        {
+            found.insert(at.to_string(), event_data_schema(item, Some(doc)));
+        }
+    });
+    found
+}
+
+/// The schema of one event's data, from a `text/event-stream` media type's `itemSchema`. 3.2 describes each
+/// event as an object with the fields `event`, `data`, `id` and `retry`, text unless said otherwise, `data`
+/// often JSON (`contentMediaType: application/json` and its `contentSchema`); the client hands over each
+/// event's data. So it is `data`'s `contentSchema`, any JSON (`{}`) for JSON without one, and a string
+/// otherwise. An `itemSchema` without a `data` property is taken as the data's schema itself, as some specs
+/// write it. `data` is looked for in the schema's `properties`, its `allOf` and what its `$ref` names,
+/// following `$ref`s within `doc` a bounded number of times; not in `oneOf` or `anyOf` branches, which are
+/// different events whose data need not be alike (each is a string at least). Of several, the one that says
+/// most wins.
+fn event_data_schema(item: &Value, doc: Option<&Value>) -> Value {
+    let mut found = Vec::new();
+    data_properties(item, doc, 0, &mut found);
+    match found
+        .into_iter()
+        .map(|data| event_data(data, doc))
+        .min_by_key(EventData::rank)
+    {
+        None => item.clone(),
+        Some(EventData::Schema(schema)) => schema.clone(),
+        Some(EventData::Json) => Value::Object(Map::new()),
+        Some(EventData::Text) => serde_json::json!({ "type": "string" }),
+    }
+}
+
+/// What an event's `data` property says its data is.
+enum EventData<'a> {
+    /// JSON of this `contentSchema`.
+    Schema(&'a Value),
+    /// JSON (a JSON `contentMediaType`) of any shape.
+    Json,
+    /// Text.
+    Text,
+}
+
+impl EventData<'_> {
+    /// Lower says more.
+    fn rank(&self) -> u8 {
+        match self {
+            Self::Schema(_) => 0,
+            Self::Json => 1,
+            Self::Text => 2,
+        }
+    }
+}
+
+/// The `data` properties of an event's schema: its own, its `allOf` members' and its `$ref` target's.
+fn data_properties<'a>(
+    schema: &'a Value,
+    doc: Option<&'a Value>,
+    depth: usize,
+    found: &mut Vec<&'a Value>,
+) {
+    if depth > MAX_CHAIN {
+        return;
+    }
+    if let Some(data) = schema.get("properties").and_then(|p| p.get("data")) {
+        found.push(data);
+    }
+    for part in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        data_properties(part, doc, depth + 1, found);
+    }
+    if let Some(target) = local_target(schema, doc) {
+        data_properties(target, doc, depth + 1, found);
+    }
+}
+
+/// What a `data` property says, following its `$ref`s.
+fn event_data<'a>(data: &'a Value, doc: Option<&'a Value>) -> EventData<'a> {
+    let mut data = data;
+    for _ in 0..MAX_CHAIN {
+        if let Some(schema) = data.get("contentSchema") {
+            return EventData::Schema(schema);
+        }
+        let media = data.get("contentMediaType").and_then(Value::as_str);
+        if media.is_some_and(is_json_media_type) {
+            return EventData::Json;
+        }
+        match local_target(data, doc) {
+            Some(target) => data = target,
+            None => break,
+        }
+    }
+    EventData::Text
+}
+
+/// What the local `$ref` of `value` names in `doc`.
+fn local_target<'a>(value: &Value, doc: Option<&'a Value>) -> Option<&'a Value> {
+    let reference = value.get("$ref")?.as_str()?;
+    doc?.pointer(reference.strip_prefix('#')?)
+}
+
+/// 3.2's tag `summary` (a short name to display), `parent` (the tag it nests under) and `kind` (what sort of
+/// tag: `nav`, `badge`, ...) → the extensions `x-summary`, `x-parent` and `x-kind`, which `openapiv3`'s `Tag`
+/// keeps.
+fn tag_fields(root: &mut Map<String, Value>) {
+    for tag in root
+        .get_mut("tags")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object_mut)
+    {
+        to_extension(tag, "summary", "x-summary");
+        to_extension(tag, "parent", "x-parent");
+        to_extension(tag, "kind", "x-kind");
+    }
+}
+
+/// 3.2's discriminator `defaultMapping` (the schema of a payload whose discriminating property is missing or
+/// unmapped) → the discriminator's `x-default-mapping`, which `openapiv3`'s `Discriminator` keeps.
+fn default_mapping(schema: &mut Map<String, Value>) {
+    if let Some(discriminator) = schema
+        .get_mut("discriminator")
+        .and_then(Value::as_object_mut)
+    {
+        to_extension(discriminator, "defaultMapping", "x-default-mapping");
+    }
+}
+
+/// Moves `field` of `object` to the extension `extension`; one already there, written by hand, is kept.
+fn to_extension(object: &mut Map<String, Value>, field: &str, extension: &str) {
+    if let Some(value) = object.shift_remove(field) {
+        object.entry(extension).or_insert(value);
+    }
+}
+
+fn is_event_stream(media_type: &str) -> bool {
+    crate::media_type::essence(media_type) == "text/event-stream"
+}
+
+fn is_form_urlencoded(media_type: &str) -> bool {
+    crate::media_type::essence(media_type) == "application/x-www-form-urlencoded"
+}
+
+fn is_json_media_type(media_type: &str) -> bool {
+    let essence = crate::media_type::essence(media_type);
+    essence.ends_with("/json") || essence.ends_with("+json")
+}
+
+/// Whether a media type is text: `text/*`, JSON or XML.
+fn is_text_media_type(media_type: &str) -> bool {
+    let essence = crate::media_type::essence(media_type);
+    essence.starts_with("text/")
+        || is_json_media_type(&essence)
+        || essence.ends_with("/xml")
+        || essence.ends_with("+xml")
+}
+
+/// Whether a schema's `type` is `name`, or a list that names it.
+fn has_type(schema: &Map<String, Value>, name: &str) -> bool {
+    match schema.get("type") {
+        Some(Value::String(ty)) => ty == name,
+        Some(Value::Array(types)) => types.iter().any(|ty| ty.as_str() == Some(name)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -911,7 +1737,10 @@ mod tests {
             "openapi": "3.1.0",
             "info": { "title": "t", "version": "1" },
             "security": [{ "mtls": [], "key": [] }],
-            "paths": { "/a": { "get": { "security": [{ "mtls": [] }] } } },
+            "paths": { "/a": {
+                "get": { "security": [{ "mtls": [] }] },
+                "x-additional-operations": { "PURGE": { "security": [{ "mtls": [], "key": [] }] } }
+            } },
             "components": { "securitySchemes": {
                 "mtls": { "type": "mutualTLS" },
                 "key": { "type": "apiKey", "in": "header", "name": "K" }
@@ -924,6 +1753,10 @@ mod tests {
         );
         assert_eq!(doc["security"], json!([{ "key": [] }]));
         assert_eq!(doc["paths"]["/a"]["get"]["security"], json!([{}]));
+        assert_eq!(
+            doc["paths"]["/a"]["x-additional-operations"]["PURGE"]["security"],
+            json!([{ "key": [] }])
+        );
     }
 
     #[test]
@@ -949,6 +1782,731 @@ mod tests {
         let mut doc = original.clone();
         normalize(&mut doc).expect("3.0 is accepted");
         assert_eq!(doc, original);
+    }
+
+    /// Normalises a 3.2 document of `paths` and `components`; the document afterwards, and the warnings.
+    fn normalized_3_2(paths: Value, components: Value) -> (Value, Vec<Warning>) {
+        let mut doc = json!({
+            "openapi": "3.2.0",
+            "info": { "title": "t", "version": "1" },
+            "paths": paths,
+            "components": components
+        });
+        let warnings = normalize(&mut doc).expect("normalises");
+        assert_eq!(doc["openapi"], "3.0.3");
+        (doc, warnings)
+    }
+
+    /// The pointers and messages of `warnings`.
+    fn found(warnings: &[Warning]) -> Vec<(&str, &str)> {
+        warnings
+            .iter()
+            .map(|w| (w.pointer.as_str(), w.message.as_str()))
+            .collect()
+    }
+
+    /// Asserts that `openapiv3` reads `doc` and that `keys.rs` finds no key it does not know in it.
+    fn assert_readable_and_known(doc: &Value) {
+        crate::deserialize(doc, std::path::Path::new("spec.yml")).expect("openapiv3 reads it");
+        assert_eq!(crate::keys::unknown_keys(doc), Vec::new());
+    }
+
+    #[test]
+    fn version_3_2_is_read_with_every_3_1_rule() {
+        for version in ["3.2.0", "3.2.1", "3.2"] {
+            let mut doc = json!({
+                "openapi": version,
+                "$self": "https://example.com/openapi.yaml",
+                "jsonSchemaDialect": "https://spec.openapis.org/oas/3.2/dialect/2025-09-17",
+                "info": { "title": "t", "version": "1" },
+                "webhooks": { "ping": {} },
+                "components": { "schemas": { "S": { "type": ["string", "null"], "const": "a" } } }
+            });
+            let warnings = normalize(&mut doc).expect("3.2 is read");
+            assert_eq!(warnings, []);
+            assert_eq!(
+                doc,
+                json!({
+                    "openapi": "3.0.3",
+                    "info": { "title": "t", "version": "1" },
+                    "x-webhooks": { "ping": {} },
+                    "paths": {},
+                    "components": { "schemas": { "S": { "type": "string", "nullable": true, "enum": ["a"] } } }
+                }),
+                "{version}"
+            );
+        }
+    }
+
+    #[test]
+    fn versions_after_3_2_are_refused_naming_the_supported_ones() {
+        for version in ["3.3.0", "4.0.0", "3.20"] {
+            let err = normalize(&mut json!({ "openapi": version })).expect_err(version);
+            assert_eq!(err.pointer, "#/openapi");
+            assert_eq!(
+                err.message,
+                format!(
+                    "unsupported OpenAPI version \"{version}\"; supported are 3.0.x, 3.1.x and 3.2.x"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn query_and_additional_operations_move_to_x_additional_operations() {
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/items": {
+                "get": { "responses": {} },
+                "query": { "operationId": "search", "requestBody": { "content": {
+                    "application/json": { "schema": { "type": ["object", "null"] } }
+                } } },
+                "additionalOperations": {
+                    "COPY": { "operationId": "copy", "parameters": [
+                        { "name": "to", "in": "header", "schema": { "const": "x" } }
+                    ] },
+                    "GET": { "operationId": "shadowsGet" },
+                    "post": { "operationId": "shadowsPost" },
+                    "Query": { "operationId": "shadowsQuery" },
+                    "NOT A METHOD": { "operationId": "bad" }
+                }
+            } }),
+            json!({}),
+        );
+        let item = doc["paths"]["/items"].as_object().expect("a path item");
+        assert_eq!(
+            item.keys().collect::<Vec<_>>(),
+            ["get", "x-additional-operations"]
+        );
+        let operations = item["x-additional-operations"].as_object().expect("a map");
+        assert_eq!(operations.keys().collect::<Vec<_>>(), ["QUERY", "COPY"]);
+        assert_eq!(
+            operations["QUERY"]["requestBody"]["content"]["application/json"]["schema"],
+            json!({ "type": "object", "nullable": true })
+        );
+        assert_eq!(operations["QUERY"]["responses"], json!({}));
+        assert_eq!(
+            operations["COPY"]["parameters"][0]["schema"],
+            json!({ "enum": ["x"], "type": "string" })
+        );
+        let at = "#/paths/~1items/additionalOperations";
+        let found = found(&warnings);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(pointer, _)| *pointer)
+                .collect::<Vec<_>>(),
+            [
+                format!("{at}/GET"),
+                format!("{at}/post"),
+                format!("{at}/Query"),
+                format!("{at}/NOT A METHOD")
+            ]
+        );
+        assert!(
+            found[0]
+                .1
+                .contains("belongs in the path item's `get` field"),
+            "{}",
+            found[0].1
+        );
+        assert!(found[2].1.contains("`query` field"), "{}", found[2].1);
+        assert!(
+            found[3].1.contains("not an HTTP method name"),
+            "{}",
+            found[3].1
+        );
+        assert_eq!(crate::count_operations(&doc), 3);
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn an_error_in_a_moved_operation_names_where_it_was_written() {
+        let mut doc = json!({ "openapi": "3.2.0", "paths": { "/a": { "query": { "responses": { "200": {
+            "description": "ok",
+            "content": { "application/json": { "schema": { "type": ["string", 1] } } }
+        } } } } } });
+        let err = normalize(&mut doc).expect_err("1 is not a type name");
+        assert_eq!(
+            err.pointer,
+            "#/paths/~1a/query/responses/200/content/application~1json/schema/type"
+        );
+    }
+
+    #[test]
+    fn hand_written_x_additional_operations_are_normalised_in_3_1() {
+        let mut doc = json!({ "openapi": "3.1.0", "paths": { "/a": { "x-additional-operations": {
+            "PURGE": { "parameters": [{ "name": "p", "in": "query", "schema": { "type": ["integer", "null"] } }] }
+        } } } });
+        normalize(&mut doc).expect("normalises");
+        let purge = &doc["paths"]["/a"]["x-additional-operations"]["PURGE"];
+        assert_eq!(
+            purge["parameters"][0]["schema"],
+            json!({ "type": "integer", "nullable": true })
+        );
+        assert_eq!(purge["responses"], json!({}));
+        assert_eq!(crate::count_operations(&doc), 1);
+    }
+
+    #[test]
+    fn a_form_urlencoded_querystring_becomes_a_form_query_parameter() {
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/search": { "get": { "parameters": [{
+                "name": "filter",
+                "in": "querystring",
+                "required": true,
+                "content": { "application/x-www-form-urlencoded": {
+                    "schema": { "type": "object", "properties": { "q": { "type": ["string", "null"] } } },
+                    "encoding": { "q": { "contentType": "text/plain" } }
+                } }
+            }] } } }),
+            json!({ "parameters": { "Form": {
+                "name": "f",
+                "in": "querystring",
+                "content": { "application/x-www-form-urlencoded; charset=utf-8": {} }
+            } } }),
+        );
+        assert_eq!(
+            doc["paths"]["/search"]["get"]["parameters"][0],
+            json!({
+                "name": "filter",
+                "in": "query",
+                "required": true,
+                "style": "form",
+                "explode": true,
+                "schema": { "type": "object", "properties": { "q": { "type": "string", "nullable": true } } }
+            })
+        );
+        assert_eq!(
+            doc["components"]["parameters"]["Form"],
+            json!({
+                "name": "f",
+                "in": "query",
+                "style": "form",
+                "explode": true,
+                "schema": { "type": "object", "additionalProperties": { "type": "string" } }
+            })
+        );
+        let found = found(&warnings);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "#/paths/~1search/get/parameters/0/content/application~1x-www-form-urlencoded/encoding"
+        );
+        assert!(found[0].1.starts_with("not applied"), "{}", found[0].1);
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn operations_with_a_querystring_of_another_media_type_are_left_out_with_a_warning() {
+        let (doc, warnings) = normalized_3_2(
+            json!({
+                "/direct": {
+                    "get": { "parameters": [{ "name": "q", "in": "querystring", "content": {
+                        "application/json": { "schema": { "type": "object" } }
+                    } }] },
+                    "post": { "responses": {} }
+                },
+                "/shared": {
+                    "parameters": [{ "$ref": "#/components/parameters/Selector" }],
+                    "get": {},
+                    "query": {}
+                },
+                "/through": {
+                    "get": { "parameters": [{ "$ref": "#/components/parameters/Alias" }] },
+                    "put": { "parameters": [{ "$ref": "#/components/parameters/Form" }] }
+                }
+            }),
+            json!({ "parameters": {
+                "Selector": { "name": "s", "in": "querystring", "content": {
+                    "application/jsonpath": { "schema": { "type": "string" } }
+                } },
+                "Alias": { "$ref": "#/components/parameters/Selector" },
+                "Form": { "name": "f", "in": "querystring", "content": {
+                    "application/x-www-form-urlencoded": {}
+                } }
+            } }),
+        );
+        assert_eq!(
+            doc["paths"]["/direct"],
+            json!({ "post": { "responses": {} } })
+        );
+        assert_eq!(doc["paths"]["/shared"], json!({ "parameters": [] }));
+        let through = doc["paths"]["/through"].as_object().expect("a path item");
+        assert_eq!(through.keys().collect::<Vec<_>>(), ["put"]);
+        let parameters = doc["components"]["parameters"].as_object().expect("a map");
+        assert_eq!(parameters.keys().collect::<Vec<_>>(), ["Form"]);
+        let selector = "#/components/parameters/Selector";
+        let expected = [
+            (
+                "#/paths/~1direct/get".to_string(),
+                "operation left out: its `in: querystring` parameter at \
+                 #/paths/~1direct/get/parameters/0 has media type `application/json`, which the client \
+                 cannot send as a query string yet (it sends `application/x-www-form-urlencoded` ones)"
+                    .to_string(),
+            ),
+            (
+                "#/paths/~1shared/get".to_string(),
+                format!("{selector} (through the `$ref` at #/paths/~1shared/parameters/0) has media type `application/jsonpath`"),
+            ),
+            (
+                "#/paths/~1shared/query".to_string(),
+                format!("{selector} (through the `$ref` at #/paths/~1shared/parameters/0)"),
+            ),
+            (
+                "#/paths/~1through/get".to_string(),
+                format!("{selector} (through the `$ref` at #/paths/~1through/get/parameters/0)"),
+            ),
+            (
+                selector.to_string(),
+                "parameter left out: it is `in: querystring` and has media type `application/jsonpath`"
+                    .to_string(),
+            ),
+            (
+                "#/components/parameters/Alias".to_string(),
+                format!("parameter left out: it refers to the `in: querystring` parameter at {selector}, which has media type"),
+            ),
+        ];
+        let found = found(&warnings);
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for ((pointer, message), (want_pointer, want_message)) in found.iter().zip(&expected) {
+            assert_eq!(pointer, want_pointer);
+            assert!(message.contains(want_message.as_str()), "{message}");
+        }
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn cookie_style_is_read_as_form_with_a_warning_for_lists_and_objects() {
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/a": { "get": { "parameters": [
+                { "name": "session", "in": "cookie", "style": "cookie", "schema": { "type": "string" } },
+                { "name": "prefs", "in": "cookie", "style": "cookie", "schema": { "type": ["array", "null"], "items": { "type": "string" } } },
+                { "name": "plain", "in": "cookie", "style": "form", "schema": { "type": "string" } }
+            ] } } }),
+            json!({}),
+        );
+        let parameters = &doc["paths"]["/a"]["get"]["parameters"];
+        assert_eq!(
+            parameters[0],
+            json!({ "name": "session", "in": "cookie", "schema": { "type": "string" } })
+        );
+        assert!(parameters[1].get("style").is_none());
+        assert_eq!(parameters[2]["style"], "form");
+        let found = found(&warnings);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "#/paths/~1a/get/parameters/1/style");
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn tag_summary_parent_and_kind_become_extensions() {
+        let mut doc = json!({ "openapi": "3.2.0", "info": { "title": "t", "version": "1" }, "tags": [
+            { "name": "partner", "summary": "Partner", "description": "d", "parent": "external", "kind": "audience" },
+            { "name": "external", "kind": "nav", "x-kind": "written by hand" }
+        ] });
+        normalize(&mut doc).expect("normalises");
+        assert_eq!(
+            doc["tags"],
+            json!([
+                { "name": "partner", "description": "d", "x-summary": "Partner", "x-parent": "external", "x-kind": "audience" },
+                { "name": "external", "x-kind": "written by hand" }
+            ])
+        );
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn discriminator_default_mapping_becomes_an_extension_of_the_discriminator() {
+        let (doc, _) = normalized_3_2(
+            json!({}),
+            json!({ "schemas": { "Pet": {
+                "oneOf": [{ "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/OtherPet" }],
+                "discriminator": { "propertyName": "petType", "defaultMapping": "OtherPet" }
+            } } }),
+        );
+        assert_eq!(
+            doc["components"]["schemas"]["Pet"]["discriminator"],
+            json!({ "propertyName": "petType", "x-default-mapping": "OtherPet" })
+        );
+        let spec = crate::deserialize(&doc, std::path::Path::new("spec.yml")).expect("reads");
+        let schemas = &spec.components.expect("components").schemas;
+        let openapiv3::ReferenceOr::Item(pet) = &schemas["Pet"] else {
+            panic!("Pet is a schema");
+        };
+        let discriminator = pet.schema_data.discriminator.as_ref().expect("kept");
+        assert_eq!(discriminator.extensions["x-default-mapping"], "OtherPet");
+    }
+
+    /// A response whose `content` has one media type, `media_type`, of item schema `item`.
+    fn streamed(media_type: &str, item: Value) -> Value {
+        json!({ "description": "d", "content": { media_type: { "itemSchema": item } } })
+    }
+
+    #[test]
+    fn item_schema_becomes_x_item_schema_normalised_as_a_schema() {
+        let (doc, warnings) = normalized_3_2(
+            json!({}),
+            json!({ "responses": {
+                "Lines": streamed("application/jsonl", json!({ "type": ["object", "null"] })),
+                "Seq": streamed("application/json-seq", json!({ "$ref": "#/components/schemas/Entry" })),
+                "Parts": streamed("multipart/mixed", json!({ "$comment": "one image" })),
+                "Both": { "description": "d", "content": { "application/x-ndjson": {
+                    "itemSchema": { "type": "string" },
+                    "x-item-schema": { "type": "integer" }
+                } } }
+            } }),
+        );
+        let item = |name: &str, media_type: &str| {
+            doc["components"]["responses"][name]["content"][media_type].clone()
+        };
+        assert_eq!(
+            item("Lines", "application/jsonl"),
+            json!({ "x-item-schema": { "type": "object", "nullable": true } })
+        );
+        assert_eq!(
+            item("Seq", "application/json-seq"),
+            json!({ "x-item-schema": { "$ref": "#/components/schemas/Entry" } })
+        );
+        assert_eq!(
+            item("Parts", "multipart/mixed"),
+            json!({ "x-item-schema": {} })
+        );
+        assert_eq!(
+            item("Both", "application/x-ndjson"),
+            json!({ "x-item-schema": { "type": "integer" } })
+        );
+        assert_eq!(
+            found(&warnings),
+            [(
+                "#/components/responses/Both/content/application~1x-ndjson/itemSchema",
+                "left out: the media type's `x-item-schema` is kept instead"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_event_streams_x_item_schema_is_the_schema_of_one_events_data() {
+        let event = |data: Value| json!({ "type": "object", "required": ["data"], "properties": { "event": { "type": "string" }, "data": data } });
+        let sse = |item: Value| streamed("text/event-stream; charset=utf-8", item);
+        let json_data = |schema: Value| json!({ "type": "string", "contentMediaType": "application/json", "contentSchema": schema });
+        let (doc, warnings) = normalized_3_2(
+            json!({
+                "/events": { "get": { "responses": { "200": sse(json!({ "$ref": "#/components/schemas/Event" })) } } },
+                "/ask": { "query": { "responses": { "200": sse(json!({ "$ref": "#/components/schemas/Event" })) } } }
+            }),
+            json!({
+                "schemas": {
+                    "Event": event(json_data(json!({ "$ref": "#/components/schemas/Chunk" }))),
+                    "Chunk": { "type": "object" },
+                    "Count": json_data(json!({ "type": ["integer", "null"] }))
+                },
+                "responses": {
+                    "Typed": sse(event(json_data(json!({ "type": "object", "properties": { "n": { "type": ["integer", "null"] } } })))),
+                    "AnyJson": sse(event(json!({ "type": "string", "contentMediaType": "application/json" }))),
+                    "Text": sse(event(json!({ "type": "string" }))),
+                    "NoData": sse(json!({ "type": "object", "properties": { "n": { "const": 1 } } })),
+                    "DataRef": sse(event(json!({ "$ref": "#/components/schemas/Count" }))),
+                    "InAllOf": sse(json!({ "allOf": [
+                        event(json!({ "type": "string" })),
+                        { "properties": { "data": { "contentMediaType": "application/json" } } }
+                    ] })),
+                    "PerEvent": sse(json!({
+                        "$ref": "#/components/schemas/Plain",
+                        "oneOf": [{ "properties": { "data": json_data(json!({ "type": "object" })) } }]
+                    }))
+                }
+            }),
+        );
+        assert_eq!(warnings, []);
+        let content = "text/event-stream; charset=utf-8";
+        let item = |response: &Value| response["content"][content][ITEM_SCHEMA].clone();
+        let chunk = json!({ "$ref": "#/components/schemas/Chunk" });
+        assert_eq!(
+            item(&doc["paths"]["/events"]["get"]["responses"]["200"]),
+            chunk
+        );
+        assert_eq!(
+            item(&doc["paths"]["/ask"][ADDITIONAL_OPERATIONS]["QUERY"]["responses"]["200"]),
+            chunk
+        );
+        let responses = &doc["components"]["responses"];
+        for (name, expected) in [
+            (
+                "Typed",
+                json!({ "type": "object", "properties": { "n": { "type": "integer", "nullable": true } } }),
+            ),
+            ("AnyJson", json!({})),
+            ("Text", json!({ "type": "string" })),
+            (
+                "NoData",
+                json!({ "type": "object", "properties": { "n": { "enum": [1], "type": "integer" } } }),
+            ),
+            ("DataRef", json!({ "type": "integer", "nullable": true })),
+            ("InAllOf", json!({})),
+            // `Plain` is no schema of the document: without a `data` found, the item schema is taken whole.
+            (
+                "PerEvent",
+                json!({ "$ref": "#/components/schemas/Plain", "oneOf": [{ "properties": { "data": {
+                "type": "string", "contentSchema": { "type": "object" }
+            } } }] }),
+            ),
+        ] {
+            assert_eq!(item(&responses[name]), expected, "{name}");
+            assert!(responses[name]["content"][content]
+                .get("itemSchema")
+                .is_none());
+        }
+    }
+
+    #[test]
+    fn hand_written_x_item_schemas_are_normalised_in_3_0_and_3_1() {
+        for (version, expected) in [
+            (
+                "3.1.0",
+                json!({ "type": "string", "nullable": true, "enum": ["a"] }),
+            ),
+            ("3.0.3", json!({ "type": ["string", "null"], "const": "a" })),
+        ] {
+            let mut doc = json!({ "openapi": version, "paths": { "/a": { "get": { "responses": { "200": {
+                "description": "d",
+                "content": { "application/jsonl": { "x-item-schema": { "type": ["string", "null"], "const": "a" } } }
+            } } } } } });
+            normalize(&mut doc).expect("normalises");
+            assert_eq!(
+                doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/jsonl"]
+                    [ITEM_SCHEMA],
+                expected,
+                "{version}"
+            );
+        }
+        let mut doc = json!({ "openapi": "3.0.3", "components": { "responses": { "R": {
+            "description": "d",
+            "content": { "application/jsonl": { "x-item-schema": { "enum": ["a", "b"] } } }
+        } } } });
+        normalize(&mut doc).expect("normalises");
+        assert_eq!(
+            doc["components"]["responses"]["R"]["content"]["application/jsonl"][ITEM_SCHEMA],
+            json!({ "enum": ["a", "b"], "type": "string" })
+        );
+    }
+
+    #[test]
+    fn media_type_refs_are_replaced_by_copies_of_their_targets() {
+        let json_media = json!({ "schema": { "type": ["string", "null"] } });
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/a": { "post": {
+                "parameters": [{ "name": "p", "in": "query", "content": {
+                    "application/json": { "$ref": "#/components/mediaTypes/Json" }
+                } }],
+                "requestBody": { "content": {
+                    "application/x-www-form-urlencoded": { "$ref": "#/components/mediaTypes/Form" }
+                } },
+                "responses": { "200": { "description": "ok", "content": {
+                    "application/json": { "$ref": "#/components/mediaTypes/Alias" },
+                    "text/plain": { "$ref": "#/components/mediaTypes/Missing" },
+                    "text/html": { "$ref": "#/components/mediaTypes/Loop" }
+                } } }
+            } } }),
+            json!({
+                "mediaTypes": {
+                    "Json": json_media,
+                    "Alias": { "$ref": "#/components/mediaTypes/Json" },
+                    "Form": { "schema": { "type": "object" }, "encoding": { "a": { "headers": {
+                        "X-Part": { "content": { "application/json": { "$ref": "#/components/mediaTypes/Json" } } }
+                    } } } },
+                    "Loop": { "$ref": "#/components/mediaTypes/Loop" }
+                },
+                "headers": { "H": { "content": { "application/json": { "$ref": "#/components/mediaTypes/Alias" } } } }
+            }),
+        );
+        let normalized_json = json!({ "schema": { "type": "string", "nullable": true } });
+        let post = &doc["paths"]["/a"]["post"];
+        assert_eq!(
+            post["parameters"][0]["content"]["application/json"],
+            normalized_json
+        );
+        assert_eq!(
+            post["requestBody"]["content"]["application/x-www-form-urlencoded"],
+            json!({ "schema": { "type": "object" }, "encoding": { "a": { "headers": {
+                "X-Part": { "content": { "application/json": normalized_json } }
+            } } } })
+        );
+        let content = &post["responses"]["200"]["content"];
+        assert_eq!(content["application/json"], normalized_json);
+        assert_eq!(
+            content["text/plain"],
+            json!({ "$ref": "#/components/mediaTypes/Missing" })
+        );
+        assert_eq!(
+            doc["components"]["headers"]["H"]["content"]["application/json"],
+            normalized_json
+        );
+        assert!(doc["components"].get("mediaTypes").is_none());
+        let found = found(&warnings);
+        let at = "#/paths/~1a/post/responses/200/content";
+        assert_eq!(
+            found
+                .iter()
+                .map(|(pointer, _)| *pointer)
+                .collect::<Vec<_>>(),
+            [format!("{at}/text~1plain"), format!("{at}/text~1html")]
+        );
+        assert!(
+            found[0].1.contains("leads to no Media Type object"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn a_media_type_that_contains_itself_is_inlined_a_bounded_number_of_times() {
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/a": { "post": { "requestBody": { "content": {
+                "multipart/mixed": { "$ref": "#/components/mediaTypes/Nested" }
+            } } } } }),
+            json!({ "mediaTypes": { "Nested": { "schema": {}, "encoding": { "part": { "headers": {
+                "X-Inner": { "content": { "multipart/mixed": { "$ref": "#/components/mediaTypes/Nested" } } }
+            } } } } } }),
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0]
+            .pointer
+            .starts_with("#/paths/~1a/post/requestBody/content/multipart~1mixed/encoding/part"));
+        assert!(
+            warnings[0].message.contains("too deeply"),
+            "{}",
+            warnings[0].message
+        );
+        let body = &doc["paths"]["/a"]["post"]["requestBody"]["content"]["multipart/mixed"];
+        assert_eq!(body["schema"], json!({}));
+    }
+
+    #[test]
+    fn a_response_without_description_gets_its_summary_or_an_empty_one() {
+        let (doc, warnings) = normalized_3_2(
+            json!({ "/a": { "get": { "responses": {
+                "200": { "summary": "Fine" },
+                "204": {},
+                "default": { "$ref": "#/components/responses/Error" }
+            } } } }),
+            json!({ "responses": { "Error": { "summary": "Failed", "description": "It failed." } } }),
+        );
+        assert_eq!(warnings, []);
+        let responses = &doc["paths"]["/a"]["get"]["responses"];
+        assert_eq!(
+            responses["200"],
+            json!({ "summary": "Fine", "description": "Fine" })
+        );
+        assert_eq!(responses["204"], json!({ "description": "" }));
+        assert_eq!(
+            responses["default"],
+            json!({ "$ref": "#/components/responses/Error" })
+        );
+        assert_eq!(
+            doc["components"]["responses"]["Error"]["description"],
+            "It failed."
+        );
+        assert_readable_and_known(&doc);
+    }
+
+    #[test]
+    fn positional_encodings_become_extensions() {
+        let (doc, _) = normalized_3_2(
+            json!({ "/a": { "post": { "requestBody": { "content": { "multipart/mixed": {
+                "schema": { "type": "array", "prefixItems": [{ "type": "object" }, {}] },
+                "prefixEncoding": [{}, { "contentType": "image/*" }],
+                "itemEncoding": { "contentType": "image/jpeg" }
+            } } } } } }),
+            json!({}),
+        );
+        let media = &doc["paths"]["/a"]["post"]["requestBody"]["content"]["multipart/mixed"];
+        assert_eq!(
+            media["x-prefix-encoding"],
+            json!([{}, { "contentType": "image/*" }])
+        );
+        assert_eq!(
+            media["x-item-encoding"],
+            json!({ "contentType": "image/jpeg" })
+        );
+        assert!(media.get("prefixEncoding").is_none() && media.get("itemEncoding").is_none());
+    }
+
+    #[test]
+    fn a_string_of_a_text_content_media_type_stays_a_string() {
+        assert_eq!(
+            normalized_schema(json!({
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": { "type": "object" }
+            })),
+            json!({ "type": "string", "contentSchema": { "type": "object" } })
+        );
+        assert_eq!(
+            normalized_schema(
+                json!({ "type": ["string", "null"], "contentMediaType": "text/html" })
+            ),
+            json!({ "type": "string", "nullable": true })
+        );
+        assert_eq!(
+            normalized_schema(json!({ "type": "string", "contentMediaType": "image/png" })),
+            json!({ "type": "string", "format": "binary" })
+        );
+        assert_eq!(
+            normalized_schema(json!({ "contentMediaType": "application/json" })),
+            json!({ "format": "binary" })
+        );
+    }
+
+    #[test]
+    fn a_3_2_document_with_every_addition_reads_and_has_no_unknown_keys() {
+        let mut doc = json!({
+            "openapi": "3.2.0",
+            "$self": "https://example.com/openapi",
+            "info": { "title": "t", "version": "1" },
+            "servers": [{ "url": "https://example.com", "name": "prod" }],
+            "tags": [{ "name": "a", "summary": "A", "kind": "nav" }],
+            "paths": { "/a/{id}": {
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "query": {
+                    "parameters": [
+                        { "name": "q", "in": "querystring", "content": { "application/x-www-form-urlencoded": {
+                            "schema": { "type": "object" },
+                            "examples": { "one": { "dataValue": { "a": 1 }, "serializedValue": "a=1" } }
+                        } } },
+                        { "name": "c", "in": "cookie", "style": "cookie", "schema": { "type": "string" } }
+                    ],
+                    "responses": {
+                        "200": { "summary": "Events", "content": { "text/event-stream": {
+                            "itemSchema": { "properties": { "data": {
+                                "contentMediaType": "application/json",
+                                "contentSchema": { "$ref": "#/components/schemas/Chunk" }
+                            } } }
+                        } } },
+                        "default": { "content": { "application/json": { "$ref": "#/components/mediaTypes/Error" } } }
+                    }
+                },
+                "additionalOperations": { "LINK": { "responses": { "204": {} } } }
+            } },
+            "components": {
+                "schemas": {
+                    "Chunk": { "type": "object", "xml": { "nodeType": "element" } },
+                    "Pet": { "oneOf": [{ "$ref": "#/components/schemas/Chunk" }],
+                             "discriminator": { "propertyName": "kind", "defaultMapping": "Chunk" } }
+                },
+                "mediaTypes": { "Error": { "schema": { "type": "object" } } },
+                "securitySchemes": { "oauth": { "type": "oauth2", "deprecated": true,
+                    "oauth2MetadataUrl": "https://example.com/.well-known/oauth-authorization-server",
+                    "flows": { "deviceAuthorization": {
+                        "deviceAuthorizationUrl": "https://example.com/device",
+                        "tokenUrl": "https://example.com/token",
+                        "scopes": {}
+                    } } } }
+            }
+        });
+        let warnings = normalize(&mut doc).expect("normalises");
+        assert_eq!(warnings, []);
+        assert_readable_and_known(&doc);
+        assert_eq!(crate::count_operations(&doc), 2);
     }
 
     #[test]
