@@ -54,7 +54,17 @@ pub(crate) async fn read_answer(
     let mut response = request.send().await.map_err(Unread::Failed)?;
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
-    let success = status.is_success();
+    let body = read_body(response, status.is_success(), limit).await?;
+    Ok((status, headers, body))
+}
+
+/// The body of an answer: a successful one whole, up to `limit` bytes; an error's up to
+/// [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes.
+async fn read_body(
+    mut response: reqwest::Response,
+    success: bool,
+    limit: u64,
+) -> Result<bytes::Bytes, Unread> {
     let cap = if success { limit } else { crate::MAX_ERROR_BODY as u64 };
     if let Some(size) = response.content_length().filter(|size| success && *size > limit)
     {
@@ -78,7 +88,7 @@ pub(crate) async fn read_answer(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok((status, headers, body.freeze()))
+    Ok(body.freeze())
 }
 
 /// A whole answer, read before it is judged, so errors can show the body.

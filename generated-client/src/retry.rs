@@ -106,12 +106,12 @@ pub(crate) fn is_retryable_status(status: u16) -> bool {
     matches!(status, 408 | 420 | 429 | 500 | 502 | 503 | 504)
 }
 
-/// Methods whose repetition has the same effect as one request.
+/// Methods whose repetition has the same effect as one request (QUERY is the safe method with a body).
 fn is_idempotent(method: &Method) -> bool {
     matches!(
         * method, Method::GET | Method::HEAD | Method::PUT | Method::DELETE |
         Method::OPTIONS | Method::TRACE
-    )
+    ) || method.as_str() == "QUERY"
 }
 
 /// The wait a `Retry-After` header asks for: delay seconds or an HTTP date (relative to `now`).

@@ -192,6 +192,34 @@ impl Call {
         Ok(self)
     }
 
+    #[only_if(event_streams)]
+    /// The same call, to send again when an event stream is resumed; `None` when its body can be sent only
+    /// once.
+    pub(crate) fn again(&self) -> Option<Self> {
+        if self.sent_once.is_some() {
+            return None;
+        }
+        Some(Self {
+            method: self.method.clone(),
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            sent_once: None,
+            ..*self
+        })
+    }
+
+    #[only_if(event_streams)]
+    /// Sets the header `name` (a lower-case name) to `value`, replacing what the call had; a value a header
+    /// cannot carry leaves the call without it.
+    pub(crate) fn replace_header(&mut self, name: &'static str, value: &str) {
+        self.headers.retain(|(held, _)| *held != name);
+        if let Ok(value) = HeaderValue::from_str(value) {
+            self.headers.push((name, value));
+        }
+    }
+
     /// The call's query, headers and body added to `request`; what can be sent only once is taken.
     pub(crate) fn add_to(&mut self, mut request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         if !self.query.is_empty() {

@@ -83,10 +83,97 @@ impl Client {
         decode(self.send(call?).await?)
     }
 
-    /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer. Each call is a
-    /// `tracing` span (operation, method, path template, final status, attempts), each attempt a span within
-    /// it; credentials never appear in them.
+    /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer.
     pub(crate) async fn send(&self, mut call: Call) -> Result<Answer, Error> {
+        let limit = self.max_answer_size;
+        let (status, headers, body, request) = self
+            .attempts(&mut call, true, |request| read_answer(request, limit))
+            .await?;
+        Ok(Answer {
+            operation: call.operation,
+            status,
+            headers,
+            body,
+            request,
+        })
+    }
+
+    #[only_if(streaming)]
+    /// Sends the request an operation built, again as the [`RetryPolicy`] allows, and hands its successful
+    /// answer to `finish` unread, to be read as it arrives. The whole-request timeout does not apply (a
+    /// stream may last for hours); each read waits at most the timeout the client was built with.
+    pub(crate) async fn open<T>(
+        &self,
+        call: Result<Call, Error>,
+        finish: impl FnOnce(crate::streaming::Opened) -> T,
+    ) -> Result<T, Error> {
+        let mut call = call?;
+        let (status, headers, body, request) = self
+            .attempts(&mut call, false, crate::answer::open_answer)
+            .await?;
+        match body {
+            Ok(response) => Ok(finish(crate::streaming::Opened {
+                client: self.clone(),
+                operation: call.operation,
+                status,
+                headers,
+                response,
+                request,
+            })),
+            Err(body) => Err(Error::from_status(
+                call.operation,
+                status,
+                headers,
+                &body,
+                request,
+            )),
+        }
+    }
+
+    #[only_if(event_streams)]
+    /// Opens an event stream (see [`open`](Self::open)): its events' data decoded by `decode`, up to an event
+    /// whose data is `sentinel`. A stream whose method may be repeated resumes where it dropped.
+    pub(crate) async fn open_events<T: Send + 'static, R>(
+        &self,
+        call: Result<Call, Error>,
+        decode: crate::streaming::Decode<T>,
+        sentinel: Option<&'static str>,
+        finish: impl FnOnce(crate::Response<crate::Items<'static, crate::ServerEvent<T>>>) -> R,
+    ) -> Result<R, Error> {
+        let call = call?;
+        let resume = call.again();
+        self.open(Ok(call), |opened| {
+            finish(opened.events(resume, decode, sentinel))
+        })
+        .await
+    }
+
+    #[only_if(event_streams, line_streams)]
+    /// The most bytes of a successful answer the client reads, which bounds one item of a stream too.
+    pub(crate) fn max_answer_size(&self) -> u64 {
+        self.max_answer_size
+    }
+
+    #[only_if(event_streams)]
+    /// The retry policy, which also rules whether and when a dropped event stream is resumed.
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// Sends a request, again as the [`RetryPolicy`] allows, each answer read by `read`. Each call is a
+    /// `tracing` span (operation, method, path template, final status, attempts), each attempt a span within
+    /// it; credentials never appear in them. `whole` says whether the timeout bounds the whole exchange.
+    async fn attempts<B, Fut>(
+        &self,
+        call: &mut Call,
+        whole: bool,
+        read: impl Fn(reqwest::RequestBuilder) -> Fut,
+    ) -> Result<(reqwest::StatusCode, reqwest::header::HeaderMap, B, RequestInfo), Error>
+    where
+        Fut: std::future::Future<
+            Output = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, B), Unread>,
+        >,
+    {
         let span = tracing::info_span!(
             "call",
             operation = call.operation,
@@ -100,8 +187,8 @@ impl Client {
             let resendable = call.sent_once.is_none();
             let mut attempt = 1;
             loop {
-                let request = self.request(&mut call, &url)?;
-                let sent = read_answer(request, self.max_answer_size)
+                let request = self.request(call, &url, whole)?;
+                let sent = read(request)
                     .instrument(tracing::debug_span!("attempt", attempt))
                     .await;
                 let retry = match &sent {
@@ -132,13 +219,7 @@ impl Client {
                 return match sent {
                     Ok((status, headers, body)) => {
                         span.record("status", status.as_u16());
-                        Ok(Answer {
-                            operation: call.operation,
-                            status,
-                            headers,
-                            body,
-                            request,
-                        })
+                        Ok((status, headers, body, request))
                     }
                     Err(Unread::Failed(error)) => {
                         Err(Error::transport(call.operation, request, error))
@@ -156,13 +237,21 @@ impl Client {
         .await
     }
 
-    /// One attempt's request: authorised, with the call's query, headers and body.
-    fn request(&self, call: &mut Call, url: &str) -> Result<reqwest::RequestBuilder, Error> {
-        let request = self
+    /// One attempt's request: authorised, with the call's query, headers and body, and the timeout when it
+    /// bounds the `whole` exchange.
+    fn request(
+        &self,
+        call: &mut Call,
+        url: &str,
+        whole: bool,
+    ) -> Result<reqwest::RequestBuilder, Error> {
+        let mut request = self
             .http
             .request(call.method.clone(), url)
-            .timeout(self.timeout)
             .header(USER_AGENT, self.user_agent.clone());
+        if whole {
+            request = request.timeout(self.timeout);
+        }
         let request = self
             .credentials
             .authorize(call.operation, call.security, request)?;
@@ -206,7 +295,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Gives up on a request after `timeout` (connecting, sending and reading the answer).
+    /// Gives up on a request after `timeout` (connecting, sending and reading the answer). An answer read as
+    /// it arrives (an event stream, a download) may last longer: each of its reads waits at most `timeout`.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -285,7 +375,9 @@ impl ClientBuilder {
             }
             (Some(http), None) => http,
             (None, connect_timeout) => {
-                let mut http = reqwest::Client::builder();
+                // Answers read as they arrive (event streams, downloads) are not bounded by the timeout as a
+                // whole; each of their reads is.
+                let mut http = reqwest::Client::builder().read_timeout(self.timeout);
                 if let Some(timeout) = connect_timeout {
                     http = http.connect_timeout(timeout);
                 }

@@ -1,5 +1,5 @@
-#![only_if(pages)]
-//! The items of a paged listing as one stream that is easy to read: it owns what it needs (only the client is
+#![only_if(pages, streaming)]
+//! The items of a paged listing, or of an answer read as it arrives, as one stream that is easy to read: it owns what it needs (only the client is
 //! borrowed), it is `Unpin`, and it has an inherent `next`, so `while let Some(item) = items.next().await`
 //! works with nothing imported. It is a `futures::Stream` too (the crate re-exports `StreamExt` and
 //! `TryStreamExt`) for `try_collect`, `take` and the rest.
@@ -11,8 +11,9 @@ use futures::stream::{Stream, StreamExt};
 
 use crate::Error;
 
-/// The items of a paged listing, fetched page by page as they are read; an error ends the stream after the
-/// items before it. From a `*_stream` method.
+/// The items of a paged listing, fetched page by page as they are read (from a `*_stream` method), or of an
+/// answer read as it arrives (events, lines, the chunks of a download). An error that ends the stream comes
+/// after the items before it.
 #[must_use = "a stream does nothing until it is read"]
 pub struct Items<'a, T> {
     inner: Pin<Box<dyn Stream<Item = Result<T, Error>> + Send + 'a>>,

@@ -89,6 +89,23 @@ impl RetryPolicy {
         (never_reached_server || is_idempotent(method)).then(|| self.backoff(attempt))
     }
 
+    #[only_if(event_streams)]
+    /// How long to wait before resuming an event stream of `method` that dropped `drops` times in a row: the
+    /// reconnection time the server `asked` for, or the backoff, capped at the maximum delay. `None` when the
+    /// method may not be repeated (a POST stream is not resumed, as it is not retried) or the drops have
+    /// spent the attempts.
+    pub(crate) fn delay_before_resuming(
+        &self,
+        method: &Method,
+        asked: Option<Duration>,
+        drops: u32,
+    ) -> Option<Duration> {
+        if drops >= self.max_attempts || !is_idempotent(method) {
+            return None;
+        }
+        Some(asked.map_or_else(|| self.backoff(drops), |asked| asked.min(self.max_delay)))
+    }
+
     /// Full jitter: a random delay up to `base_delay * 2^(attempt - 1)`, capped at `max_delay`.
     fn backoff(&self, attempt: u32) -> Duration {
         let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
@@ -103,12 +120,12 @@ pub(crate) fn is_retryable_status(status: u16) -> bool {
     matches!(status, 408 | 420 | 429 | 500 | 502 | 503 | 504)
 }
 
-/// Methods whose repetition has the same effect as one request.
+/// Methods whose repetition has the same effect as one request (QUERY is the safe method with a body).
 fn is_idempotent(method: &Method) -> bool {
     matches!(
         *method,
         Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS | Method::TRACE
-    )
+    ) || method.as_str() == "QUERY"
 }
 
 /// The wait a `Retry-After` header asks for: delay seconds or an HTTP date (relative to `now`).

@@ -152,6 +152,8 @@ pub struct Needs {
     pub json_part: bool,
     /// A multipart file part (`FilePart`).
     pub file_parts: bool,
+    /// A binary body (`Upload`), from memory or streamed.
+    pub byte_uploads: bool,
     pub json_answer: bool,
     /// A method returning part of its answer (`x-unwrap`).
     pub json_at_answer: bool,
@@ -181,6 +183,12 @@ pub struct Needs {
     pub http_basic: bool,
     /// A discriminated union that writes its variants' tags (`lower/tags.rs`).
     pub implied_tags: bool,
+    /// An answer of Server-Sent Events, read as it arrives.
+    pub event_streams: bool,
+    /// An answer of JSON Lines or JSON text sequences, read as it arrives.
+    pub line_streams: bool,
+    /// A binary answer that may be read as it arrives.
+    pub byte_streams: bool,
     /// Webhooks named in the body.
     pub webhook_body_names: bool,
     /// Webhooks named by a header.
@@ -209,6 +217,7 @@ impl Needs {
             "multipart_body" => self.multipart_body,
             "json_part" => self.json_part,
             "file_parts" => self.file_parts,
+            "byte_uploads" => self.byte_uploads,
             "json_answer" => self.json_answer,
             "json_at_answer" => self.json_at_answer,
             "exists" => self.exists,
@@ -226,6 +235,10 @@ impl Needs {
             "items_within" => self.items_within,
             "http_basic" => self.http_basic,
             "implied_tags" => self.implied_tags,
+            "streaming" => self.streaming(),
+            "event_streams" => self.event_streams,
+            "line_streams" => self.line_streams,
+            "byte_streams" => self.byte_streams,
             "webhooks" => self.webhook_body_names || self.webhook_header_names,
             "webhook_body_names" => self.webhook_body_names,
             "webhook_header_names" => self.webhook_header_names,
@@ -243,6 +256,22 @@ impl Needs {
             || self.link_pages
     }
 
+    /// Whether some answer is read as it arrives.
+    pub fn streaming(&self) -> bool {
+        self.event_streams || self.line_streams || self.byte_streams
+    }
+
+    /// Whether some method returns a stream (`Items`).
+    pub fn streams(&self) -> bool {
+        self.pages() || self.streaming()
+    }
+
+    /// Whether the crate reads or writes streams (`Items`, `Upload::from_stream`), which needs the `futures`
+    /// crate.
+    pub fn futures(&self) -> bool {
+        self.streams() || self.byte_uploads
+    }
+
     /// Whether answers are decoded from JSON (whole, in part, or as pages), which tracks where a value
     /// failed with the `serde_path_to_error` crate.
     pub fn decodes_json(&self) -> bool {
@@ -251,6 +280,8 @@ impl Needs {
             || self.answer_cursor_pages
             || self.link_pages
             || self.items_within
+            || self.event_streams
+            || self.line_streams
             || self.webhook_body_names
             || self.webhook_header_names
     }
@@ -419,6 +450,8 @@ pub struct Operation {
     pub request_name: String,
     /// How the operation pages, when the spec says it does (`x-pagination`).
     pub pagination: Option<Pagination>,
+    /// The method that reads a binary answer as it arrives (`<name>_stream`), when the answer is binary.
+    pub byte_stream_name: Option<String>,
     /// The enum of typed error bodies, when the operation declares any.
     pub error_type: Option<String>,
     pub body: Option<RequestBody>,
@@ -469,7 +502,7 @@ pub struct Docs {
 }
 
 /// HTTP methods OpenAPI can describe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum HttpMethod {
     Get,
     Put,
@@ -479,11 +512,14 @@ pub enum HttpMethod {
     Head,
     Patch,
     Trace,
+    /// Any other method, by its token as HTTP spells it: OpenAPI 3.2's `query` operation (`QUERY`) and its
+    /// `additionalOperations` (`PURGE`, `COPY`, ...).
+    Other(String),
 }
 
 impl HttpMethod {
-    /// The method as the spec spells it (lower case).
-    pub fn spec_name(self) -> &'static str {
+    /// The method as the spec spells it (lower case for the fixed methods of a path item).
+    pub fn spec_name(&self) -> &str {
         match self {
             Self::Get => "get",
             Self::Put => "put",
@@ -493,11 +529,12 @@ impl HttpMethod {
             Self::Head => "head",
             Self::Patch => "patch",
             Self::Trace => "trace",
+            Self::Other(token) => token,
         }
     }
 
-    /// The method as HTTP spells it (upper case).
-    pub fn wire_name(self) -> &'static str {
+    /// The method as HTTP spells it (upper case for the fixed methods).
+    pub fn wire_name(&self) -> &str {
         match self {
             Self::Get => "GET",
             Self::Put => "PUT",
@@ -507,6 +544,18 @@ impl HttpMethod {
             Self::Head => "HEAD",
             Self::Patch => "PATCH",
             Self::Trace => "TRACE",
+            Self::Other(token) => token,
+        }
+    }
+
+    /// Whether sending the request twice has the effect of sending it once (RFC 9110 idempotent methods):
+    /// the runtime's retry policy repeats only these unprompted, and resumes only their event streams.
+    pub fn may_repeat(&self) -> bool {
+        match self {
+            Self::Get | Self::Head | Self::Put | Self::Delete | Self::Options | Self::Trace => true,
+            // QUERY is safe and idempotent (draft-ietf-httpbis-safe-method-w-body); others are unknown.
+            Self::Other(token) => token == "QUERY",
+            Self::Post | Self::Patch => false,
         }
     }
 
@@ -749,7 +798,10 @@ pub enum StatusMatch {
 #[derive(Debug, Clone, Serialize)]
 pub struct ResponseBody {
     pub media_type: String,
+    /// The body's type; for a sequence, the type of one item.
     pub ty: TypeRef,
+    /// The body is a sequence of items read as they arrive.
+    pub sequence: Option<Sequence>,
 }
 
 /// What a method yields on success.
@@ -772,6 +824,33 @@ pub enum Returns {
     Text,
     /// Raw bytes.
     Bytes,
+    /// Server-Sent Events, read as they arrive, each event's data decoded into `data` (`String`: kept as
+    /// text), up to an event whose data is `sentinel`.
+    Events {
+        data: TypeRef,
+        sentinel: Option<String>,
+    },
+    /// JSON texts, one per line or record, read as they arrive, each decoded into `item`.
+    Lines { item: TypeRef, framing: LineFraming },
+}
+
+/// How the JSON texts of a streaming answer are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LineFraming {
+    /// One per line (`application/jsonl`, `application/x-ndjson`).
+    Lines,
+    /// Each after an ASCII record separator (`application/json-seq`, RFC 7464).
+    RecordSeparated,
+}
+
+/// A media type whose answer is a sequence of items read as they arrive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Sequence {
+    /// Server-Sent Events (`text/event-stream`), ending at an event whose data is `sentinel`.
+    Events {
+        sentinel: Option<String>,
+    },
+    Lines(LineFraming),
 }
 
 /// The JSON an absent unwrapped part stands for.
@@ -845,6 +924,8 @@ pub enum TypeRef {
     Bytes,
     /// A file sent in a multipart body: bytes with a file name and content type (`crate::FilePart`).
     File,
+    /// A binary request body, in memory or streamed (`crate::Upload`).
+    Upload,
     /// Any JSON (`serde_json::Value`).
     Json,
     /// A generated type, by its Rust name.
@@ -939,6 +1020,11 @@ pub enum TypeKind {
     Union {
         variants: Vec<UnionVariant>,
         discriminator: Option<String>,
+        /// The index in `variants` of the variant a value decodes as when its tag is missing or selects no
+        /// variant (the discriminator's `defaultMapping`, `x-default-mapping` once normalised); only with a
+        /// `discriminator`. A value that does not have its shape is still `Other` in an open union.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        default_variant: Option<usize>,
         open: bool,
     },
     /// The typed error bodies of one operation (`operation` is its spec id), by status. `untyped` lists the
@@ -975,7 +1061,8 @@ impl TypeKind {
 pub struct UnionVariant {
     pub rust_name: String,
     pub ty: TypeRef,
-    /// The discriminator value that selects it, when the union has a discriminator.
+    /// The discriminator value that selects it, when the union has a discriminator. The union's default
+    /// variant has one only where the mapping names it: being the default implies no tag of its own name.
     pub tag: Option<String>,
     /// The variant's type has no field for the tag (`lower/tags.rs` took it out, since the variant decides
     /// it): the union writes the tag when it serialises the variant.

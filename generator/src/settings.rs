@@ -311,7 +311,7 @@ mod tests {
     }
 
     /// The tests in `tests/` generate from [`crate::Config::crisp`]; the binary from the workspace's
-    /// `generator.toml`, which lists Crisp first and then the pets fixture. They must describe the same
+    /// `generator.toml`, which lists Crisp first and then the pets and chat fixtures. They must describe the same
     /// client.
     #[test]
     fn the_workspace_file_lists_the_crisp_client_tests_generate() {
@@ -332,6 +332,12 @@ mod tests {
                     overlays: Vec::new(),
                     out: root.join("tests/pets-client"),
                     name: "pets-client".to_string(),
+                },
+                Client {
+                    spec: root.join("tests/corpus/streaming/chat.yaml"),
+                    overlays: Vec::new(),
+                    out: root.join("tests/chat-client"),
+                    name: "chat-client".to_string(),
                 }
             ]
         );

@@ -486,3 +486,52 @@ fn a_second_webhook_for_the_same_event_is_left_out_with_a_warning() {
         |w| w.pointer == "#/webhooks/ping" && w.message.contains("already is the event `pet`")
     ));
 }
+
+/// 3.2's `defaultMapping` (the chat corpus's `AccountEvent`): the variant a missing or unknown `type` decodes
+/// as, with no tag of its own name, and a struct that keeps its `type`, since it holds events of many types.
+#[test]
+fn a_default_mapping_is_the_variant_for_missing_and_unknown_tags() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/streaming/chat.yaml");
+    let generated = generate(&Config {
+        spec,
+        overlays: Vec::new(),
+        package_name: "chat-client".into(),
+        regenerate: "cargo run -p generator -- --spec chat.yaml".into(),
+    })
+    .expect("generates");
+    let api = &generated.api;
+    let TypeKind::Union {
+        variants,
+        default_variant,
+        ..
+    } = &type_named(&api.types, "AccountEvent").kind
+    else {
+        panic!("union")
+    };
+    let tags: Vec<(&str, Option<&str>)> = variants
+        .iter()
+        .map(|v| (v.rust_name.as_str(), v.tag.as_deref()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("CompletionFinished", Some("completion_finished")),
+            ("QuotaWarning", Some("quota_warning")),
+            ("UnknownEvent", None),
+        ]
+    );
+    assert_eq!(*default_variant, Some(2));
+    assert!(!variants[2].tag_implied, "the default is written as it is");
+    let TypeKind::Struct { fields, .. } = &type_named(&api.types, "UnknownEvent").kind else {
+        panic!("struct")
+    };
+    assert!(fields.iter().any(|f| f.wire_name == "type"));
+    assert!(
+        !generated
+            .warnings
+            .iter()
+            .any(|w| w.pointer.contains("AccountEvent")),
+        "{:?}",
+        generated.warnings
+    );
+}

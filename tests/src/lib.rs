@@ -25,7 +25,8 @@ pub fn crisp_config() -> generator::Config {
     generator::Config::crisp(&workspace_root())
 }
 
-/// The command that regenerates `tests/pets-client` (the workspace's generator.toml lists it beside Crisp).
+/// The command that regenerates `tests/pets-client` and `tests/chat-client` (the workspace's generator.toml
+/// lists them beside Crisp).
 pub const PETS_REGENERATE: &str = "cargo run -p generator";
 
 /// The generator configuration of `tests/pets-client`, whose end-to-end tests prove the general features at runtime.
@@ -34,6 +35,16 @@ pub fn pets_config() -> generator::Config {
         spec: workspace_root().join("generator/tests/fixtures/pets-3.1.yaml"),
         overlays: Vec::new(),
         package_name: "pets-client".to_string(),
+        regenerate: PETS_REGENERATE.to_string(),
+    }
+}
+
+/// The generator configuration of `tests/chat-client`, the streaming fixture (OpenAPI 3.2).
+pub fn chat_config() -> generator::Config {
+    generator::Config {
+        spec: workspace_root().join("tests/corpus/streaming/chat.yaml"),
+        overlays: Vec::new(),
+        package_name: "chat-client".to_string(),
         regenerate: PETS_REGENERATE.to_string(),
     }
 }

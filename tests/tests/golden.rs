@@ -1,7 +1,7 @@
 //! The committed `generated-client/` is the generator's golden output: regenerating in memory must give the
 //! same bytes, file for file, with nothing missing or extra.
 
-use workspace_tests::{crisp_config, pets_config, workspace_root, PETS_REGENERATE};
+use workspace_tests::{chat_config, crisp_config, pets_config, workspace_root, PETS_REGENERATE};
 
 #[test]
 fn committed_client_is_what_the_generator_writes() {
@@ -17,15 +17,22 @@ fn committed_client_is_what_the_generator_writes() {
 
 #[test]
 fn committed_pets_client_is_what_the_generator_writes() {
-    let generated = generator::generate(&pets_config()).expect("the pets fixture generates");
-    let drift = generator::write::check(
-        &workspace_root().join("tests/pets-client"),
-        &generated.files,
-    )
-    .expect("tests/pets-client/ is readable");
+    assert_fixture_is_fresh(pets_config(), "tests/pets-client");
+}
+
+#[test]
+fn committed_chat_client_is_what_the_generator_writes() {
+    assert_fixture_is_fresh(chat_config(), "tests/chat-client");
+}
+
+/// The fixture client committed at `dir` is what the generator writes from `config`.
+fn assert_fixture_is_fresh(config: generator::Config, dir: &str) {
+    let generated = generator::generate(&config).expect("the fixture generates");
+    let drift = generator::write::check(&workspace_root().join(dir), &generated.files)
+        .expect("the fixture's folder is readable");
     assert!(
         drift.is_clean(),
-        "tests/pets-client/ is stale:\n{drift}run `{PETS_REGENERATE}` and review the diff"
+        "{dir}/ is stale:\n{drift}run `{PETS_REGENERATE}` and review the diff"
     );
 }
 

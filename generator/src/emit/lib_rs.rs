@@ -81,12 +81,24 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let base_url = emit_base_url(api);
     // Streams are read with `next` (inherent), or with the `futures` traits, which come with them.
-    let streams = api.needs.pages().then(|| {
+    let streams = api.needs.streams().then(|| {
         quote! {
             #[rustfmt::skip]
             pub use items::Items;
             #[rustfmt::skip]
             pub use futures::stream::{StreamExt, TryStreamExt};
+        }
+    });
+    let uploads = api.needs.byte_uploads.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub use upload::Upload;
+        }
+    });
+    let events = api.needs.event_streams.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub use streaming::ServerEvent;
         }
     });
     let files = api.needs.file_parts.then(|| {
@@ -133,6 +145,8 @@ pub fn emit(api: &Api) -> TokenStream {
         #[rustfmt::skip]
         pub use retry::RetryPolicy;
         #streams
+        #events
+        #uploads
         #files
 
         #base_url

@@ -69,7 +69,7 @@ full-serde = []
         ),
         reqwest_features = reqwest_features(api),
         futures = optional_dependency(
-            api.needs.pages(),
+            api.needs.futures(),
             "futures = { version = \"0.3\", default-features = false, features = [\"std\"] }",
         ),
         description = toml_string(&description),
@@ -113,6 +113,9 @@ fn reqwest_features(api: &Api) -> String {
     let mut features = vec!["\"rustls-tls\"", "\"http2\""];
     if api.needs.multipart_body {
         features.push("\"multipart\"");
+    }
+    if api.needs.byte_uploads {
+        features.push("\"stream\"");
     }
     features.join(", ")
 }

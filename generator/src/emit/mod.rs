@@ -395,6 +395,7 @@ fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::F64 => quote!(f64),
         TypeRef::Bytes => quote!(Vec<u8>),
         TypeRef::File => quote!(crate::FilePart),
+        TypeRef::Upload => quote!(crate::Upload),
         TypeRef::Json => quote!(serde_json::Value),
         TypeRef::Named(name) => {
             let name = ident(name);

@@ -6,8 +6,9 @@ use quote::quote;
 
 use super::{doc, ident, named_in, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    Api, ArgumentType, BodyEncoding, Carries, EmptyAnswer, Operation, ParamEncoding, ParamLocation,
-    Parameter, PathSegment, RequestBody, Returns, StatusMatch, TextStyle, TypeRef, ValueShape,
+    Api, ArgumentType, BodyEncoding, Carries, EmptyAnswer, HttpMethod, LineFraming, Operation,
+    ParamEncoding, ParamLocation, Parameter, PathSegment, RequestBody, Returns, StatusMatch,
+    TextStyle, TypeRef, ValueShape,
 };
 
 /// Above this many arguments clippy asks for a struct; generated signatures follow the spec instead.
@@ -55,7 +56,11 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
         for argument in &op.arguments {
             named_in(argument_type_ref(&argument.ty), &mut named);
         }
-        if let Returns::Json(ty) | Returns::JsonAt { ty, .. } = &op.returns {
+        if let Returns::Json(ty)
+        | Returns::JsonAt { ty, .. }
+        | Returns::Events { data: ty, .. }
+        | Returns::Lines { item: ty, .. } = &op.returns
+        {
             named_in(ty, &mut named);
         }
         if let Some(pagination) = &op.pagination {
@@ -108,7 +113,6 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     let args = method_arguments(op, &TokenStream::new(), None);
     let allow =
         (args.len() > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let (output, finish) = answer_decoding(&op.returns);
     let with_response = ident(&op.with_response_name);
     let with_response_doc = raw_literal(&format!(
         " Like [`Client::{0}`](Self::{0}), with the answer's HTTP status and headers.",
@@ -116,11 +120,30 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
     ));
     let forwarded = forwarded_arguments(op);
     let request = ident(&op.request_name);
+    let call = quote!(Self::#request(#(#forwarded),*));
+    let (output, value) = answer_reading(&op.returns, &call, false);
+    let (_, with_status) = answer_reading(&op.returns, &call, true);
     let request_fn = Moved::from(emit_request_fn(api, op, &args, allow.as_ref()));
     let stream = op
         .pagination
         .as_ref()
         .map(|pagination| Moved::from(super::streams::emit(op, pagination)));
+    let byte_stream = op.byte_stream_name.as_ref().map(|name| {
+        let name = ident(name);
+        let doc = raw_literal(&format!(
+            " Like [`Client::{0}`](Self::{0}), with the answer read as it arrives: a stream of the chunks of \
+             its body, for a body too large to hold whole. The client's timeout bounds each read, not the \
+             whole body.",
+            op.rust_name
+        ));
+        quote! {
+            #[doc = #doc]
+            #allow
+            pub fn #name(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<crate::Items<'static, ::bytes::Bytes>, crate::Error>> + '_ {
+                self.open(#call, |opened| opened.chunks().into_value())
+            }
+        }
+    });
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
     // would give rustc two state machines per operation to check (a large API has thousands), and the future
     // borrows only the client, not the arguments.
@@ -128,24 +151,66 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         #docs
         #allow
         pub fn #name(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<#output, crate::Error>> + '_ {
-            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish.map(crate::Response::into_value))
+            #value
         }
 
         #[doc = #with_response_doc]
         #allow
         pub fn #with_response(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<crate::Response<#output>, crate::Error>> + '_ {
-            self.execute(Self::#request(#(#forwarded),*), |answer| answer.#finish)
+            #with_status
         }
 
         #request_fn
 
         #stream
+
+        #byte_stream
     }
 }
 
-/// What a method returns, and the call on the answer that decodes it.
-fn answer_decoding(returns: &Returns) -> (TokenStream, TokenStream) {
-    match returns {
+/// What a method returns, and the expression that sends `call` and reads its answer into that, keeping the
+/// answer's status and headers when `with_status` says so.
+fn answer_reading(
+    returns: &Returns,
+    call: &TokenStream,
+    with_status: bool,
+) -> (TokenStream, TokenStream) {
+    let value = (!with_status).then(|| quote!(.map(crate::Response::into_value)));
+    let into_value = (!with_status).then(|| quote!(.into_value()));
+    let (output, finish) = match returns {
+        Returns::Events { data, sentinel } => {
+            let decode = match data {
+                TypeRef::String => quote!(crate::streaming::text),
+                _ => quote!(crate::answer::decode_json),
+            };
+            let sentinel = match sentinel {
+                Some(sentinel) => quote!(Some(#sentinel)),
+                None => quote!(None),
+            };
+            let data = type_tokens(data);
+            let finish = if with_status {
+                quote!(::core::convert::identity)
+            } else {
+                quote!(crate::Response::into_value)
+            };
+            return (
+                quote!(crate::Items<'static, crate::ServerEvent<#data>>),
+                quote!(self.open_events(#call, #decode, #sentinel, #finish)),
+            );
+        }
+        Returns::Lines { item, framing } => {
+            let framing = match framing {
+                LineFraming::Lines => quote!(crate::line_frames::Framing::Lines),
+                LineFraming::RecordSeparated => {
+                    quote!(crate::line_frames::Framing::RecordSeparated)
+                }
+            };
+            let item = type_tokens(item);
+            return (
+                quote!(crate::Items<'static, #item>),
+                quote!(self.open(#call, |opened| opened.lines(#framing, crate::answer::decode_json)#into_value)),
+            );
+        }
         Returns::Nothing => (quote!(()), quote!(nothing())),
         Returns::Exists => (quote!(bool), quote!(exists())),
         Returns::Json(ty) => (type_tokens(ty), quote!(json())),
@@ -159,7 +224,11 @@ fn answer_decoding(returns: &Returns) -> (TokenStream, TokenStream) {
         }
         Returns::Text => (quote!(String), quote!(text())),
         Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
-    }
+    };
+    (
+        output,
+        quote!(self.execute(#call, |answer| answer.#finish #value)),
+    )
 }
 
 /// `<name>_request`: the operation's path, security, parameters and body as a `Call`, every argument checked.
@@ -178,7 +247,22 @@ fn emit_request_fn(
     let security = emit_security(api, op);
     let spec_id = &op.spec_id;
     let rust_name = &op.rust_name;
-    let method = ident(op.method.wire_name());
+    let method = match &op.method {
+        // Lowering admitted only valid method tokens, so this conversion does not fail.
+        HttpMethod::Other(token) => {
+            let token = proc_macro2::Literal::byte_string(token.as_bytes());
+            quote! {
+                ::reqwest::Method::from_bytes(#token).map_err(|_| crate::Error::InvalidArgument {
+                    name: "method",
+                    reason: "not an HTTP method".to_string(),
+                })?
+            }
+        }
+        method => {
+            let name = ident(method.wire_name());
+            quote!(::reqwest::Method::#name)
+        }
+    };
     let template = &op.path_template;
     let mut steps = parameter_steps(op);
     steps.extend(op.body.as_ref().map(|body| body_step(op, body)));
@@ -193,7 +277,7 @@ fn emit_request_fn(
         #allow
         fn #request(#(#args),*) -> Result<crate::call::Call, crate::Error> {
             #path
-            #binding = crate::call::Call::new(#spec_id, #rust_name, ::reqwest::Method::#method, path, #template, #security);
+            #binding = crate::call::Call::new(#spec_id, #rust_name, #method, path, #template, #security);
             #(#steps)*
             Ok(call)
         }
@@ -237,7 +321,7 @@ fn body_step(op: &Operation, body: &RequestBody) -> TokenStream {
         BodyEncoding::Json => quote!(call.json_body(#media, body)?;),
         BodyEncoding::Form => quote!(call.form_body(body)?;),
         BodyEncoding::Text => quote!(call.bytes_body(#media, body.as_bytes().to_vec());),
-        BodyEncoding::Bytes => quote!(call.bytes_body(#media, body);),
+        BodyEncoding::Bytes => quote!(body.send_with(&mut call, #media);),
         BodyEncoding::Multipart(form) => {
             let form = super::multipart::emit_form_steps(form, &op.spec_id);
             quote! {
@@ -368,6 +452,37 @@ fn method_docs(op: &Operation) -> String {
         parts.push(format!(
             "Returns the part of the answer at `{pointer}` (an answer without it is empty)."
         ));
+    }
+    match &op.returns {
+        Returns::Events { data, sentinel } => parts.push(format!(
+            "Returns the answer's Server-Sent Events as they arrive, each event's data {}{}. An event whose \
+             data does not decode is an error item and the stream goes on; a connection that drops ends the \
+             stream with an error{}. The client's timeout bounds each read, not the whole stream.",
+            match data {
+                TypeRef::String => "as text".to_string(),
+                ty => format!(
+                    "decoded as `{}`",
+                    super::type_tokens(ty).to_string().replace(' ', "")
+                ),
+            },
+            sentinel
+                .as_ref()
+                .map(|s| format!(", up to an event whose data is `{s}` (not yielded)"))
+                .unwrap_or_default(),
+            if op.method.may_repeat() {
+                ", unless the retry policy allows resuming it: the request is sent again with \
+                 `Last-Event-ID`, after the server's `retry` time or the policy's backoff"
+            } else {
+                " (a request of this method is never sent twice, so the stream is not resumed)"
+            },
+        )),
+        Returns::Lines { .. } => parts.push(
+            "Returns the answer's JSON texts as they arrive, one item each. A text that does not decode \
+             is an error item and the stream goes on; a connection that drops ends the stream with an \
+             error. The client's timeout bounds each read, not the whole stream."
+                .into(),
+        ),
+        _ => {}
     }
     if let Returns::Exists = op.returns {
         parts.push(

@@ -104,6 +104,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             variants,
             discriminator: None,
             open,
+            ..
         } => {
             let conversions = emit_variant_conversions(&name, variants);
             let variants = variants.iter().map(|v| {
@@ -135,8 +136,17 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Union {
             variants,
             discriminator: Some(property),
+            default_variant,
             open,
-        } => emit_tagged_union(&name, &docs, variants, property, *open, def.derives),
+        } => emit_tagged_union(
+            &name,
+            &docs,
+            variants,
+            property,
+            *default_variant,
+            *open,
+            def.derives,
+        ),
         TypeKind::Alias { target } => {
             let target = type_tokens(target);
             quote! {
@@ -574,30 +584,49 @@ fn serde_derives(derives: Derives) -> (Vec<TokenStream>, Option<TokenStream>) {
 }
 
 /// A union whose variant is chosen by a discriminator property. Each variant's own type carries the property,
-/// so the whole object is decoded into the chosen variant and serialised back as it is. An `open` union keeps
-/// an object it cannot type (its tag is unknown or missing, or the rest does not match its tag's variant) in
-/// `Other`, as the JSON it is.
+/// so the whole object is decoded into the chosen variant and serialised back as it is. A value whose tag is
+/// missing or selects no variant decodes as the default variant, when lowering chose one. An `open` union
+/// keeps an object it cannot type (its tag is unknown or missing and there is no default, or the rest does not
+/// match its tag's variant) in `Other`, as the JSON it is.
 fn emit_tagged_union(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
     variants: &[UnionVariant],
     property: &str,
+    default_variant: Option<usize>,
     open: bool,
     derives: Derives,
 ) -> TokenStream {
-    let declarations = variants.iter().map(|v| {
+    let default = default_variant.and_then(|i| variants.get(i));
+    let fallback = format!("for a value whose `{property}` is missing or selects no other variant");
+    let declarations = variants.iter().enumerate().map(|(i, v)| {
         let variant = ident(&v.rust_name);
         let ty = type_tokens(&v.ty);
-        let doc = v.tag.as_ref().map(|tag| {
-            let text = raw_literal(&format!(" `{property}` is `{tag}`."));
+        let text = match (&v.tag, default_variant == Some(i)) {
+            (Some(tag), false) => Some(format!(" `{property}` is `{tag}`.")),
+            (Some(tag), true) => Some(format!(
+                " `{property}` is `{tag}`; also the variant {fallback}."
+            )),
+            (None, true) => Some(format!(" The variant {fallback}.")),
+            (None, false) => None,
+        };
+        let doc = text.map(|text| {
+            let text = raw_literal(&text);
             quote!(#[doc = #text])
         });
         quote!(#doc #variant(#ty),)
     });
-    let other_doc = raw_literal(&format!(
-        " A value whose `{property}` this client does not know (or that has none), or whose other properties do \
-         not have the shape the spec gives its `{property}`, kept as the JSON it is."
-    ));
+    let other_doc = raw_literal(&match default {
+        Some(default) => format!(
+            " A value whose properties do not have the shape the spec gives its `{property}` (or, when its \
+             `{property}` is missing or selects no other variant, the shape of `{}`), kept as the JSON it is.",
+            default.rust_name
+        ),
+        None => format!(
+            " A value whose `{property}` this client does not know (or that has none), or whose other \
+             properties do not have the shape the spec gives its `{property}`, kept as the JSON it is."
+        ),
+    });
     let other = open.then(|| quote!(#[doc = #other_doc] Other(serde_json::Value),));
     let serialize_arms = variants
         .iter()
@@ -613,35 +642,7 @@ fn emit_tagged_union(
         .chain(open.then(
             || quote!(Self::Other(value) => serde::Serialize::serialize(value, serializer),),
         ));
-    // An open union keeps what it cannot type: a tag it does not know, and a known tag whose value does not
-    // have the shape the spec gives it (one odd message must not fail a page of them).
-    let decode_arms = variants.iter().filter_map(|v| {
-        let tag = v.tag.as_ref()?;
-        let variant = ident(&v.rust_name);
-        Some(if open {
-            quote!(Some(#tag) => serde::Deserialize::deserialize(&value).map(Self::#variant),)
-        } else {
-            quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant),)
-        })
-    });
-    let decode = if open {
-        quote! {
-            let decoded = match tag.as_deref() {
-                #(#decode_arms)*
-                _ => return Ok(Self::Other(value)),
-            };
-            Ok(decoded.unwrap_or(Self::Other(value)))
-        }
-    } else {
-        let unknown = format!("unknown or missing `{property}`");
-        quote! {
-            let decoded = match tag.as_deref() {
-                #(#decode_arms)*
-                _ => return Err(serde::de::Error::custom(#unknown)),
-            };
-            decoded.map_err(serde::de::Error::custom)
-        }
-    };
+    let decode = emit_tag_decoding(variants, property, default, open);
     let conversions = emit_variant_conversions(name, variants);
     let gate = |needed: bool| (!needed).then(|| quote!(#[cfg(feature = "full-serde")]));
     let (serialize_gate, deserialize_gate) = (gate(derives.serialize), gate(derives.deserialize));
@@ -665,13 +666,77 @@ fn emit_tagged_union(
         #deserialize_gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
                 #decode
             }
         }
 
         #conversions
+    }
+}
+
+/// The body of a tagged union's `deserialize`: the value read whole, its tag looked up, and the variant the tag
+/// selects decoded. A missing or unknown tag selects the `default` variant when there is one, else `Other` in
+/// an open union and an error in a closed one. An open union keeps what it cannot type, a known tag whose
+/// value does not have the shape the spec gives it included: one odd message must not fail a page of them.
+fn emit_tag_decoding(
+    variants: &[UnionVariant],
+    property: &str,
+    default: Option<&UnionVariant>,
+    open: bool,
+) -> TokenStream {
+    let decode_as = |variant: &UnionVariant| {
+        let variant = ident(&variant.rust_name);
+        if open {
+            quote!(serde::Deserialize::deserialize(&value).map(Self::#variant))
+        } else {
+            quote!(serde_json::from_value(value).map(Self::#variant))
+        }
+    };
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|v| {
+            let tag = v.tag.as_ref()?;
+            let decoded = decode_as(v);
+            Some(quote!(Some(#tag) => #decoded,))
+        })
+        .collect();
+    let unknown = format!("unknown or missing `{property}`");
+    let read =
+        quote!(let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;);
+    let finish = if open {
+        quote!(Ok(decoded.unwrap_or(Self::Other(value))))
+    } else {
+        quote!(decoded.map_err(serde::de::Error::custom))
+    };
+    let otherwise = match default {
+        Some(default) => decode_as(default),
+        None if open => quote!(return Ok(Self::Other(value))),
+        None => quote!(return Err(serde::de::Error::custom(#unknown))),
+    };
+    match (arms.is_empty(), default) {
+        (false, _) => quote! {
+            #read
+            let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
+            let decoded = match tag.as_deref() {
+                #(#arms)*
+                _ => #otherwise,
+            };
+            #finish
+        },
+        // No variant has a tag: every value is the default's, or unknown.
+        (true, Some(_)) => quote! {
+            #read
+            let decoded = #otherwise;
+            #finish
+        },
+        (true, None) if open => quote! {
+            #read
+            Ok(Self::Other(value))
+        },
+        (true, None) => quote! {
+            <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer)?;
+            Err(serde::de::Error::custom(#unknown))
+        },
     }
 }
 
@@ -690,4 +755,67 @@ fn emit_variant_conversions(name: &proc_macro2::Ident, variants: &[UnionVariant]
         }
     });
     quote!(#(#impls)*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variant(name: &str, tag: Option<&str>) -> UnionVariant {
+        UnionVariant {
+            rust_name: name.into(),
+            ty: TypeRef::Named(name.into()),
+            tag: tag.map(str::to_string),
+            tag_implied: tag.is_some(),
+            converts: true,
+        }
+    }
+
+    /// The emitted union, without whitespace: where prettyplease breaks lines is not the point.
+    fn emitted(default_variant: Option<usize>, open: bool) -> String {
+        let variants = [
+            variant("Created", Some("created")),
+            variant("Unknown", None),
+        ];
+        let derives = Derives {
+            serialize: true,
+            deserialize: true,
+            ..Derives::default()
+        };
+        let name = ident("Event");
+        emit_tagged_union(
+            &name,
+            &TokenStream::new(),
+            &variants,
+            "type",
+            default_variant,
+            open,
+            derives,
+        )
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+    }
+
+    #[test]
+    fn a_missing_or_unknown_tag_decodes_as_the_default_variant() {
+        let open = emitted(Some(1), true);
+        for expected in [
+            "Some(\"created\")=>serde::Deserialize::deserialize(&value).map(Self::Created),",
+            // Whatever no arm names, a missing tag included; a value of another shape is still `Other`.
+            "_=>serde::Deserialize::deserialize(&value).map(Self::Unknown),",
+            "Ok(decoded.unwrap_or(Self::Other(value)))",
+            // Written as it is, without a tag.
+            "Self::Unknown(value)=>serde::Serialize::serialize(value,serializer),",
+            "#[doc=r\"Thevariantforavaluewhose`type`ismissingorselectsnoothervariant.\"]Unknown(Unknown)",
+        ] {
+            assert!(open.contains(expected), "{expected} in {open}");
+        }
+        let closed = emitted(Some(1), false);
+        assert!(closed.contains("_=>serde_json::from_value(value).map(Self::Unknown),"));
+        assert!(!closed.contains("Other"), "a closed union has no catch-all");
+        let without = emitted(None, true);
+        assert!(without.contains("_=>returnOk(Self::Other(value)),"));
+    }
 }

@@ -39,7 +39,10 @@ pub fn mark_travel(types: &mut [TypeDef], operations: &[Operation], schemes: &[S
             received.extend(response.body.as_ref().map(|body| &body.ty));
         }
         match &op.returns {
-            Returns::Json(ty) | Returns::JsonAt { ty, .. } => received.push(ty),
+            Returns::Json(ty)
+            | Returns::JsonAt { ty, .. }
+            | Returns::Events { data: ty, .. }
+            | Returns::Lines { item: ty, .. } => received.push(ty),
             Returns::Nothing | Returns::Exists | Returns::Text | Returns::Bytes => {}
         }
         if let Some(pagination) = &op.pagination {

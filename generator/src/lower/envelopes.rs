@@ -104,6 +104,7 @@ mod tests {
             with_response_name: String::new(),
             request_name: String::new(),
             pagination: None,
+            byte_stream_name: None,
             error_type: None,
             body: None,
             responses: vec![Response {
@@ -112,6 +113,7 @@ mod tests {
                 body: Some(ResponseBody {
                     media_type: "application/json".into(),
                     ty: answer,
+                    sequence: None,
                 }),
             }],
             returns,

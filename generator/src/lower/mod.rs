@@ -14,6 +14,7 @@ mod needs;
 mod operations;
 mod pagination;
 mod security;
+mod sequences;
 mod signature;
 mod tags;
 mod types;

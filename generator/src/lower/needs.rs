@@ -51,7 +51,8 @@ pub fn needs(
         cookies: params().any(|p| p.location == ParamLocation::Cookie),
         json_body: body(|b| *b == BodyEncoding::Json),
         form_body: body(|b| *b == BodyEncoding::Form),
-        bytes_body: body(|b| matches!(b, BodyEncoding::Bytes | BodyEncoding::Text)),
+        bytes_body: body(|b| *b == BodyEncoding::Text),
+        byte_uploads: body(|b| *b == BodyEncoding::Bytes),
         multipart_body: body(|b| matches!(b, BodyEncoding::Multipart(_))),
         file_parts: body(|b| match b {
             BodyEncoding::Multipart(form) => form
@@ -98,6 +99,9 @@ pub fn needs(
         implied_tags: types.iter().any(|def| {
             matches!(&def.kind, TypeKind::Union { variants, .. } if variants.iter().any(|v| v.tag_implied))
         }),
+        event_streams: returns(|r| matches!(r, Returns::Events { .. })),
+        line_streams: returns(|r| matches!(r, Returns::Lines { .. })),
+        byte_streams: operations.iter().any(|op| op.byte_stream_name.is_some()),
         webhook_body_names: named_by(|at| matches!(at, crate::ir::EventAt::Body { .. })),
         webhook_header_names: named_by(|at| matches!(at, crate::ir::EventAt::Header { .. })),
         webhook_signature: webhooks.is_some_and(|w| w.signature.is_some()),

@@ -19,8 +19,8 @@ use crate::ir::{is_scalar, is_struct, without_aliases, MultipartForm};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, Pagination, ParamEncoding,
     ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns,
-    SecurityRequirement, SecurityScheme, StatusMatch, TextStyle, TypeDef, TypeKind, TypeRef,
-    ValueShape,
+    SecurityRequirement, SecurityScheme, Sequence, StatusMatch, TextStyle, TypeDef, TypeKind,
+    TypeRef, ValueShape,
 };
 
 /// Everything operation lowering reads and writes.
@@ -79,12 +79,20 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 self.skipped.push(at);
                 continue;
             };
-            for (method, operation) in self.methods_in_spec_order(path, item) {
-                let op_at = pointer_push(&at, method.spec_name());
+            let additional = self.additional_operations(item, &at);
+            let fixed = self.methods_in_spec_order(path, item);
+            let fixed = fixed
+                .into_iter()
+                .map(|(method, op)| (pointer_push(&at, method.spec_name()), method, op));
+            for (op_at, method, operation) in fixed.chain(
+                additional
+                    .iter()
+                    .map(|(op_at, method, op)| (op_at.clone(), method.clone(), op)),
+            ) {
                 for (variant, variant_at) in
                     super::methods::method_variants(operation, &op_at, &mut self.warnings)
                 {
-                    match self.lower_operation(path, method, item, &variant, &variant_at) {
+                    match self.lower_operation(path, &method, item, &variant, &variant_at) {
                         Ok(op) => operations.push(op),
                         Err(message) => {
                             self.warn(&variant_at, &format!("{message}; operation skipped"));
@@ -102,7 +110,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         path: &str,
         item: &'i PathItem,
     ) -> Vec<(HttpMethod, &'i SpecOperation)> {
-        let by_method = |method: HttpMethod| match method {
+        let by_method = |method: &HttpMethod| match method {
             HttpMethod::Get => item.get.as_ref(),
             HttpMethod::Put => item.put.as_ref(),
             HttpMethod::Post => item.post.as_ref(),
@@ -111,6 +119,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             HttpMethod::Head => item.head.as_ref(),
             HttpMethod::Patch => item.patch.as_ref(),
             HttpMethod::Trace => item.trace.as_ref(),
+            HttpMethod::Other(_) => None,
         };
         let written: Vec<HttpMethod> = self.raw["paths"][path]
             .as_object()
@@ -125,8 +134,46 @@ impl<'s, 't> OperationLowering<'s, 't> {
         };
         order
             .into_iter()
-            .filter_map(|m| by_method(m).map(|op| (m, op)))
+            .filter_map(|m| by_method(&m).map(|op| (m, op)))
             .collect()
+    }
+
+    /// The operations of methods a path item has no field for (OpenAPI 3.2's `query` and
+    /// `additionalOperations`, which normalisation gathers in `x-additional-operations`), with their pointers;
+    /// one that is no operation, or whose method is no HTTP token, is skipped with a warning.
+    fn additional_operations(
+        &mut self,
+        item: &PathItem,
+        at: &str,
+    ) -> Vec<(String, HttpMethod, SpecOperation)> {
+        let Some(declared) = item.extensions.get("x-additional-operations") else {
+            return Vec::new();
+        };
+        let at = pointer_push(at, "x-additional-operations");
+        let Some(declared) = declared.as_object() else {
+            self.warn(&at, "`x-additional-operations` is not a mapping; ignored");
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (token, value) in declared {
+            let op_at = pointer_push(&at, token);
+            if !is_method_token(token) {
+                self.warn(&op_at, "not an HTTP method name; operation skipped");
+                self.skipped.push(op_at);
+                continue;
+            }
+            match serde_json::from_value::<SpecOperation>(value.clone()) {
+                Ok(op) => found.push((op_at, HttpMethod::Other(token.clone()), op)),
+                Err(err) => {
+                    self.warn(
+                        &op_at,
+                        &format!("not an operation ({err}); operation skipped"),
+                    );
+                    self.skipped.push(op_at);
+                }
+            }
+        }
+        found
     }
 
     /// One operation, each decision made by a function of its own: names, parameters in argument order, the
@@ -134,7 +181,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
     fn lower_operation(
         &mut self,
         path: &str,
-        method: HttpMethod,
+        method: &HttpMethod,
         item: &PathItem,
         op: &SpecOperation,
         at: &str,
@@ -180,6 +227,9 @@ impl<'s, 't> OperationLowering<'s, 't> {
             None => returns,
         };
         let pagination = self.pagination(op, &rust_name, &params, &returns, body.is_some(), at);
+        // A binary answer can also be read as it arrives, by a method of its own.
+        let byte_stream_name = matches!(returns, Returns::Bytes)
+            .then(|| self.methods.claim(suffixed(&rust_name, "stream")));
         let error_type = super::errors::error_bodies(
             self.types,
             &responses,
@@ -200,9 +250,10 @@ impl<'s, 't> OperationLowering<'s, 't> {
             with_response_name,
             request_name,
             pagination,
+            byte_stream_name,
             module: self.module_for(op),
             spec_id,
-            method,
+            method: method.clone(),
             path_template: path.to_string(),
             path: path_segments,
             docs: Docs {
@@ -483,7 +534,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         } else if media_type.to_ascii_lowercase().starts_with("text/") {
             (BodyEncoding::Text, TypeRef::String)
         } else {
-            (BodyEncoding::Bytes, TypeRef::Bytes)
+            (BodyEncoding::Bytes, TypeRef::Upload)
         };
         // A JSON body is sent as the media type the spec names (`application/merge-patch+json` stays that);
         // a wildcard is no content type, so it is sent as `application/json`.
@@ -591,15 +642,23 @@ impl<'s, 't> OperationLowering<'s, 't> {
         at: &str,
     ) -> Option<ResponseBody> {
         let (media_type, media) = pick_media(&response.content)?;
+        let media_at = pointer_push(&pointer_push(at, "content"), media_type);
+        if let Some(sequence) = super::sequences::sequence_of(media_type, media) {
+            let ty = self.item_type(&sequence, media, hint, role, &media_at);
+            return Some(ResponseBody {
+                media_type: media_type.clone(),
+                ty,
+                sequence: Some(sequence),
+            });
+        }
         let ty = if is_json(media_type) {
             match &media.schema {
-                Some(schema) => {
-                    let schema_at = pointer_push(
-                        &pointer_push(&pointer_push(at, "content"), media_type),
-                        "schema",
-                    );
-                    self.types.lower(schema.into(), hint, role, &schema_at)
-                }
+                Some(schema) => self.types.lower(
+                    schema.into(),
+                    hint,
+                    role,
+                    &pointer_push(&media_at, "schema"),
+                ),
                 None => TypeRef::Json,
             }
         } else if media_type.starts_with("text/") {
@@ -610,7 +669,40 @@ impl<'s, 't> OperationLowering<'s, 't> {
         Some(ResponseBody {
             media_type: media_type.clone(),
             ty,
+            sequence: None,
         })
+    }
+
+    /// The type of one item of a sequence: as its schema says, else an event's data as text and a line as
+    /// untyped JSON.
+    fn item_type(
+        &mut self,
+        sequence: &Sequence,
+        media: &MediaType,
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
+        let untyped = match sequence {
+            Sequence::Events { .. } => TypeRef::String,
+            Sequence::Lines(_) => TypeRef::Json,
+        };
+        match super::sequences::item_schema(media) {
+            Ok(Some((schema, key))) => {
+                let role = format!("One item of {}", role.trim_start_matches("The "));
+                self.types.lower(
+                    (&schema).into(),
+                    &format!("{hint}Item"),
+                    &role,
+                    &pointer_push(at, key),
+                )
+            }
+            Ok(None) => untyped,
+            Err(why) => {
+                self.warn(at, &format!("{why}; its items are left untyped"));
+                untyped
+            }
+        }
     }
 
     /// Operations are grouped in one module per first tag.
@@ -653,8 +745,8 @@ fn method_link(method: &str) -> String {
 }
 
 /// What a successful call yields: HEAD asks whether something exists; otherwise the first 2xx response decides.
-fn returns_for(method: HttpMethod, responses: &[Response]) -> Returns {
-    if method == HttpMethod::Head {
+fn returns_for(method: &HttpMethod, responses: &[Response]) -> Returns {
+    if *method == HttpMethod::Head {
         return Returns::Exists;
     }
     let success = responses.iter().find(|r| match r.status {
@@ -670,10 +762,18 @@ fn returns_for(method: HttpMethod, responses: &[Response]) -> Returns {
         }) => Returns::Nothing,
         Some(Response {
             body: Some(body), ..
-        }) => match &body.ty {
-            TypeRef::String if !is_json(&body.media_type) => Returns::Text,
-            TypeRef::Bytes => Returns::Bytes,
-            ty => Returns::Json(ty.clone()),
+        }) => match (&body.sequence, &body.ty) {
+            (Some(Sequence::Events { sentinel }), ty) => Returns::Events {
+                data: ty.clone(),
+                sentinel: sentinel.clone(),
+            },
+            (Some(Sequence::Lines(framing)), ty) => Returns::Lines {
+                item: ty.clone(),
+                framing: *framing,
+            },
+            (None, TypeRef::String) if !is_json(&body.media_type) => Returns::Text,
+            (None, TypeRef::Bytes) => Returns::Bytes,
+            (None, ty) => Returns::Json(ty.clone()),
         },
         // No declared content: the body, if any, is decoded as untyped JSON.
         _ => Returns::Json(TypeRef::Json),
@@ -688,6 +788,14 @@ fn status_key(status: StatusMatch) -> String {
     }
 }
 
+/// Whether `token` can name an HTTP method (RFC 9110 `token`: visible ASCII but delimiters).
+fn is_method_token(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 /// JSON first (it is what the client can type); otherwise the first declared media type.
 fn pick_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaType)> {
     content
@@ -698,12 +806,7 @@ fn pick_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaT
 
 /// `application/json`, `application/problem+json`, `text/json` and the like, parameters ignored.
 pub fn is_json(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = crate::media_type::essence(media_type);
     essence == "*/*" || essence.ends_with("/json") || essence.ends_with("+json")
 }
 
@@ -813,8 +916,8 @@ fn resolve<'a, T>(
 }
 
 /// A name for an operation without `operationId`: its method and path, e.g. `get_pets_by_pet_id`.
-fn derived_id(method: HttpMethod, path: &str) -> String {
-    let mut words = vec![method.spec_name().to_string()];
+fn derived_id(method: &HttpMethod, path: &str) -> String {
+    let mut words = vec![method.spec_name().to_ascii_lowercase()];
     for segment in path.split('/').filter(|s| !s.is_empty()) {
         match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             Some(param) => words.push(format!("by {param}")),
@@ -908,10 +1011,10 @@ mod tests {
     #[test]
     fn derived_ids_read_like_method_and_path() {
         assert_eq!(
-            derived_id(HttpMethod::Get, "/pets/{petId}/toys"),
+            derived_id(&HttpMethod::Get, "/pets/{petId}/toys"),
             "get_pets_by_pet_id_toys"
         );
-        assert_eq!(derived_id(HttpMethod::Post, "/"), "post");
+        assert_eq!(derived_id(&HttpMethod::Post, "/"), "post");
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! serialises the variant, and reads the variant from the whole object as before. A struct also used on its own
 //! (a body, an answer, a field) keeps its field, since there nothing else would write the tag.
 //!
+//! A union's default variant (the one for a missing or unknown tag, `x-default-mapping`) holds values of many
+//! tags, so its struct keeps its field, which tells them apart and writes each back as it came.
+//!
 //! And a union converts from each variant's type that no other variant has, so `&text.into()` stands where
 //! the union is wanted.
 
@@ -74,7 +77,8 @@ pub fn mark_conversions(types: &mut [TypeDef]) {
 }
 
 /// For each type used as a variant of a discriminated union, the properties those unions tag on; and every
-/// type used any other way (by an operation, a field, an alias, an untagged union, a variant without a tag).
+/// type used any other way (by an operation, a field, an alias, an untagged union, a variant without a tag,
+/// a union's default variant).
 fn uses(
     types: &[TypeDef],
     operations: &[Operation],
@@ -91,10 +95,12 @@ fn uses(
             TypeKind::Union {
                 variants,
                 discriminator: Some(property),
+                default_variant,
                 ..
             } => {
-                for variant in variants {
-                    match (variant.tag.is_some(), &variant.ty) {
+                for (i, variant) in variants.iter().enumerate() {
+                    let tagged = variant.tag.is_some() && *default_variant != Some(i);
+                    match (tagged, &variant.ty) {
                         (true, TypeRef::Named(name)) => {
                             variant_of
                                 .entry(name.clone())
@@ -164,6 +170,7 @@ mod tests {
                     })
                     .collect(),
                 discriminator: Some(property.into()),
+                default_variant: None,
                 open: false,
             },
             ..strukt(name, &[])
@@ -205,6 +212,40 @@ mod tests {
             field_names(&types, "Shared"),
             ["type", "text"],
             "a struct also used as a field keeps its tag"
+        );
+        let TypeKind::Union { variants, .. } = &types[0].kind else {
+            panic!("a union");
+        };
+        let implied: Vec<bool> = variants.iter().map(|v| v.tag_implied).collect();
+        assert_eq!(implied, [true, false]);
+    }
+
+    #[test]
+    fn a_default_variant_keeps_its_tag_field_even_when_the_mapping_names_it() {
+        let tagged = |name: &str| {
+            strukt(
+                name,
+                &[("type", TypeRef::String), ("text", TypeRef::String)],
+            )
+        };
+        let mut event = union(
+            "Event",
+            "type",
+            &[("Known", "known"), ("Fallback", "fallback")],
+        );
+        if let TypeKind::Union {
+            default_variant, ..
+        } = &mut event.kind
+        {
+            *default_variant = Some(1);
+        }
+        let mut types = vec![event, tagged("Known"), tagged("Fallback")];
+        imply_tags(&mut types, &[]);
+        assert_eq!(field_names(&types, "Known"), ["text"]);
+        assert_eq!(
+            field_names(&types, "Fallback"),
+            ["type", "text"],
+            "the default holds values of many tags and writes each back as it came"
         );
         let TypeKind::Union { variants, .. } = &types[0].kind else {
             panic!("a union");

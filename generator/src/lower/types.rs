@@ -18,6 +18,10 @@ use crate::ir::{
 
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
 
+/// The discriminator extension naming the variant for a missing or unknown tag (3.2's `defaultMapping`,
+/// moved here by normalisation; 3.0 and 3.1 specs may write it by hand).
+const DEFAULT_MAPPING: &str = "x-default-mapping";
+
 /// A schema as seen through `ReferenceOr`, whether or not the spec boxed it.
 #[derive(Clone, Copy)]
 pub enum SchemaView<'a> {
@@ -523,6 +527,8 @@ impl<'a> TypeLowering<'a> {
         // A union that answers carry is open, which adds an `Other` variant (`lower::open_received_unions`).
         let mut variant_names = Scope::with_reserved(&["Other"]);
         let keyword_at = pointer_push(at, "oneOf");
+        let default_variant =
+            discriminator.and_then(|d| self.default_alternative(d, alternatives, at));
         let variants: Vec<UnionVariant> = alternatives
             .iter()
             .enumerate()
@@ -542,7 +548,15 @@ impl<'a> TypeLowering<'a> {
                     &role,
                     &pointer_push(&keyword_at, &i.to_string()),
                 );
-                let tag = discriminator.and_then(|d| discriminator_value(d, alternative));
+                // The default keeps the values the mapping gives it, but none of its own name: it stands for
+                // every value no other variant has.
+                let tag = discriminator.and_then(|d| {
+                    mapped_value(d, alternative).or_else(|| {
+                        (default_variant != Some(i))
+                            .then(|| implied_value(alternative))
+                            .flatten()
+                    })
+                });
                 UnionVariant {
                     rust_name: variant_names.claim(variant_label(&ty)),
                     ty,
@@ -566,9 +580,45 @@ impl<'a> TypeLowering<'a> {
         TypeKind::Union {
             variants: without_repeated_suffix(variants, name),
             discriminator: discriminator.map(|d| d.property_name.clone()),
+            default_variant,
             // Decided once lowering knows which way the union travels (`lower::open_received_unions`).
             open: false,
         }
+    }
+
+    /// The index of the alternative a discriminator's `x-default-mapping` (3.2's `defaultMapping`) names, by its
+    /// component name or a `#/components/schemas/` reference. A value that names no alternative, or is no
+    /// string, is ignored with a warning: the union decodes as if the spec gave no default.
+    fn default_alternative(
+        &mut self,
+        discriminator: &openapiv3::Discriminator,
+        alternatives: &[ReferenceOr<Schema>],
+        at: &str,
+    ) -> Option<usize> {
+        let value = discriminator.extensions.get(DEFAULT_MAPPING)?;
+        let key = value.as_str().and_then(|named| {
+            if self.components.contains_key(named) {
+                Some(named.to_string())
+            } else {
+                component_key(named)
+            }
+        });
+        let found = key.and_then(|key| {
+            alternatives.iter().position(|alternative| {
+                matches!(alternative, ReferenceOr::Reference { reference }
+                    if component_key(reference).as_deref() == Some(key.as_str()))
+            })
+        });
+        if found.is_none() {
+            self.warnings.push(Warning {
+                pointer: pointer_push(&pointer_push(at, "discriminator"), DEFAULT_MAPPING),
+                message: format!(
+                    "`{DEFAULT_MAPPING}` must name one of the union's alternatives (a schema name or a \
+                     `#/components/schemas/` reference), not {value}; ignored"
+                ),
+            });
+        }
+        found
     }
 
     fn array(
@@ -802,9 +852,9 @@ impl<'a> TypeLowering<'a> {
     }
 }
 
-/// The value of the discriminator property that selects `alternative`: from the mapping when given, else the
-/// component's own name; an inline alternative's is the one value its property allows (`type: {const: cat}`).
-fn discriminator_value(
+/// The value of the discriminator property the spec gives `alternative`: a referenced alternative's from the
+/// mapping, an inline one's the one value its property allows (`type: {const: cat}`).
+fn mapped_value(
     discriminator: &openapiv3::Discriminator,
     alternative: &ReferenceOr<Schema>,
 ) -> Option<String> {
@@ -817,7 +867,16 @@ fn discriminator_value(
         .iter()
         .find(|(_, target)| *target == reference)
         .map(|(value, _)| value.clone())
-        .or_else(|| reference.strip_prefix(COMPONENT_PREFIX).map(unescape))
+}
+
+/// The value that selects a referenced alternative the mapping does not name: the component's own name.
+fn implied_value(alternative: &ReferenceOr<Schema>) -> Option<String> {
+    match alternative {
+        ReferenceOr::Reference { reference } => {
+            reference.strip_prefix(COMPONENT_PREFIX).map(unescape)
+        }
+        ReferenceOr::Item(_) => None,
+    }
 }
 
 /// `oneOf`/`anyOf` of one schema and `null` (`anyOf: [{$ref: X}, {type: "null"}]`, the usual way to make a
@@ -959,6 +1018,7 @@ fn variant_label(ty: &TypeRef) -> String {
         TypeRef::F32 | TypeRef::F64 => "Number".into(),
         TypeRef::Bytes => "Bytes".into(),
         TypeRef::File => "File".into(),
+        TypeRef::Upload => "Upload".into(),
         TypeRef::Json => "Any".into(),
         TypeRef::Vec(item) => format!("{}List", variant_label(item)),
         TypeRef::Map(value) => format!("{}Map", variant_label(value)),
@@ -1193,6 +1253,117 @@ pub(super) fn unescape(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    /// The types and warnings of a 3.0 document's component schemas.
+    fn lowered(schemas: serde_json::Value) -> (Vec<TypeDef>, Vec<Warning>) {
+        let raw = json!({
+            "openapi": "3.0.3",
+            "info": { "title": "Events", "version": "1" },
+            "paths": {},
+            "components": { "schemas": schemas },
+        });
+        let spec: OpenAPI = serde_json::from_value(raw.clone()).expect("a valid document");
+        let mut lowering = TypeLowering::new(&spec, &raw);
+        lowering.lower_components();
+        (lowering.types, lowering.warnings)
+    }
+
+    /// `Event`, a union of `Created`, `Deleted` and `Unknown` tagged by `type`, with `discriminator`'s other
+    /// keys added; and its variants.
+    fn event_union(discriminator: serde_json::Value) -> serde_json::Value {
+        let object = json!({ "type": "object", "properties": { "type": { "type": "string" } } });
+        let mut tagged = json!({ "propertyName": "type" });
+        tagged
+            .as_object_mut()
+            .expect("an object")
+            .extend(discriminator.as_object().expect("an object").clone());
+        json!({
+            "Event": {
+                "oneOf": [
+                    { "$ref": "#/components/schemas/Created" },
+                    { "$ref": "#/components/schemas/Deleted" },
+                    { "$ref": "#/components/schemas/Unknown" },
+                ],
+                "discriminator": tagged,
+            },
+            "Created": object,
+            "Deleted": object,
+            "Unknown": object,
+        })
+    }
+
+    /// The `Event` union's tags and default variant.
+    fn tags_and_default(types: &[TypeDef]) -> (Vec<Option<&str>>, Option<usize>) {
+        let event = types.iter().find(|t| t.name == "Event").expect("Event");
+        let TypeKind::Union {
+            variants,
+            default_variant,
+            ..
+        } = &event.kind
+        else {
+            panic!("a union, not {:?}", event.kind);
+        };
+        let tags = variants.iter().map(|v| v.tag.as_deref()).collect();
+        (tags, *default_variant)
+    }
+
+    #[test]
+    fn a_default_mapping_picks_the_variant_for_missing_and_unknown_tags_and_implies_no_tag() {
+        let mapping = json!({ "created": "#/components/schemas/Created" });
+        for named in ["Unknown", "#/components/schemas/Unknown"] {
+            let (types, warnings) = lowered(event_union(json!({
+                "mapping": mapping,
+                "x-default-mapping": named,
+            })));
+            assert_eq!(warnings, []);
+            assert_eq!(
+                tags_and_default(&types),
+                (vec![Some("created"), Some("Deleted"), None], Some(2)),
+                "`{named}` is the default, which has no tag of its own name"
+            );
+        }
+        // Values the mapping gives the default stay its own.
+        let (types, _) = lowered(event_union(json!({
+            "mapping": { "unknown": "#/components/schemas/Unknown" },
+            "x-default-mapping": "Unknown",
+        })));
+        assert_eq!(
+            tags_and_default(&types),
+            (
+                vec![Some("Created"), Some("Deleted"), Some("unknown")],
+                Some(2)
+            )
+        );
+    }
+
+    #[test]
+    fn a_default_mapping_that_names_no_alternative_is_warned_about_and_ignored() {
+        for value in [
+            json!("Missing"),
+            json!("#/components/schemas/Missing"),
+            json!(7),
+        ] {
+            let mut schemas = event_union(json!({ "x-default-mapping": value }));
+            schemas["Missing"] = json!({ "type": "object" });
+            let (types, warnings) = lowered(schemas);
+            let pointers: Vec<&str> = warnings.iter().map(|w| w.pointer.as_str()).collect();
+            assert_eq!(
+                pointers,
+                ["#/components/schemas/Event/discriminator/x-default-mapping"],
+                "{value}"
+            );
+            assert!(warnings[0].message.contains("ignored"), "{value}");
+            assert_eq!(
+                tags_and_default(&types),
+                (
+                    vec![Some("Created"), Some("Deleted"), Some("Unknown")],
+                    None
+                ),
+                "{value}: the union is as without a default"
+            );
+        }
+    }
 
     #[test]
     fn a_flattened_union_is_named_without_the_struct_or_its_last_words_in_front() {

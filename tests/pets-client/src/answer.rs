@@ -14,6 +14,11 @@ pub struct Response<T> {
 }
 
 impl<T> Response<T> {
+    /// A value with the status and headers of the answer it came from.
+    pub(crate) fn new(status: u16, headers: HeaderMap, value: T) -> Self {
+        Self { status, headers, value }
+    }
+
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         self.status
@@ -54,7 +59,35 @@ pub(crate) async fn read_answer(
     let mut response = request.send().await.map_err(Unread::Failed)?;
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
-    let success = status.is_success();
+    let body = read_body(response, status.is_success(), limit).await?;
+    Ok((status, headers, body))
+}
+
+/// Sends a request whose successful answer is read as it arrives: the answer is kept open, unread, once its
+/// head arrived; an error's body is read like any other.
+pub(crate) async fn open_answer(
+    request: reqwest::RequestBuilder,
+) -> Result<
+    (reqwest::StatusCode, HeaderMap, Result<reqwest::Response, bytes::Bytes>),
+    Unread,
+> {
+    let mut response = request.send().await.map_err(Unread::Failed)?;
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    if status.is_success() {
+        return Ok((status, headers, Ok(response)));
+    }
+    let body = read_body(response, false, 0).await?;
+    Ok((status, headers, Err(body)))
+}
+
+/// The body of an answer: a successful one whole, up to `limit` bytes; an error's up to
+/// [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes.
+async fn read_body(
+    mut response: reqwest::Response,
+    success: bool,
+    limit: u64,
+) -> Result<bytes::Bytes, Unread> {
     let cap = if success { limit } else { crate::MAX_ERROR_BODY as u64 };
     if let Some(size) = response.content_length().filter(|size| success && *size > limit)
     {
@@ -78,7 +111,7 @@ pub(crate) async fn read_answer(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok((status, headers, body.freeze()))
+    Ok(body.freeze())
 }
 
 /// A whole answer, read before it is judged, so errors can show the body.
@@ -140,19 +173,8 @@ impl Answer {
     ) -> Result<Response<T>, Error> {
         let answer = self.success()?;
         let body: &[u8] = if answer.is_blank() { b"null" } else { &answer.body };
-        let value = serde_json::from_slice(body)
-            .map_err(|first| {
-                let tracked = serde_path_to_error::deserialize::<
-                    _,
-                    T,
-                >(&mut serde_json::Deserializer::from_slice(body));
-                match tracked {
-                    Err(error) => {
-                        answer.decode_error(path_text(error.path()), error.into_inner())
-                    }
-                    Ok(_) => answer.decode_error(String::new(), first),
-                }
-            })?;
+        let value = decode_json(body)
+            .map_err(|(path, source)| answer.decode_error(path, source))?;
         Ok(answer.respond(value))
     }
 
@@ -259,7 +281,25 @@ impl Answer {
     }
 }
 
-/// A path as `serde_path_to_error` tracked it (`data[3].created_at`), empty for the whole body.
+/// Decodes JSON as it is; only a body that fails is decoded again, tracking where the failing value is
+/// (`data[3].created_at`, empty for the whole body), so a successful decoding pays nothing for the path.
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> Result<T, (String, serde_json::Error)> {
+    serde_json::from_slice(body)
+        .map_err(|first| {
+            let tracked = serde_path_to_error::deserialize::<
+                _,
+                T,
+            >(&mut serde_json::Deserializer::from_slice(body));
+            match tracked {
+                Err(error) => (path_text(error.path()), error.into_inner()),
+                Ok(_) => (String::new(), first),
+            }
+        })
+}
+
+/// A path as `serde_path_to_error` tracked it, empty for the whole body.
 fn path_text(path: &serde_path_to_error::Path) -> String {
     match path.to_string() {
         root if root == "." => String::new(),

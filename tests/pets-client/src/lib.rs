@@ -52,6 +52,8 @@ mod items;
 #[rustfmt::skip]
 mod pages;
 #[rustfmt::skip]
+mod streaming;
+#[rustfmt::skip]
 mod links;
 #[rustfmt::skip]
 mod link_header;

@@ -720,6 +720,19 @@ impl crate::Client {
         Ok(call)
     }
 
+    /// Like [`Client::download_photo`](Self::download_photo), with the answer read as it arrives: a stream of the chunks of its body, for a body too large to hold whole. The client's timeout bounds each read, not the whole body.
+    pub fn download_photo_stream(
+        &self,
+        pet_id: i64,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Items<'static, ::bytes::Bytes>, crate::Error>,
+    > + '_ {
+        self.open(
+            Self::download_photo_request(pet_id),
+            |opened| opened.chunks().into_value(),
+        )
+    }
+
     /// Change some of a pet's profile (JSON Merge Patch)
     ///
     /// `PATCH /pets/{petId}/profile` (`patchPetProfile`)
