@@ -46,7 +46,7 @@ impl BuildScript {
         }
     }
 
-    /// Applies an Overlay 1.0 document, or the overlays of a directory in file-name order, after those given
+    /// Applies an Overlay 1.0 or 1.1 document, or the overlays of a directory in file-name order, after those given
     /// before.
     pub fn overlay(mut self, overlay: impl Into<PathBuf>) -> Self {
         self.overlays.push(overlay.into());

@@ -1,7 +1,7 @@
-//! Generates a typed async Rust client crate from an OpenAPI 3.0 or 3.1 document.
+//! Generates a typed async Rust client crate from an OpenAPI 3.0, 3.1 or 3.2 document.
 //!
 //! The pipeline has one module per step, each deciding one thing: [`load`] (bytes to JSON, syntax errors
-//! with line and column), [`overlay`] (Overlay 1.0 refinements), [`normalize`] (3.1 forms to 3.0), [`keys`]
+//! with line and column), [`overlay`] (Overlay 1.0 and 1.1 refinements), [`normalize`] (3.1 and 3.2 forms to 3.0), [`keys`]
 //! (keys the OpenAPI model does not define, reported),
 //! [`deserialize()`] (into `openapiv3`'s model, errors with a JSON pointer), [`lower`] (every naming and typing decision, into the [`ir`]), [`emit`] (token streams to formatted
 //! files) and [`mod@write`] (write-if-changed and `--check`). [`generate_module`] and [`BuildScript`] give the
@@ -37,7 +37,7 @@ pub use module::Module;
 pub struct Config {
     /// The OpenAPI document (YAML or JSON).
     pub spec: PathBuf,
-    /// Overlay 1.0 documents applied in order before normalisation; a directory stands for the overlays in it
+    /// Overlay 1.0 or 1.1 documents applied in order before normalisation; a directory stands for the overlays in it
     /// (see [`overlay_files`]).
     pub overlays: Vec<PathBuf>,
     /// Cargo package name of the generated crate.

@@ -21,7 +21,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// not change with the directory the command was run from.
 const REGENERATE_FROM_SETTINGS: &str = "cargo run -p generator";
 
-/// Generate a typed async Rust client crate from an OpenAPI 3.0/3.1 document.
+/// Generate a typed async Rust client crate from an OpenAPI 3.0, 3.1 or 3.2 document.
 ///
 /// Without --spec, generates every client listed in generator.toml, the first one found in the working
 /// directory or a directory above it (paths in it are relative to it).
@@ -31,7 +31,7 @@ struct Cli {
     /// The OpenAPI document (YAML or JSON). Default: the clients generator.toml lists.
     #[arg(long, value_name = "FILE")]
     spec: Option<PathBuf>,
-    /// An Overlay 1.0 document to apply before generating, or a directory of them (applied in file-name
+    /// An Overlay 1.0 or 1.1 document to apply before generating, or a directory of them (applied in file-name
     /// order); repeat to apply several in order. Only with --spec.
     #[arg(long = "overlay", value_name = "FILE|DIR")]
     overlays: Vec<PathBuf>,
