@@ -27,6 +27,7 @@ const RUNTIME_MODULES: &[&str] = &[
     "client.rs",
     "call.rs",
     "answer.rs",
+    "whole_answer.rs",
     "params.rs",
     "tagged.rs",
     "file_part.rs",

@@ -400,7 +400,7 @@ impl<T> Events<T> {
     }
 }
 
-#[only_if(event_streams)]
+#[only_if(text_events)]
 /// An item kept as text (invalid UTF-8 replaced), for event data the spec gives no schema.
 pub(crate) fn text(item: &[u8]) -> Result<String, (String, serde_json::Error)> {
     Ok(String::from_utf8_lossy(item).into_owned())

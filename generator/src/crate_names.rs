@@ -41,6 +41,7 @@ pub const CRATE_MODULES: &[&str] = &[
     "client",
     "call",
     "answer",
+    "whole_answer",
     "params",
     "tagged",
     "file_part",

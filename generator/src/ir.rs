@@ -183,8 +183,13 @@ pub struct Needs {
     pub http_basic: bool,
     /// A discriminated union that writes its variants' tags (`lower/tags.rs`).
     pub implied_tags: bool,
+    /// A method whose answer is read whole before it is decoded (every method but the event and line
+    /// streams).
+    pub whole_answers: bool,
     /// An answer of Server-Sent Events, read as it arrives.
     pub event_streams: bool,
+    /// An event stream whose data is kept as text.
+    pub text_events: bool,
     /// An answer of JSON Lines or JSON text sequences, read as it arrives.
     pub line_streams: bool,
     /// A binary answer that may be read as it arrives.
@@ -236,7 +241,9 @@ impl Needs {
             "http_basic" => self.http_basic,
             "implied_tags" => self.implied_tags,
             "streaming" => self.streaming(),
+            "whole_answers" => self.whole_answers,
             "event_streams" => self.event_streams,
+            "text_events" => self.text_events,
             "line_streams" => self.line_streams,
             "byte_streams" => self.byte_streams,
             "webhooks" => self.webhook_body_names || self.webhook_header_names,

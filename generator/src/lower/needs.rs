@@ -3,7 +3,7 @@
 
 use crate::ir::{
     BodyEncoding, LinkFrom, Operation, Pages, ParamEncoding, ParamLocation, PartEncoding, Returns,
-    SecurityKind, SecurityScheme, TypeDef, TypeKind, ValueShape,
+    SecurityKind, SecurityScheme, TypeDef, TypeKind, TypeRef, ValueShape,
 };
 
 /// What `operations`, `schemes` and `types` need.
@@ -99,7 +99,17 @@ pub fn needs(
         implied_tags: types.iter().any(|def| {
             matches!(&def.kind, TypeKind::Union { variants, .. } if variants.iter().any(|v| v.tag_implied))
         }),
+        whole_answers: returns(|r| !matches!(r, Returns::Events { .. } | Returns::Lines { .. })),
         event_streams: returns(|r| matches!(r, Returns::Events { .. })),
+        text_events: returns(|r| {
+            matches!(
+                r,
+                Returns::Events {
+                    data: TypeRef::String,
+                    ..
+                }
+            )
+        }),
         line_streams: returns(|r| matches!(r, Returns::Lines { .. })),
         byte_streams: operations.iter().any(|op| op.byte_stream_name.is_some()),
         webhook_body_names: named_by(|at| matches!(at, crate::ir::EventAt::Body { .. })),

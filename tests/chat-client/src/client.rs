@@ -5,7 +5,7 @@
 use std::time::Duration;
 use reqwest::header::{HeaderValue, USER_AGENT};
 use tracing::Instrument;
-use crate::answer::{read_answer, Answer, Unread};
+use crate::answer::Unread;
 use crate::call::Call;
 use crate::credentials::Credentials;
 use crate::{Error, RequestInfo, RetryPolicy};
@@ -73,18 +73,25 @@ impl Client {
     pub(crate) async fn execute<T>(
         &self,
         call: Result<Call, Error>,
-        decode: impl FnOnce(Answer) -> Result<T, Error>,
+        decode: impl FnOnce(crate::whole_answer::Answer) -> Result<T, Error>,
     ) -> Result<T, Error> {
         decode(self.send(call?).await?)
     }
 
     /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer.
-    pub(crate) async fn send(&self, mut call: Call) -> Result<Answer, Error> {
+    pub(crate) async fn send(
+        &self,
+        mut call: Call,
+    ) -> Result<crate::whole_answer::Answer, Error> {
         let limit = self.max_answer_size;
         let (status, headers, body, request) = self
-            .attempts(&mut call, true, |request| read_answer(request, limit))
+            .attempts(
+                &mut call,
+                true,
+                |request| { crate::whole_answer::read_answer(request, limit) },
+            )
             .await?;
-        Ok(Answer {
+        Ok(crate::whole_answer::Answer {
             operation: call.operation,
             status,
             headers,

@@ -38,6 +38,8 @@ mod call;
 #[rustfmt::skip]
 mod answer;
 #[rustfmt::skip]
+mod whole_answer;
+#[rustfmt::skip]
 mod params;
 #[rustfmt::skip]
 mod tagged;
