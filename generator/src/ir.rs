@@ -381,8 +381,10 @@ pub struct Webhook {
 pub struct Module {
     /// Rust module name.
     pub name: String,
-    /// The tag it came from, and its description, for the module docs.
+    /// The tag it came from, and its summary (OpenAPI 3.2's tag `summary`, its `x-summary` once normalised)
+    /// and description, for the module docs.
     pub tag: String,
+    pub summary: Option<String>,
     pub description: Option<String>,
 }
 

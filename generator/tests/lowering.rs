@@ -535,3 +535,44 @@ fn a_default_mapping_is_the_variant_for_missing_and_unknown_tags() {
         generated.warnings
     );
 }
+
+/// 3.2's tag `summary` heads the docs of the tag's module; `parent` and `kind` stay in `openapi.json`.
+#[test]
+fn a_tag_summary_heads_its_modules_docs() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/streaming/chat.yaml");
+    let generated = generate(&Config {
+        spec,
+        overlays: Vec::new(),
+        package_name: "chat-client".into(),
+        regenerate: "cargo run -p generator -- --spec chat.yaml".into(),
+    })
+    .expect("generates");
+    let summaries: Vec<(&str, Option<&str>)> = generated
+        .api
+        .modules
+        .iter()
+        .map(|m| (m.tag.as_str(), m.summary.as_deref()))
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            ("chat", Some("Chat")),
+            ("feeds", Some("Feeds")),
+            ("files", Some("Files"))
+        ]
+    );
+    let feeds = generated
+        .files
+        .iter()
+        .find(|f| f.path == "src/feeds.rs")
+        .expect("the feeds module");
+    assert!(feeds
+        .contents
+        .contains("//! Feeds: operations tagged `feeds`."));
+    let spec_json = generated
+        .files
+        .iter()
+        .find(|f| f.path == "openapi.json")
+        .expect("the effective spec");
+    assert!(spec_json.contents.contains("\"x-parent\": \"chat\""));
+}

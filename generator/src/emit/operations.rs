@@ -22,7 +22,10 @@ pub fn emit(api: &Api, module_index: usize) -> TokenStream {
         .iter()
         .filter(|op| op.module == module_index)
         .collect();
-    let mut module_doc = format!("Operations tagged `{}`.", module.tag);
+    let mut module_doc = match &module.summary {
+        Some(summary) => format!("{}: operations tagged `{}`.", summary.trim(), module.tag),
+        None => format!("Operations tagged `{}`.", module.tag),
+    };
     if let Some(description) = &module.description {
         module_doc = format!("{module_doc}\n\n{description}");
     }

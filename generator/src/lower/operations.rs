@@ -716,16 +716,16 @@ impl<'s, 't> OperationLowering<'s, 't> {
             return *index;
         }
         let index = self.module_list.len();
-        let description = self
-            .spec
-            .tags
-            .iter()
-            .find(|t| t.name == tag)
-            .and_then(|t| t.description.clone());
+        let declared = self.spec.tags.iter().find(|t| t.name == tag);
+        let summary = declared
+            .and_then(|t| t.extensions.get("x-summary"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         self.module_list.push(Module {
             name: self.module_names.claim(snake_name(&tag, "operations")),
             tag: tag.clone(),
-            description,
+            summary,
+            description: declared.and_then(|t| t.description.clone()),
         });
         self.modules.insert(tag, index);
         index
