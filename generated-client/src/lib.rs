@@ -181,3 +181,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.crisp.chat/v1";
 
 /// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
 const ERROR_REASON_POINTER: Option<&str> = Some("/reason");
+
+/// Whether some answer is read as it arrives, which the HTTP client then bounds read by read.
+const READS_AS_IT_ARRIVES: bool = false;

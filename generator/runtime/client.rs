@@ -379,9 +379,12 @@ impl ClientBuilder {
             }
             (Some(http), None) => http,
             (None, connect_timeout) => {
+                let mut http = reqwest::Client::builder();
                 // Answers read as they arrive (event streams, downloads) are not bounded by the timeout as a
-                // whole; each of their reads is.
-                let mut http = reqwest::Client::builder().read_timeout(self.timeout);
+                // whole; each of their reads is. Other crates' requests do not pay for a timer per read.
+                if crate::READS_AS_IT_ARRIVES {
+                    http = http.read_timeout(self.timeout);
+                }
                 if let Some(timeout) = connect_timeout {
                     http = http.connect_timeout(timeout);
                 }

@@ -30,7 +30,12 @@ struct Script {
     content_type: &'static str,
     pieces: Vec<&'static [u8]>,
     end: End,
+    /// How long the server waits after each piece.
+    pause: Duration,
 }
+
+/// The pause after each piece of most scripts: long enough for the client to read each piece apart.
+const PAUSE: Duration = Duration::from_millis(15);
 
 /// A loopback server that answers its n-th connection with the n-th script and keeps each request's head.
 struct Server {
@@ -103,6 +108,7 @@ async fn answer(mut socket: TcpStream, script: Script, seen: &Mutex<Vec<String>>
             Ok(read) => body += read,
         }
     }
+    let pause = script.pause;
     let start = format!(
         "HTTP/1.1 200 OK\r\ncontent-type: {}\r\ntransfer-encoding: chunked\r\n\r\n",
         script.content_type
@@ -114,7 +120,7 @@ async fn answer(mut socket: TcpStream, script: Script, seen: &Mutex<Vec<String>>
         chunk.extend_from_slice(b"\r\n");
         let _ = socket.write_all(&chunk).await;
         let _ = socket.flush().await;
-        tokio::time::sleep(Duration::from_millis(15)).await;
+        tokio::time::sleep(pause).await;
     }
     if let End::Complete = script.end {
         let _ = socket.write_all(b"0\r\n\r\n").await;
@@ -144,6 +150,7 @@ async fn a_completion_arrives_as_typed_events_split_anyhow_up_to_its_sentinel(
             b"\r\ndata: [DONE]\n\ndata: {\"id\":\"after the sentinel\",\"delta\":\"\"}\n\n",
         ],
         end: End::Complete,
+        pause: PAUSE,
     }])
     .await;
     let client = server.client();
@@ -185,6 +192,7 @@ async fn a_dropped_get_stream_resumes_with_the_last_event_id() -> Result<(), cha
                 b"id: 42\ndata: {\"type\":\"quota_warn",
             ],
             end: End::Dropped,
+            pause: PAUSE,
         },
         Script {
             content_type: "text/event-stream",
@@ -193,6 +201,7 @@ async fn a_dropped_get_stream_resumes_with_the_last_event_id() -> Result<(), cha
                 b"id: 43\ndata: {\"type\":\"billing_changed\",\"plan\":\"gold\"}\n\n",
             ],
             end: End::Complete,
+            pause: PAUSE,
         },
     ])
     .await;
@@ -236,6 +245,7 @@ async fn a_dropped_post_stream_is_not_resumed() -> Result<(), chat_client::Error
             b"data: {\"id\"",
         ],
         end: End::Dropped,
+        pause: PAUSE,
     }])
     .await;
     let client = server.client();
@@ -262,6 +272,7 @@ async fn text_events_stay_text() -> Result<(), chat_client::Error> {
             b"event: all-clear\ndata: done",
         ],
         end: End::Complete,
+        pause: PAUSE,
     }])
     .await;
     let notices = server.client().watch_notices().await?.all().await?;
@@ -290,6 +301,7 @@ async fn json_lines_arrive_typed_and_a_bad_line_is_an_error_item_the_stream_goes
             b"{\"at\":3,\"level\":\"error\",\"message\":\"down\"}",
         ],
         end: End::Complete,
+        pause: PAUSE,
     }])
     .await;
     let mut lines = server.client().tail_logs().await.expect("opened");
@@ -324,6 +336,7 @@ async fn a_json_text_sequence_arrives_typed() -> Result<(), chat_client::Error> 
             b"\"level\":\"info\",\"message\":\"b\"}\n",
         ],
         end: End::Complete,
+        pause: PAUSE,
     }])
     .await;
     let lines = server
@@ -346,6 +359,7 @@ async fn a_download_arrives_chunk_by_chunk_and_whole() -> Result<(), chat_client
             content_type: "application/octet-stream",
             pieces: pieces.clone(),
             end: End::Complete,
+            pause: PAUSE,
         })
         .collect();
     let server = Server::start(scripts).await;
@@ -465,5 +479,50 @@ async fn query_purge_and_a_querystring_go_out_as_the_3_2_document_says(
         (received[2].0.as_str(), received[2].1.as_str()),
         ("GET", "/models?owner=team+a")
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_stream_may_outlast_the_timeout_but_not_a_silence_longer_than_it(
+) -> Result<(), chat_client::Error> {
+    let chunk: &'static [u8] = b"data: {\"id\":\"c1\",\"delta\":\".\"}\n\n";
+    let server = Server::start(vec![
+        Script {
+            content_type: "text/event-stream",
+            pieces: vec![chunk; 6],
+            end: End::Complete,
+            pause: Duration::from_millis(100),
+        },
+        Script {
+            content_type: "text/event-stream",
+            pieces: vec![chunk],
+            end: End::Complete,
+            pause: Duration::from_secs(3),
+        },
+    ])
+    .await;
+    let client = Client::builder()
+        .base_url(&server.url)
+        .bearer("token")
+        .timeout(Duration::from_millis(350))
+        .build()?;
+
+    let started = std::time::Instant::now();
+    let events = client
+        .stream_completion(&completion_request())
+        .await?
+        .all()
+        .await?;
+    assert_eq!(events.len(), 6);
+    assert!(
+        started.elapsed() > Duration::from_millis(500),
+        "the stream lasted longer than the timeout: {:?}",
+        started.elapsed()
+    );
+
+    let mut silent = client.stream_completion(&completion_request()).await?;
+    assert!(silent.next().await.expect("the first event").is_ok());
+    let stalled = silent.next().await.expect("an error").expect_err("a stall");
+    assert!(stalled.is_timeout(), "{stalled}");
     Ok(())
 }

@@ -107,6 +107,7 @@ pub fn emit(api: &Api) -> TokenStream {
             pub use file_part::FilePart;
         }
     });
+    let streaming = api.needs.streaming();
     let reason_pointer = match &api.error_reason_pointer {
         Some(pointer) => quote!(Some(#pointer)),
         None => quote!(None),
@@ -153,6 +154,9 @@ pub fn emit(api: &Api) -> TokenStream {
 
         /// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
         const ERROR_REASON_POINTER: Option<&str> = #reason_pointer;
+
+        /// Whether some answer is read as it arrives, which the HTTP client then bounds read by read.
+        const READS_AS_IT_ARRIVES: bool = #streaming;
     }
 }
 

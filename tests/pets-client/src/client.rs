@@ -358,7 +358,10 @@ impl ClientBuilder {
             }
             (Some(http), None) => http,
             (None, connect_timeout) => {
-                let mut http = reqwest::Client::builder().read_timeout(self.timeout);
+                let mut http = reqwest::Client::builder();
+                if crate::READS_AS_IT_ARRIVES {
+                    http = http.read_timeout(self.timeout);
+                }
                 if let Some(timeout) = connect_timeout {
                     http = http.connect_timeout(timeout);
                 }

@@ -97,3 +97,6 @@ pub const DEFAULT_BASE_URL: &str = "https://shelter.example/api/";
 
 /// Where an error body names the error (the spec's `x-error-reason`), if the spec says.
 const ERROR_REASON_POINTER: Option<&str> = None;
+
+/// Whether some answer is read as it arrives, which the HTTP client then bounds read by read.
+const READS_AS_IT_ARRIVES: bool = true;
