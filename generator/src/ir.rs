@@ -557,6 +557,15 @@ impl HttpMethod {
         }
     }
 
+    /// Whether `token` can name an HTTP method (RFC 9110 `token`: letters, digits and
+    /// ``!#$%&'*+-.^_`|~``), as 3.2's `additionalOperations` keys must.
+    pub fn is_token(token: &str) -> bool {
+        !token.is_empty()
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    }
+
     /// Whether sending the request twice has the effect of sending it once (RFC 9110 idempotent methods):
     /// the runtime's retry policy repeats only these unprompted, and resumes only their event streams.
     pub fn may_repeat(&self) -> bool {

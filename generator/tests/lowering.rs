@@ -576,3 +576,42 @@ fn a_tag_summary_heads_its_modules_docs() {
         .expect("the effective spec");
     assert!(spec_json.contents.contains("\"x-parent\": \"chat\""));
 }
+
+/// `x-additional-operations` written by hand in a 3.0 document (3.2's `additionalOperations` once
+/// normalised): each entry with a method token is an operation of that method; a key that is no token, or a
+/// value that is no operation, is skipped with a warning at its pointer.
+#[test]
+fn additional_operations_are_methods_of_their_own_and_bad_ones_are_warned_about() {
+    let spec = br#"{
+        "openapi": "3.0.3",
+        "info": { "title": "Cache", "version": "1" },
+        "paths": { "/cache": { "x-additional-operations": {
+            "PURGE": { "operationId": "purgeCache", "responses": { "204": { "description": "gone" } } },
+            "NOT A METHOD": { "operationId": "bad", "responses": {} },
+            "COPY": 7
+        } } }
+    }"#;
+    let generated = generator::generate_from_bytes(spec, &[], Path::new("cache.json"), "cache")
+        .expect("generates");
+    let methods: Vec<(&str, &str)> = generated
+        .api
+        .operations
+        .iter()
+        .map(|op| (op.rust_name.as_str(), op.method.wire_name()))
+        .collect();
+    assert_eq!(methods, [("purge_cache", "PURGE")]);
+    let pointers: Vec<&str> = generated
+        .warnings
+        .iter()
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "#/paths/~1cache/x-additional-operations/NOT A METHOD",
+            "#/paths/~1cache/x-additional-operations/COPY"
+        ],
+        "{:?}",
+        generated.warnings
+    );
+}

@@ -526,3 +526,48 @@ async fn a_stream_may_outlast_the_timeout_but_not_a_silence_longer_than_it(
     assert!(stalled.is_timeout(), "{stalled}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_stream_resumes_after_the_time_the_server_asked_for() -> Result<(), chat_client::Error> {
+    let server = Server::start(vec![
+        Script {
+            content_type: "text/event-stream",
+            pieces: vec![
+                b"retry: 300\nid: 1\ndata: {\"type\":\"quota_warning\",\"used_percent\":1}\n\n",
+            ],
+            end: End::Dropped,
+            pause: PAUSE,
+        },
+        Script {
+            content_type: "text/event-stream",
+            pieces: vec![b"id: 2\ndata: {\"type\":\"quota_warning\",\"used_percent\":2}\n\n"],
+            end: End::Complete,
+            pause: PAUSE,
+        },
+    ])
+    .await;
+    // The policy's own backoff would wait a millisecond at most; the server asks for 300.
+    let client = Client::builder()
+        .base_url(&server.url)
+        .bearer("token")
+        .retry_policy(RetryPolicy::new(
+            3,
+            Duration::from_millis(1),
+            Duration::from_secs(2),
+        ))
+        .build()?;
+
+    let mut events = client
+        .follow_events(&FollowEventsOptions::default())
+        .await?;
+    assert!(events.next().await.expect("the first event").is_ok());
+    let dropped_at = std::time::Instant::now();
+    let second = events.next().await.expect("the event after resuming")?;
+    assert_eq!(second.id.as_deref(), Some("2"));
+    assert!(
+        dropped_at.elapsed() >= Duration::from_millis(300),
+        "resumed after {:?}",
+        dropped_at.elapsed()
+    );
+    Ok(())
+}

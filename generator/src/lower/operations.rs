@@ -157,7 +157,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         let mut found = Vec::new();
         for (token, value) in declared {
             let op_at = pointer_push(&at, token);
-            if !is_method_token(token) {
+            if !HttpMethod::is_token(token) {
                 self.warn(&op_at, "not an HTTP method name; operation skipped");
                 self.skipped.push(op_at);
                 continue;
@@ -786,14 +786,6 @@ fn status_key(status: StatusMatch) -> String {
         StatusMatch::Class(class) => format!("{class}XX"),
         StatusMatch::Default => "default".to_string(),
     }
-}
-
-/// Whether `token` can name an HTTP method (RFC 9110 `token`: visible ASCII but delimiters).
-fn is_method_token(token: &str) -> bool {
-    !token.is_empty()
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// JSON first (it is what the client can type); otherwise the first declared media type.

@@ -67,7 +67,7 @@ impl Walk {
                                  operation belongs in the path item's `{field}` field (OpenAPI 3.2)"
                             ),
                         );
-                    } else if !is_method_token(&method) {
+                    } else if !crate::ir::HttpMethod::is_token(&method) {
                         self.warn(
                             op_at,
                             format!("operation left out: `{method}` is not an HTTP method name"),
@@ -337,14 +337,6 @@ pub(super) fn additional_operation_at(
         || pointer_push(&pointer_push(at, ADDITIONAL_OPERATIONS), method),
         |(_, op_at)| op_at.clone(),
     )
-}
-
-/// Whether `method` is an HTTP method token (RFC 9110: letters, digits and ``!#$%&'*+-.^_`|~``).
-pub(super) fn is_method_token(method: &str) -> bool {
-    !method.is_empty()
-        && method
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
 }
 
 /// An `in: querystring` parameter the client cannot send: where it is, and why.
