@@ -629,8 +629,9 @@ pub enum Pages {
     /// By a cursor the answer holds at `pointer` (a JSON pointer), sent back in the optional parameter
     /// `params[param]`; a missing, null or empty cursor ends the listing.
     AnswerCursor { param: usize, pointer: String },
-    /// By the URL of the next page, which the client follows as it is (within its base URL).
-    Link(LinkFrom),
+    /// By the URL of the next page, which the client follows as it is (within its base URL). The stream's
+    /// fetch names that URL `binding`, a name none of the method's arguments has.
+    Link { from: LinkFrom, binding: String },
 }
 
 /// Where an answer gives the URL of the next page.

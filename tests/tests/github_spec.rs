@@ -94,7 +94,15 @@ fn every_operation_of_github_is_generated_and_typed() {
         .operations
         .iter()
         .filter_map(|op| op.pagination.as_ref())
-        .filter(|pagination| pagination.pages == Pages::Link(LinkFrom::Header))
+        .filter(|pagination| {
+            matches!(
+                pagination.pages,
+                Pages::Link {
+                    from: LinkFrom::Header,
+                    ..
+                }
+            )
+        })
         .collect();
     assert_eq!(linked.len(), 227);
     assert_eq!(linked.iter().filter(|p| p.items_within).count(), 68);

@@ -31,7 +31,7 @@ pub(super) fn emit(op: &Operation, pagination: &Pagination) -> TokenStream {
         Pages::AnswerCursor { param, pointer } => {
             answer_cursor(op, *param, &pagination.items_at, pointer)
         }
-        Pages::Link(from) => link(op, &pagination.items_at, from),
+        Pages::Link { from, binding } => link(op, &pagination.items_at, from, binding),
     };
     let doc = raw_literal(&format!(
         " Every item of [`Client::{0}`](Self::{0}), page after page: {how}. {LAZY}",
@@ -279,9 +279,14 @@ fn answer_cursor(
 }
 
 /// The first page as the arguments ask for it, then each page the answer before links to.
-fn link(op: &Operation, items_at: &str, from: &LinkFrom) -> (TokenStream, TokenStream, String) {
+fn link(
+    op: &Operation,
+    items_at: &str,
+    from: &LinkFrom,
+    binding: &str,
+) -> (TokenStream, TokenStream, String) {
     let request = ident(&op.request_name);
-    let link = ident(&unused_name(op, "link"));
+    let link = ident(binding);
     let args: Vec<TokenStream> = op
         .arguments
         .iter()
@@ -315,17 +320,4 @@ fn link(op: &Operation, items_at: &str, from: &LinkFrom) -> (TokenStream, TokenS
          (followed only within the base URL), up to an answer without one"
     );
     (quote!(None), fetch, how)
-}
-
-/// `wanted`, or `wanted` with underscores appended, so that it names none of the operation's arguments.
-fn unused_name(op: &Operation, wanted: &str) -> String {
-    let mut name = wanted.to_string();
-    while op
-        .arguments
-        .iter()
-        .any(|argument| argument.rust_name == name)
-    {
-        name.push('_');
-    }
-    name
 }

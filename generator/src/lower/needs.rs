@@ -80,9 +80,25 @@ pub fn needs(
         offset_pages: pages(|p| matches!(p, Pages::Offset { .. })),
         item_cursor_pages: pages(|p| matches!(p, Pages::Cursor(_))),
         answer_cursor_pages: pages(|p| matches!(p, Pages::AnswerCursor { .. })),
-        link_pages: pages(|p| matches!(p, Pages::Link(_))),
-        header_link_pages: pages(|p| matches!(p, Pages::Link(LinkFrom::Header))),
-        body_link_pages: pages(|p| matches!(p, Pages::Link(LinkFrom::Body(_)))),
+        link_pages: pages(|p| matches!(p, Pages::Link { .. })),
+        header_link_pages: pages(|p| {
+            matches!(
+                p,
+                Pages::Link {
+                    from: LinkFrom::Header,
+                    ..
+                }
+            )
+        }),
+        body_link_pages: pages(|p| {
+            matches!(
+                p,
+                Pages::Link {
+                    from: LinkFrom::Body(_),
+                    ..
+                }
+            )
+        }),
         items_within: operations
             .iter()
             .filter_map(|op| op.pagination.as_ref())

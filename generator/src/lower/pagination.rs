@@ -61,7 +61,7 @@ pub fn pagination(
     }
     let (item, items_at, items_within) = listed(returns, declared.get("items"), types)?;
     let pages = if let Some(link) = declared.get("link") {
-        linked(link)?
+        linked(link, params)?
     } else if let Some(offset) = declared.get("offset") {
         let name = offset.as_str().ok_or(
             "`x-pagination.offset` must name the parameter that counts the items before a page",
@@ -214,15 +214,22 @@ fn answer_cursor(next: &Value, carrier: &Parameter, param: usize) -> Result<Page
     })
 }
 
-fn linked(link: &Value) -> Result<Pages, String> {
-    match link.as_str() {
-        Some("header") => Ok(Pages::Link(LinkFrom::Header)),
-        Some(pointer) if pointer.starts_with('/') => Ok(Pages::Link(LinkFrom::Body(pointer.to_string()))),
-        _ => Err(
+/// Paging by the next page's URL, from the `Link` header or the body, under a name no argument has.
+fn linked(link: &Value, params: &[Parameter]) -> Result<Pages, String> {
+    let from = match link.as_str() {
+        Some("header") => LinkFrom::Header,
+        Some(pointer) if pointer.starts_with('/') => LinkFrom::Body(pointer.to_string()),
+        _ => return Err(
             "`x-pagination.link` must be `header` (the `Link` header) or a JSON pointer to the next page's URL in the answer"
                 .to_string(),
         ),
+    };
+    // The method's arguments are its parameters, `body` and `options`: only a parameter can be `link`.
+    let mut binding = "link".to_string();
+    while params.iter().any(|param| param.rust_name == binding) {
+        binding.push('_');
     }
+    Ok(Pages::Link { from, binding })
 }
 
 fn cursored(
@@ -361,6 +368,30 @@ mod tests {
     }
 
     #[test]
+    fn the_next_pages_link_is_named_after_no_argument() {
+        let params = [
+            param("link", TypeRef::String, true),
+            param("link_", TypeRef::String, false),
+        ];
+        let paged = pagination(
+            &json!({ "link": "header" }),
+            &params,
+            &list_of_strings(),
+            false,
+            "list_stream".into(),
+            &[],
+        )
+        .expect("paged");
+        assert_eq!(
+            paged.pages,
+            Pages::Link {
+                from: LinkFrom::Header,
+                binding: "link__".into()
+            }
+        );
+    }
+
+    #[test]
     fn a_cursor_is_read_from_a_field_of_the_items() {
         let params = [
             param("id", TypeRef::String, true),
@@ -431,11 +462,17 @@ mod tests {
         );
         assert_eq!(
             declared(json!({ "link": "header" })).pages,
-            Pages::Link(LinkFrom::Header)
+            Pages::Link {
+                from: LinkFrom::Header,
+                binding: "link".into()
+            }
         );
         assert_eq!(
             declared(json!({ "link": "/links/next" })).pages,
-            Pages::Link(LinkFrom::Body("/links/next".into()))
+            Pages::Link {
+                from: LinkFrom::Body("/links/next".into()),
+                binding: "link".into()
+            }
         );
         let optional_page = declared(json!({ "parameter": "offset", "first": 0 }));
         assert_eq!(optional_page.pages, Pages::Numbered { param: 0, first: 0 });
