@@ -33,8 +33,9 @@
 //!   `updte` would otherwise be ignored);
 //! - removing the root `$`, which no object or array contains.
 //!
-//! Also in 1.1: a node selected more than once is changed once, removal goes from the last and deepest node
-//! up so no removal shifts a node still to be removed, and a `copy` source is read before any target changes.
+//! In both versions removal goes from the last and deepest node up, so no removal shifts a node still to be
+//! removed. Also in 1.1: a node selected more than once is changed once, and a `copy` source is read before
+//! any target changes.
 
 use std::collections::HashSet;
 
@@ -494,9 +495,10 @@ fn pointer_list(locations: &[Location]) -> String {
     shown.join(", ")
 }
 
-/// Removes every target from the object or array containing it. In 1.1 the root is refused (nothing
-/// contains it) and the locations are sorted so that, going from the last, removing one node never shifts
-/// another still to be removed; 1.0 keeps its query order, as it always has.
+/// Removes every target from the object or array containing it. The locations are sorted so that, going
+/// from the last, removing one node never shifts another still to be removed, whatever order the query
+/// selected them in (`$.list[2,0]` takes out items 2 and 0). In 1.1 the root is refused (nothing contains
+/// it); 1.0 documents may remove it, as they always could.
 fn remove_targets(
     doc: &mut Value,
     mut targets: Vec<Location>,
@@ -511,9 +513,11 @@ fn remove_targets(
                  cannot be removed",
             ));
         }
-        targets.sort();
     }
-    // Later matches first, so removing one array item does not shift the others.
+    targets.sort();
+    // A node selected twice (`$.list[0,0]`) is removed once, not together with its next sibling.
+    targets.dedup();
+    // Later and deeper locations first, so removing one node does not shift the others.
     for location in targets.iter().rev() {
         remove_at(doc, location);
     }
@@ -712,6 +716,22 @@ mod tests {
         ]));
         apply_overlay(&mut doc, &o).expect("applies");
         assert_eq!(doc, json!({ "list": [1], "paths": { "/b": {} } }));
+    }
+
+    #[test]
+    fn removal_takes_out_exactly_the_selected_items_whatever_their_order_in_the_query() {
+        for target in ["$.list[2,0]", "$.list[0,2]", "$.list[2,0,2]"] {
+            let mut doc = json!({ "list": ["a", "b", "c", "d"] });
+            let o = overlay(json!([{ "target": target, "remove": true }]));
+            apply_overlay(&mut doc, &o).expect("applies");
+            assert_eq!(doc, json!({ "list": ["b", "d"] }), "{target}");
+        }
+        // A node and one of its descendants: the descendant goes first, then the node.
+        let mut doc = json!({ "list": [{ "x": [1, 2] }, "keep"] });
+        let o = overlay(json!([{ "target": "$.list[0,0].x[1]", "remove": true },
+                               { "target": "$.list[0]", "remove": true }]));
+        apply_overlay(&mut doc, &o).expect("applies");
+        assert_eq!(doc, json!({ "list": ["keep"] }));
     }
 
     #[test]
