@@ -304,8 +304,11 @@ impl Needs {
 pub struct Webhooks {
     /// Where a request says which event it carries.
     pub event_at: EventAt,
-    /// The events, in spec order.
+    /// The events, in spec order (the order of `Event`'s variants).
     pub hooks: Vec<Webhook>,
+    /// Indexes into `hooks` in the order `parse` tries them: an event with its action before the same event
+    /// without one, which would otherwise match it first.
+    pub match_order: Vec<usize>,
     /// How the API signs its requests (`x-webhook-signature`), if the spec says.
     pub signature: Option<Signature>,
 }
@@ -324,8 +327,17 @@ pub struct Signature {
     pub prefix: String,
     /// Whether the header may hold several signatures, separated by spaces (any may match).
     pub several: bool,
-    /// Whether the secret is base64 (after an optional `whsec_`) rather than used as it is.
-    pub base64_key: bool,
+    /// How the signing secret becomes the HMAC key.
+    pub key: SecretForm,
+}
+
+/// How a webhook signing secret becomes the HMAC key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum SecretForm {
+    /// Its bytes, as given.
+    Raw,
+    /// Standard base64, after this prefix when the secret has it (Standard Webhooks' `whsec_`).
+    Base64 { prefix: String },
 }
 
 /// A part of what is signed.

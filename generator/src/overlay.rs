@@ -505,14 +505,12 @@ fn remove_targets(
     version: Version,
     at: &str,
 ) -> Result<(), Located> {
-    if version == Version::V1_1 {
-        if targets.iter().any(Vec::is_empty) {
-            return Err(Located::new(
-                pointer_push(at, "target"),
-                "the target selects the document root `$`, which no object or array contains, so it \
-                 cannot be removed",
-            ));
-        }
+    if version == Version::V1_1 && targets.iter().any(Vec::is_empty) {
+        return Err(Located::new(
+            pointer_push(at, "target"),
+            "the target selects the document root `$`, which no object or array contains, so it \
+             cannot be removed",
+        ));
     }
     targets.sort();
     // A node selected twice (`$.list[0,0]`) is removed once, not together with its next sibling.

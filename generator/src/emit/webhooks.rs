@@ -7,7 +7,8 @@ use quote::quote;
 
 use super::{doc, ident, inner_doc, named_in, raw_literal, type_tokens};
 use crate::ir::{
-    EventAt, Signature, SignatureEncoding, SignedPiece, TimestampUnit, Webhook, Webhooks,
+    EventAt, SecretForm, Signature, SignatureEncoding, SignedPiece, TimestampUnit, Webhook,
+    Webhooks,
 };
 
 /// The module.
@@ -90,12 +91,11 @@ fn emit_verify(signature: &Signature) -> TokenStream {
         SignatureEncoding::Hex => quote!(Hex),
         SignatureEncoding::Base64 => quote!(Base64),
     };
-    let key = if signature.base64_key {
-        quote!(crate::webhook_signature::KeyForm::Base64WithPrefix(
-            "whsec_"
-        ))
-    } else {
-        quote!(crate::webhook_signature::KeyForm::Raw)
+    let key = match &signature.key {
+        SecretForm::Raw => quote!(crate::webhook_signature::KeyForm::Raw),
+        SecretForm::Base64 { prefix } => {
+            quote!(crate::webhook_signature::KeyForm::Base64WithPrefix(#prefix))
+        }
     };
     let prefix = &signature.prefix;
     let several = signature.several;
@@ -169,10 +169,8 @@ fn emit_parse(webhooks: &Webhooks) -> TokenStream {
             )
         }
         EventAt::Header { name, action } => {
-            // An event named with its action is matched before the same event without one.
-            let mut hooks: Vec<&Webhook> = webhooks.hooks.iter().collect();
-            hooks.sort_by_key(|hook| hook.action.is_none());
-            let arms = hooks.iter().map(|hook| {
+            let arms = webhooks.match_order.iter().map(|&index| {
+                let hook = &webhooks.hooks[index];
                 let event = &hook.name;
                 let decoded = decoded(hook);
                 match &hook.action {

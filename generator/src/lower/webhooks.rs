@@ -16,7 +16,8 @@
 //!   encoding: hex                       # or base64
 //!   prefix: "sha256="                   # optional, before each signature
 //!   several: true                       # optional: several space-separated signatures, any may match
-//!   key: base64                         # optional: the secret is base64 (after `whsec_`), not raw text
+//!   key: base64                         # optional: the secret is base64, not raw text
+//!   key_prefix: whsec_                  # optional, with `key: base64`: stripped first (default `whsec_`)
 //! ```
 //!
 //! Each webhook's event name is its key, or its operation's `x-webhook-name`; with an action declared, its
@@ -30,7 +31,8 @@ use super::names::{camel_name, Scope};
 use super::types::TypeLowering;
 use crate::error::{pointer_push, Warning};
 use crate::ir::{
-    Docs, EventAt, Signature, SignatureEncoding, SignedPiece, TimestampUnit, Webhook, Webhooks,
+    Docs, EventAt, SecretForm, Signature, SignatureEncoding, SignedPiece, TimestampUnit, Webhook,
+    Webhooks,
 };
 
 /// The spec's webhooks, or `None` when it has none (or does not say where their events are named, which is
@@ -90,9 +92,11 @@ pub fn lower_webhooks(
                 })
                 .ok()
         });
+    let match_order = match_order(&hooks);
     Some(Webhooks {
         event_at,
         hooks,
+        match_order,
         signature,
     })
 }
@@ -141,9 +145,13 @@ fn signature(declared: &Value) -> Result<Signature, String> {
         Some("base64") => SignatureEncoding::Base64,
         _ => return Err("`x-webhook-signature.encoding` must be `hex` or `base64`".into()),
     };
-    let base64_key = match text("key") {
-        None | Some("raw") => false,
-        Some("base64") => true,
+    let key = match text("key") {
+        None | Some("raw") => SecretForm::Raw,
+        Some("base64") => SecretForm::Base64 {
+            prefix: text("key_prefix")
+                .unwrap_or(STANDARD_WEBHOOKS_KEY_PREFIX)
+                .to_string(),
+        },
         Some(other) => {
             return Err(format!(
                 "`x-webhook-signature.key` is `{other}`, not `raw` or `base64`"
@@ -160,8 +168,19 @@ fn signature(declared: &Value) -> Result<Signature, String> {
             .get("several")
             .and_then(Value::as_bool)
             .unwrap_or(false),
-        base64_key,
+        key,
     })
+}
+
+/// What Standard Webhooks writes before a base64 signing secret (`whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw`).
+const STANDARD_WEBHOOKS_KEY_PREFIX: &str = "whsec_";
+
+/// The order `parse` tries the events in: spec order, except that an event split by an action comes before
+/// the same event without one, whose pattern (any action) would match it first.
+fn match_order(hooks: &[Webhook]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..hooks.len()).collect();
+    order.sort_by_key(|&index| hooks[index].action.is_none());
+    order
 }
 
 /// `[{timestamp};{body}]` as its pieces: text, and the placeholders `{body}`, `{timestamp}` and
@@ -349,7 +368,13 @@ mod tests {
         }))
         .expect("Standard Webhooks'");
         assert_eq!(standard.signed[0], SignedPiece::Header("webhook-id".into()));
-        assert!(standard.several && standard.base64_key);
+        assert!(standard.several);
+        assert_eq!(
+            standard.key,
+            SecretForm::Base64 {
+                prefix: "whsec_".into()
+            }
+        );
 
         for (declared, why) in [
             (
@@ -388,6 +413,38 @@ mod tests {
             let err = signature(&declared).expect_err("not a scheme");
             assert!(err.contains(why), "{declared}: {err}");
         }
+    }
+
+    #[test]
+    fn a_key_prefix_other_than_standard_webhooks_can_be_declared() {
+        let scheme = signature(&json!({
+            "header": "S", "signed": "{body}", "encoding": "base64", "key": "base64", "key_prefix": "sk_"
+        }))
+        .expect("a scheme");
+        assert_eq!(
+            scheme.key,
+            SecretForm::Base64 {
+                prefix: "sk_".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_event_with_its_action_is_tried_before_the_same_event_without_one() {
+        let hook = |name: &str, action: Option<&str>| Webhook {
+            name: name.into(),
+            action: action.map(Into::into),
+            variant: format!("{name}{}", action.unwrap_or_default()),
+            payload: crate::ir::TypeRef::Json,
+            docs: Docs::default(),
+        };
+        let hooks = [
+            hook("issues", None),
+            hook("push", None),
+            hook("issues", Some("opened")),
+            hook("issues", Some("closed")),
+        ];
+        assert_eq!(match_order(&hooks), [2, 3, 0, 1]);
     }
 
     #[test]
