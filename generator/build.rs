@@ -30,6 +30,7 @@ const RUNTIME_MODULES: &[&str] = &[
     "whole_answer.rs",
     "params.rs",
     "tagged.rs",
+    "nulls.rs",
     "file_part.rs",
     "upload.rs",
     "error.rs",

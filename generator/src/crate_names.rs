@@ -44,6 +44,7 @@ pub const CRATE_MODULES: &[&str] = &[
     "whole_answer",
     "params",
     "tagged",
+    "nulls",
     "file_part",
     "credentials",
     "error",

@@ -200,6 +200,8 @@ pub struct Needs {
     pub webhook_header_names: bool,
     /// Webhooks signed (HMAC-SHA256).
     pub webhook_signature: bool,
+    /// A type that may be read has a field whose `null` is kept apart from its absence (`Field::null_apart`).
+    pub nulls_apart: bool,
 }
 
 impl Needs {
@@ -250,6 +252,7 @@ impl Needs {
             "webhook_body_names" => self.webhook_body_names,
             "webhook_header_names" => self.webhook_header_names,
             "webhook_signature" => self.webhook_signature,
+            "nulls_apart" => self.nulls_apart,
             _ => return None,
         })
     }
@@ -1115,6 +1118,13 @@ pub struct Field {
     /// The field is a union whose properties sit beside the struct's own (`#[serde(flatten)]`); its
     /// `wire_name` is empty.
     pub flatten: bool,
+    /// The schema allows `null`. (Like `null_apart`, left out of the IR snapshots when false, as most are.)
+    #[serde(skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    /// `null` is a value of its own, apart from leaving the field out: the field is `Option<Option<T>>`,
+    /// `Some(None)` being `null` (`lower/nulls.rs` decides which fields).
+    #[serde(skip_serializing_if = "is_false")]
+    pub null_apart: bool,
     pub docs: Option<String>,
 }
 
@@ -1149,4 +1159,9 @@ pub struct Variant {
     pub rust_name: String,
     pub wire_value: String,
     pub docs: Option<String>,
+}
+
+/// For `skip_serializing_if`: a flag that is rarely set shows in the IR snapshots only where it is.
+fn is_false(flag: &bool) -> bool {
+    !flag
 }

@@ -615,3 +615,74 @@ fn additional_operations_are_methods_of_their_own_and_bad_ones_are_warned_about(
         generated.warnings
     );
 }
+
+/// A nullable, optional property is three states only where a request carries it as JSON: there `null`
+/// means something (clear it). Read-only types, required properties and the fields of multipart and form
+/// bodies, which have no `null`, stay `Option<T>`.
+#[test]
+fn only_json_sent_optional_nullable_fields_keep_null_apart() {
+    let spec = br##"{
+        "openapi": "3.0.3",
+        "info": { "title": "Issues", "version": "1" },
+        "components": { "schemas": {
+            "Patch": { "type": "object", "required": ["state"], "properties": {
+                "milestone": { "type": "integer", "nullable": true },
+                "state": { "type": "string", "nullable": true },
+                "title": { "type": "string" } } },
+            "Issue": { "type": "object", "properties": {
+                "milestone": { "type": "integer", "nullable": true } } },
+            "Upload": { "type": "object", "properties": {
+                "note": { "type": "string", "nullable": true } } },
+            "Form": { "type": "object", "properties": {
+                "note": { "type": "string", "nullable": true } } }
+        } },
+        "paths": { "/issues/{id}": {
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
+            "patch": { "operationId": "updateIssue",
+                "requestBody": { "content": { "application/json": {
+                    "schema": { "$ref": "#/components/schemas/Patch" } } } },
+                "responses": { "200": { "description": "ok", "content": { "application/json": {
+                    "schema": { "$ref": "#/components/schemas/Issue" } } } } } },
+            "post": { "operationId": "attach",
+                "requestBody": { "content": { "multipart/form-data": {
+                    "schema": { "$ref": "#/components/schemas/Upload" } } } },
+                "responses": { "204": { "description": "ok" } } },
+            "put": { "operationId": "note",
+                "requestBody": { "content": { "application/x-www-form-urlencoded": {
+                    "schema": { "$ref": "#/components/schemas/Form" } } } },
+                "responses": { "204": { "description": "ok" } } }
+        } }
+    }"##;
+    let generated = generator::generate_from_bytes(spec, &[], Path::new("issues.json"), "issues")
+        .expect("generates");
+    let field = |type_name: &str, field_name: &str| {
+        let TypeKind::Struct { fields, .. } = &type_named(&generated.api.types, type_name).kind
+        else {
+            panic!("{type_name} is a struct");
+        };
+        let field = fields
+            .iter()
+            .find(|f| f.wire_name == field_name)
+            .unwrap_or_else(|| panic!("{type_name}.{field_name}"));
+        (field.ty.clone(), field.null_apart)
+    };
+    let option = |ty: TypeRef| TypeRef::Option(Box::new(ty));
+    assert_eq!(
+        field("Patch", "milestone"),
+        (option(option(TypeRef::I64)), true)
+    );
+    assert_eq!(field("Patch", "state"), (option(TypeRef::String), false));
+    assert_eq!(field("Patch", "title"), (option(TypeRef::String), false));
+    assert_eq!(field("Issue", "milestone"), (option(TypeRef::I64), false));
+    assert_eq!(field("Upload", "note"), (option(TypeRef::String), false));
+    assert_eq!(field("Form", "note"), (option(TypeRef::String), false));
+    let types = generated
+        .files
+        .iter()
+        .find(|f| f.path == "src/types.rs")
+        .expect("the types");
+    assert!(types.contents.contains(
+        "        deserialize_with = \"crate::nulls::null_apart\"\n    )]\n    pub milestone: Option<Option<i64>>,"
+    ));
+    assert!(generated.files.iter().any(|f| f.path == "src/nulls.rs"));
+}

@@ -540,7 +540,7 @@ async fn a_merge_patch_keeps_its_media_type_a_named_scalar_is_its_scalar_and_a_l
         .mount(&server)
         .await;
     let patch = pets_client::types::PatchPetProfileRequest {
-        nickname: Some("Rex".into()),
+        nickname: Some(Some("Rex".into())),
     };
     // `petId` is `$ref: PetId`, a constrained integer: the argument is the integer itself. A list of objects
     // has no text form in a header but JSON.
@@ -549,4 +549,35 @@ async fn a_merge_patch_keeps_its_media_type_a_named_scalar_is_its_scalar_and_a_l
         .patch_pet_profile(7, &changed_by, &patch)
         .await
         .expect("patched");
+}
+
+#[tokio::test]
+async fn a_sent_optional_nullable_field_is_left_out_sent_as_null_or_sent_and_reads_back_the_same() {
+    use pets_client::types::PatchPetProfileRequest;
+    let server = MockServer::start().await;
+    // A merge patch removes a member with `null`: `Some(None)` must reach the wire, `None` must not.
+    for (nickname, body) in [
+        (None, json!({})),
+        (Some(None), json!({ "nickname": null })),
+        (Some(Some("Rex".to_string())), json!({ "nickname": "Rex" })),
+    ] {
+        let mock = Mock::given(method("PATCH"))
+            .and(path("/pets/7/profile"))
+            .and(wiremock::matchers::body_json(&body))
+            .respond_with(ResponseTemplate::new(204))
+            .expect(1)
+            .mount_as_scoped(&server)
+            .await;
+        let patch = PatchPetProfileRequest {
+            nickname: nickname.clone(),
+        };
+        client(&server)
+            .patch_pet_profile(7, &[], &patch)
+            .await
+            .unwrap_or_else(|err| panic!("{body}: {err}"));
+        drop(mock);
+        // Read back (the `full-serde` feature), each state is itself again: `null` is not absence.
+        let read: PatchPetProfileRequest = serde_json::from_value(body.clone()).expect("reads");
+        assert_eq!(read.nickname, nickname, "{body}");
+    }
 }

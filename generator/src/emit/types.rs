@@ -268,7 +268,14 @@ fn emit_field(field: &Field, serde: bool) -> TokenStream {
         let wire = &field.wire_name;
         attrs.push(quote!(rename = #wire));
     }
-    if serde && field.optional {
+    if serde && field.null_apart {
+        // `Some(None)` is `null`; reading, `null` is `Some(None)` and a missing field `None`.
+        attrs.push(quote!(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "crate::nulls::null_apart"
+        ));
+    } else if serde && field.optional {
         match field.ty {
             TypeRef::Option(_) => {
                 attrs.push(quote!(default, skip_serializing_if = "Option::is_none"))

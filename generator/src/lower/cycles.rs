@@ -179,6 +179,8 @@ pub(super) mod tests {
                         ty: ty.clone(),
                         optional: true,
                         flatten: false,
+                        nullable: false,
+                        null_apart: false,
                         docs: None,
                     })
                     .collect(),

@@ -11,6 +11,7 @@ mod methods;
 mod multipart;
 mod names;
 mod needs;
+mod nulls;
 mod operations;
 mod pagination;
 mod security;
@@ -69,6 +70,7 @@ pub fn lower(spec: &OpenAPI, raw: &Value, package_name: &str) -> (Api, Vec<Warni
     cycles::box_recursive_fields(&mut type_defs);
     directions::mark_travel(&mut type_defs, &operations, &schemes);
     derives::decide(&mut type_defs);
+    nulls::keep_nulls_apart(&mut type_defs, &operations);
     drop_orphan_inline_types(&mut type_defs);
     open_received_unions(&mut type_defs);
 

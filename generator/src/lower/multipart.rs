@@ -91,6 +91,8 @@ mod tests {
             ty,
             optional: false,
             flatten: false,
+            nullable: false,
+            null_apart: false,
             docs: None,
         };
         let optional = |ty| TypeRef::Option(Box::new(ty));

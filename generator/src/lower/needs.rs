@@ -131,6 +131,9 @@ pub fn needs(
         webhook_body_names: named_by(|at| matches!(at, crate::ir::EventAt::Body { .. })),
         webhook_header_names: named_by(|at| matches!(at, crate::ir::EventAt::Header { .. })),
         webhook_signature: webhooks.is_some_and(|w| w.signature.is_some()),
+        nulls_apart: types.iter().any(|def| {
+            matches!(&def.kind, TypeKind::Struct { fields, .. } if fields.iter().any(|f| f.null_apart))
+        }),
     }
 }
 

@@ -480,6 +480,8 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 ty: TypeRef::Option(Box::new(p.ty.clone())),
                 optional: true,
                 flatten: false,
+                nullable: false,
+                null_apart: false,
                 docs: p.docs.clone(),
             })
             .collect();

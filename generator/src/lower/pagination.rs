@@ -324,6 +324,8 @@ mod tests {
             ty,
             optional: true,
             flatten: false,
+            nullable: false,
+            null_apart: false,
             docs: None,
         };
         TypeDef {

@@ -465,6 +465,8 @@ impl<'a> TypeLowering<'a> {
                 ty,
                 optional: false,
                 flatten: true,
+                nullable: false,
+                null_apart: false,
                 docs: None,
             });
         }
@@ -698,6 +700,8 @@ impl<'a> TypeLowering<'a> {
                 };
                 let ty = self.lower(view, &hint, &role, &pointer_push(&properties_at, wire_name));
                 let optional = !required.contains(wire_name);
+                // `lower` makes a nullable schema an `Option`, before optionality is added.
+                let nullable = matches!(ty, TypeRef::Option(_));
                 let ty = match ty {
                     TypeRef::Option(_) | TypeRef::Json => ty,
                     ty if optional => TypeRef::Option(Box::new(ty)),
@@ -709,6 +713,8 @@ impl<'a> TypeLowering<'a> {
                     ty,
                     optional,
                     flatten: false,
+                    nullable,
+                    null_apart: false,
                     docs: self.view_docs(view),
                 }
             })

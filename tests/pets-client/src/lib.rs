@@ -44,6 +44,8 @@ mod params;
 #[rustfmt::skip]
 mod tagged;
 #[rustfmt::skip]
+mod nulls;
+#[rustfmt::skip]
 mod file_part;
 #[rustfmt::skip]
 mod error;

@@ -773,8 +773,13 @@ pub struct PatchPetProfileXChangedByItem {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Deserialize))]
 pub struct PatchPetProfileRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nickname: Option<String>,
+    /// `None` leaves it out of the request; `Some(None)` sends `null`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nulls::null_apart"
+    )]
+    pub nickname: Option<Option<String>>,
 }
 
 /// Optional parameters of [`Client::list_visits`](crate::Client::list_visits).
