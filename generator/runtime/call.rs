@@ -210,7 +210,7 @@ impl Call {
         })
     }
 
-    #[only_if(event_streams)]
+    #[only_if(event_streams, accept_streams)]
     /// Sets the header `name` (a lower-case name) to `value`, replacing what the call had; a value a header
     /// cannot carry leaves the call without it.
     pub(crate) fn replace_header(&mut self, name: &'static str, value: &str) {
@@ -218,6 +218,16 @@ impl Call {
         if let Ok(value) = HeaderValue::from_str(value) {
             self.headers.push((name, value));
         }
+    }
+
+    #[only_if(accept_streams)]
+    /// The call an operation built, asking for its answer as `media_type` (`Accept`): for the method that
+    /// reads as a stream an answer the operation may also send whole.
+    pub(crate) fn accepting(built: Result<Self, crate::Error>, media_type: &str) -> Result<Self, crate::Error> {
+        built.map(|mut call| {
+            call.replace_header("accept", media_type);
+            call
+        })
     }
 
     /// The call's query, headers and body added to `request`; what can be sent only once is taken.

@@ -194,6 +194,8 @@ pub struct Needs {
     pub line_streams: bool,
     /// A binary answer that may be read as it arrives.
     pub byte_streams: bool,
+    /// A method asks for its answer as a stream with `Accept` (`Operation::streamed_also`).
+    pub accept_streams: bool,
     /// Webhooks named in the body.
     pub webhook_body_names: bool,
     /// Webhooks named by a header.
@@ -252,6 +254,7 @@ impl Needs {
             "webhook_body_names" => self.webhook_body_names,
             "webhook_header_names" => self.webhook_header_names,
             "webhook_signature" => self.webhook_signature,
+            "accept_streams" => self.accept_streams,
             "nulls_apart" => self.nulls_apart,
             _ => return None,
         })
@@ -476,6 +479,10 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// The method that reads a binary answer as it arrives (`<name>_stream`), when the answer is binary.
     pub byte_stream_name: Option<String>,
+    /// The method that asks for the answer as a stream, when the operation's success answer may come both
+    /// whole and as a stream (`application/json` and `text/event-stream`, as chat-completion APIs declare).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streamed_also: Option<StreamedAlso>,
     /// The enum of typed error bodies, when the operation declares any.
     pub error_type: Option<String>,
     pub body: Option<RequestBody>,
@@ -485,6 +492,25 @@ pub struct Operation {
     pub returns: Returns,
     /// Security alternatives for this operation.
     pub security: Vec<SecurityRequirement>,
+}
+
+impl Operation {
+    /// What the operation's methods return on success: the main method's answer, then the streamed one.
+    pub fn answers(&self) -> impl Iterator<Item = &Returns> {
+        std::iter::once(&self.returns).chain(self.streamed_also.as_ref().map(|also| &also.returns))
+    }
+}
+
+/// The method that asks for an operation's answer as a stream (`Accept`), beside the methods that read it
+/// whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct StreamedAlso {
+    /// `<name>_events` for an event stream, `<name>_lines` for JSON Lines or a JSON text sequence.
+    pub name: String,
+    /// The media type it asks for.
+    pub media_type: String,
+    /// `Returns::Events` or `Returns::Lines`.
+    pub returns: Returns,
 }
 
 /// One argument of an operation's methods.

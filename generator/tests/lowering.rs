@@ -686,3 +686,67 @@ fn only_json_sent_optional_nullable_fields_keep_null_apart() {
     ));
     assert!(generated.files.iter().any(|f| f.path == "src/nulls.rs"));
 }
+
+/// A success answer declared both whole (JSON) and as a stream gets a second method asking for the stream:
+/// `_lines` for NDJSON (typed by the 3.0 `schema`, one line's), `_events` for an event stream (untyped: text).
+#[test]
+fn an_answer_both_whole_and_streamed_gets_a_method_for_each() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/corpus/streaming/whole-or-streamed.yaml");
+    let generated = generate(&Config {
+        spec,
+        overlays: Vec::new(),
+        package_name: "records".into(),
+        regenerate: "cargo run -p generator -- --spec whole-or-streamed.yaml".into(),
+    })
+    .expect("generates");
+    let streamed: Vec<(&str, &str, &str, &Returns)> = generated
+        .api
+        .operations
+        .iter()
+        .filter_map(|op| {
+            let also = op.streamed_also.as_ref()?;
+            Some((
+                op.rust_name.as_str(),
+                also.name.as_str(),
+                also.media_type.as_str(),
+                &also.returns,
+            ))
+        })
+        .collect();
+    let [(export, export_lines, ndjson, lines), (status, status_events, sse, events)] =
+        streamed.as_slice()
+    else {
+        panic!("two operations stream too: {streamed:?}");
+    };
+    assert_eq!(
+        (*export, *export_lines, *ndjson),
+        (
+            "export_records",
+            "export_records_lines",
+            "application/x-ndjson"
+        )
+    );
+    assert!(
+        matches!(lines, Returns::Lines { item: TypeRef::Named(name), .. } if name == "Record"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        (*status, *status_events, *sse),
+        ("status", "status_events", "text/event-stream")
+    );
+    assert!(
+        matches!(
+            events,
+            Returns::Events {
+                data: TypeRef::String,
+                sentinel: None
+            }
+        ),
+        "{events:?}"
+    );
+    // The main methods still read the JSON whole.
+    let export = &generated.api.operations[0];
+    assert!(matches!(export.returns, Returns::Json(TypeRef::Vec(_))));
+    assert!(generated.api.needs.accept_streams && generated.api.needs.line_streams);
+}

@@ -182,6 +182,61 @@ async fn a_completion_arrives_as_typed_events_split_anyhow_up_to_its_sentinel(
     Ok(())
 }
 
+/// An operation whose answer may come whole (JSON) or streamed (events) has a method for each: the second
+/// asks for the stream with `Accept`; what else tells the server to stream (here `stream: true`) is the
+/// caller's.
+#[tokio::test]
+async fn a_completion_may_be_asked_for_whole_or_as_a_stream() -> Result<(), chat_client::Error> {
+    let server = Server::start(vec![
+        Script {
+            content_type: "application/json",
+            pieces: vec![b"{\"id\":\"c2\",\"text\":\"Hello\"}"],
+            end: End::Complete,
+            pause: PAUSE,
+        },
+        Script {
+            content_type: "text/event-stream",
+            pieces: vec![
+                b"data: {\"id\":\"c3\",\"delta\":\"Hel\"}\n\n",
+                b"data: {\"id\":\"c3\",\"delta\":\"lo\"}\n\ndata: [DONE]\n\n",
+            ],
+            end: End::Complete,
+            pause: PAUSE,
+        },
+    ])
+    .await;
+    let client = server.client();
+
+    let whole = client.create_completion(&completion_request()).await?;
+    assert_eq!((whole.id.as_str(), whole.text.as_str()), ("c2", "Hello"));
+
+    let mut request = completion_request();
+    request.stream = Some(true);
+    let mut events = client.create_completion_events(&request).await?;
+    let mut text = String::new();
+    while let Some(event) = events.next().await {
+        text.push_str(&event?.data.delta);
+    }
+    assert_eq!(text, "Hello");
+
+    let requests = server.requests();
+    assert!(
+        requests[0].starts_with("post /completions "),
+        "{requests:?}"
+    );
+    assert!(!requests[0].contains("text/event-stream"), "{requests:?}");
+    assert!(
+        requests[1].starts_with("post /completions "),
+        "{requests:?}"
+    );
+    assert!(
+        requests[1].contains("\r\naccept: text/event-stream\r\n")
+            && !requests[1].contains("accept: */*"),
+        "{requests:?}"
+    );
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_dropped_get_stream_resumes_with_the_last_event_id() -> Result<(), chat_client::Error> {
     let server = Server::start(vec![

@@ -59,12 +59,14 @@ fn named_types(operations: &[&Operation]) -> Vec<String> {
         for argument in &op.arguments {
             named_in(argument_type_ref(&argument.ty), &mut named);
         }
-        if let Returns::Json(ty)
-        | Returns::JsonAt { ty, .. }
-        | Returns::Events { data: ty, .. }
-        | Returns::Lines { item: ty, .. } = &op.returns
-        {
-            named_in(ty, &mut named);
+        for answer in op.answers() {
+            if let Returns::Json(ty)
+            | Returns::JsonAt { ty, .. }
+            | Returns::Events { data: ty, .. }
+            | Returns::Lines { item: ty, .. } = answer
+            {
+                named_in(ty, &mut named);
+            }
         }
         if let Some(pagination) = &op.pagination {
             named_in(&pagination.item, &mut named);
@@ -147,6 +149,30 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
             }
         }
     });
+    let streamed_also = op.streamed_also.as_ref().map(|also| {
+        let name = ident(&also.name);
+        let media_type = &also.media_type;
+        let items = match &also.returns {
+            Returns::Events { .. } => "its events",
+            _ => "its items",
+        };
+        let doc = raw_literal(&format!(
+            " Like [`Client::{0}`](Self::{0}), asking for the answer as a stream (`Accept: {media_type}`) \
+             and reading {items} as they arrive. Whatever in the request tells the server to stream (a \
+             `stream` field, say) is yours to set. The client's timeout bounds each read, not the whole \
+             stream.",
+            op.rust_name
+        ));
+        let accepting = quote!(crate::call::Call::accepting(#call, #media_type));
+        let (output, value) = answer_reading(&also.returns, &accepting, false);
+        quote! {
+            #[doc = #doc]
+            #allow
+            pub fn #name(&self, #(#args),*) -> impl ::core::future::Future<Output = Result<#output, crate::Error>> + '_ {
+                #value
+            }
+        }
+    });
     // Both methods are plain functions returning the one shared `execute` future: an `async fn` per method
     // would give rustc two state machines per operation to check (a large API has thousands), and the future
     // borrows only the client, not the arguments.
@@ -168,6 +194,8 @@ fn emit_method(api: &Api, op: &Operation) -> TokenStream {
         #stream
 
         #byte_stream
+
+        #streamed_also
     }
 }
 

@@ -38,12 +38,14 @@ pub fn mark_travel(types: &mut [TypeDef], operations: &[Operation], schemes: &[S
         for response in &op.responses {
             received.extend(response.body.as_ref().map(|body| &body.ty));
         }
-        match &op.returns {
-            Returns::Json(ty)
-            | Returns::JsonAt { ty, .. }
-            | Returns::Events { data: ty, .. }
-            | Returns::Lines { item: ty, .. } => received.push(ty),
-            Returns::Nothing | Returns::Exists | Returns::Text | Returns::Bytes => {}
+        for answer in op.answers() {
+            match answer {
+                Returns::Json(ty)
+                | Returns::JsonAt { ty, .. }
+                | Returns::Events { data: ty, .. }
+                | Returns::Lines { item: ty, .. } => received.push(ty),
+                Returns::Nothing | Returns::Exists | Returns::Text | Returns::Bytes => {}
+            }
         }
         if let Some(pagination) = &op.pagination {
             received.push(&pagination.item);

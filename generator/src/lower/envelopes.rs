@@ -105,6 +105,7 @@ mod tests {
             request_name: String::new(),
             pagination: None,
             byte_stream_name: None,
+            streamed_also: None,
             error_type: None,
             body: None,
             responses: vec![Response {

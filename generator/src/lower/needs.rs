@@ -24,7 +24,9 @@ pub fn needs(
             .iter()
             .any(|op| op.body.as_ref().is_some_and(|b| wanted(&b.encoding)))
     };
-    let returns = |wanted: fn(&Returns) -> bool| operations.iter().any(|op| wanted(&op.returns));
+    // What any method returns, the streamed companions (`StreamedAlso`) included.
+    let returns =
+        |wanted: fn(&Returns) -> bool| operations.iter().flat_map(Operation::answers).any(wanted);
     let pages = |wanted: fn(&Pages) -> bool| {
         operations
             .iter()
@@ -128,6 +130,7 @@ pub fn needs(
         }),
         line_streams: returns(|r| matches!(r, Returns::Lines { .. })),
         byte_streams: operations.iter().any(|op| op.byte_stream_name.is_some()),
+        accept_streams: operations.iter().any(|op| op.streamed_also.is_some()),
         webhook_body_names: named_by(|at| matches!(at, crate::ir::EventAt::Body { .. })),
         webhook_header_names: named_by(|at| matches!(at, crate::ir::EventAt::Header { .. })),
         webhook_signature: webhooks.is_some_and(|w| w.signature.is_some()),

@@ -19,8 +19,8 @@ use crate::ir::{is_scalar, is_struct, without_aliases, MultipartForm};
 use crate::ir::{
     BodyEncoding, Docs, Field, HttpMethod, Module, Operation, Pagination, ParamEncoding,
     ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns,
-    SecurityRequirement, SecurityScheme, Sequence, StatusMatch, TextStyle, TypeDef, TypeKind,
-    TypeRef, ValueShape,
+    SecurityRequirement, SecurityScheme, Sequence, StatusMatch, StreamedAlso, TextStyle, TypeDef,
+    TypeKind, TypeRef, ValueShape,
 };
 
 /// Everything operation lowering reads and writes.
@@ -230,6 +230,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         // A binary answer can also be read as it arrives, by a method of its own.
         let byte_stream_name = matches!(returns, Returns::Bytes)
             .then(|| self.methods.claim(suffixed(&rust_name, "stream")));
+        let streamed_also = self.streamed_also(op, &returns, &rust_name, &type_hint, at);
         let error_type = super::errors::error_bodies(
             self.types,
             &responses,
@@ -251,6 +252,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             request_name,
             pagination,
             byte_stream_name,
+            streamed_also,
             module: self.module_for(op),
             spec_id,
             method: method.clone(),
@@ -675,6 +677,62 @@ impl<'s, 't> OperationLowering<'s, 't> {
         })
     }
 
+    /// The method asking for the answer as a stream, when the first 2xx response, which the main method reads
+    /// whole, also declares a sequence media type (an event stream, JSON Lines).
+    fn streamed_also(
+        &mut self,
+        op: &SpecOperation,
+        returns: &Returns,
+        rust_name: &str,
+        type_hint: &str,
+        at: &str,
+    ) -> Option<StreamedAlso> {
+        if matches!(returns, Returns::Events { .. } | Returns::Lines { .. }) {
+            return None;
+        }
+        let (status, response) =
+            op.responses
+                .responses
+                .iter()
+                .find(|(status, _)| match status {
+                    StatusCode::Code(code) => (200..300).contains(code),
+                    StatusCode::Range(class) => *class == 2,
+                })?;
+        let components = self.spec.components.as_ref().map(|c| &c.responses);
+        let response = resolve(response, components, "#/components/responses/")?;
+        let (media_type, media, sequence) =
+            response.content.iter().find_map(|(media_type, media)| {
+                super::sequences::sequence_of(media_type, media).map(|s| (media_type, media, s))
+            })?;
+        let media_at = pointer_push(
+            &pointer_push(
+                &pointer_push(&pointer_push(at, "responses"), &status.to_string()),
+                "content",
+            ),
+            media_type,
+        );
+        let name = self.methods.claim(suffixed(
+            rust_name,
+            match sequence {
+                Sequence::Events { .. } => "events",
+                Sequence::Lines(_) => "lines",
+            },
+        ));
+        let role = format!("The answer of {} as it arrives.", method_link(&name));
+        let ty = self.item_type(
+            &sequence,
+            media,
+            &format!("{type_hint}Streamed"),
+            &role,
+            &media_at,
+        );
+        Some(StreamedAlso {
+            name,
+            media_type: media_type.clone(),
+            returns: sequence_returns(sequence, ty),
+        })
+    }
+
     /// The type of one item of a sequence: as its schema says, else an event's data as text and a line as
     /// untyped JSON.
     fn item_type(
@@ -765,20 +823,24 @@ fn returns_for(method: &HttpMethod, responses: &[Response]) -> Returns {
         Some(Response {
             body: Some(body), ..
         }) => match (&body.sequence, &body.ty) {
-            (Some(Sequence::Events { sentinel }), ty) => Returns::Events {
-                data: ty.clone(),
-                sentinel: sentinel.clone(),
-            },
-            (Some(Sequence::Lines(framing)), ty) => Returns::Lines {
-                item: ty.clone(),
-                framing: *framing,
-            },
+            (Some(sequence), ty) => sequence_returns(sequence.clone(), ty.clone()),
             (None, TypeRef::String) if !is_json(&body.media_type) => Returns::Text,
             (None, TypeRef::Bytes) => Returns::Bytes,
             (None, ty) => Returns::Json(ty.clone()),
         },
         // No declared content: the body, if any, is decoded as untyped JSON.
         _ => Returns::Json(TypeRef::Json),
+    }
+}
+
+/// What a method reading a sequence of `item`s returns.
+fn sequence_returns(sequence: Sequence, item: TypeRef) -> Returns {
+    match sequence {
+        Sequence::Events { sentinel } => Returns::Events {
+            data: item,
+            sentinel,
+        },
+        Sequence::Lines(framing) => Returns::Lines { item, framing },
     }
 }
 

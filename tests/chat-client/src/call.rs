@@ -129,6 +129,19 @@ impl Call {
         }
     }
 
+    /// The call an operation built, asking for its answer as `media_type` (`Accept`): for the method that
+    /// reads as a stream an answer the operation may also send whole.
+    pub(crate) fn accepting(
+        built: Result<Self, crate::Error>,
+        media_type: &str,
+    ) -> Result<Self, crate::Error> {
+        built
+            .map(|mut call| {
+                call.replace_header("accept", media_type);
+                call
+            })
+    }
+
     /// The call's query, headers and body added to `request`; what can be sent only once is taken.
     pub(crate) fn add_to(
         &mut self,

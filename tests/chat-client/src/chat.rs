@@ -4,7 +4,7 @@
 //! Completions, streamed or whole.
 
 use crate::types::{
-    CompletionRequest, CompletionChunk, ListModelsOptions, Model, SearchQuery,
+    CompletionRequest, CompletionChunk, Completion, ListModelsOptions, Model, SearchQuery,
 };
 
 impl crate::Client {
@@ -72,6 +72,67 @@ impl crate::Client {
         );
         call.json_body("application/json", body)?;
         Ok(call)
+    }
+
+    /// Write a completion, whole or, when the request says `stream`, streamed as it is written.
+    ///
+    /// `POST /completions` (`createCompletion`)
+    pub fn create_completion(
+        &self,
+        body: &CompletionRequest,
+    ) -> impl ::core::future::Future<Output = Result<Completion, crate::Error>> + '_ {
+        self.execute(
+            Self::create_completion_request(body),
+            |answer| answer.json().map(crate::Response::into_value),
+        )
+    }
+
+    /// Like [`Client::create_completion`](Self::create_completion), with the answer's HTTP status and headers.
+    pub fn create_completion_with_response(
+        &self,
+        body: &CompletionRequest,
+    ) -> impl ::core::future::Future<
+        Output = Result<crate::Response<Completion>, crate::Error>,
+    > + '_ {
+        self.execute(Self::create_completion_request(body), |answer| answer.json())
+    }
+
+    /// The request of [`Client::create_completion`](Self::create_completion), built (and its arguments checked) before anything is sent.
+    fn create_completion_request(
+        body: &CompletionRequest,
+    ) -> Result<crate::call::Call, crate::Error> {
+        let path = "/completions".to_string();
+        let mut call = crate::call::Call::new(
+            "createCompletion",
+            "create_completion",
+            ::reqwest::Method::POST,
+            path,
+            "/completions",
+            &[&[crate::credentials::Scheme::Bearer]],
+        );
+        call.json_body("application/json", body)?;
+        Ok(call)
+    }
+
+    /// Like [`Client::create_completion`](Self::create_completion), asking for the answer as a stream (`Accept: text/event-stream`) and reading its events as they arrive. Whatever in the request tells the server to stream (a `stream` field, say) is yours to set. The client's timeout bounds each read, not the whole stream.
+    pub fn create_completion_events(
+        &self,
+        body: &CompletionRequest,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            crate::Items<'static, crate::ServerEvent<CompletionChunk>>,
+            crate::Error,
+        >,
+    > + '_ {
+        self.open_events(
+            crate::call::Call::accepting(
+                Self::create_completion_request(body),
+                "text/event-stream",
+            ),
+            crate::answer::decode_json,
+            Some("[DONE]"),
+            crate::Response::into_value,
+        )
     }
 
     /// The models, filtered by the query string.

@@ -9,6 +9,9 @@ pub struct CompletionRequest {
     pub messages: Vec<ChatMessage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f32>,
+    /// Stream the completion as it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
 }
 
 impl CompletionRequest {
@@ -18,6 +21,7 @@ impl CompletionRequest {
             model,
             messages,
             temperature: ::core::default::Default::default(),
+            stream: ::core::default::Default::default(),
         }
     }
 }
@@ -84,6 +88,13 @@ impl<'de> serde::Deserialize<'de> for ChatMessageRole {
 pub struct ChatMessage {
     pub role: ChatMessageRole,
     pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct Completion {
+    pub id: String,
+    pub text: String,
 }
 
 /// The `finish_reason` field of [`CompletionChunk`].
