@@ -9,9 +9,14 @@ use reqwest::header::HeaderMap;
 
 use crate::{Error, Items, RequestInfo, Response};
 
-#[only_if(event_streams, line_streams)]
-/// How an event's data or a line becomes an item: decoded as JSON, or kept as text.
+#[only_if(line_streams)]
+/// How a line becomes an item: decoded as JSON.
 pub(crate) type Decode<T> = fn(&[u8]) -> Result<T, (String, serde_json::Error)>;
+
+#[only_if(event_streams)]
+/// How an event's data becomes an item, given the event's name (its `event` field): decoded as JSON, as
+/// the name says, or kept as text.
+pub(crate) type DecodeEvent<T> = fn(Option<&str>, &[u8]) -> Result<T, (String, serde_json::Error)>;
 
 /// A successful answer, open: its head has arrived, its body is read as it arrives.
 pub(crate) struct Opened {
@@ -90,7 +95,7 @@ impl Opened {
     pub(crate) fn events<T: Send + 'static>(
         self,
         resume: Option<crate::call::Call>,
-        decode: Decode<T>,
+        decode: DecodeEvent<T>,
         sentinel: Option<&'static str>,
     ) -> Response<Items<'static, ServerEvent<T>>> {
         self.respond(|body, client, status| {
@@ -318,7 +323,7 @@ struct Events<T> {
     client: crate::Client,
     /// The call again, when it can be resent to resume the stream.
     resume: Option<crate::call::Call>,
-    decode: Decode<T>,
+    decode: DecodeEvent<T>,
     sentinel: Option<&'static str>,
     /// How many times in a row the connection dropped before an event came.
     drops: u32,
@@ -353,7 +358,7 @@ impl<T> Events<T> {
 
     /// An event with its data decoded.
     fn decoded(&self, event: crate::event_frames::RawEvent) -> Result<ServerEvent<T>, Error> {
-        let data = (self.decode)(event.data.as_bytes())
+        let data = (self.decode)(event.event.as_deref(), event.data.as_bytes())
             .map_err(|why| {
                 self.framed
                     .body

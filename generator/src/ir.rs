@@ -885,10 +885,13 @@ pub enum Returns {
     /// Raw bytes.
     Bytes,
     /// Server-Sent Events, read as they arrive, each event's data decoded into `data` (`String`: kept as
-    /// text), up to an event whose data is `sentinel`.
+    /// text), up to an event whose data is `sentinel`. With `by_name`, `data` is a
+    /// [`TypeKind::EventData`], which decodes each event's data as its `event` name says.
     Events {
         data: TypeRef,
         sentinel: Option<String>,
+        #[serde(skip_serializing_if = "is_false")]
+        by_name: bool,
     },
     /// JSON texts, one per line or record, read as they arrive, each decoded into `item`.
     Lines { item: TypeRef, framing: LineFraming },
@@ -1096,6 +1099,19 @@ pub enum TypeKind {
     },
     /// The optional parameters of one operation, every field an `Option`, with `Default`.
     Options { fields: Vec<Field> },
+    /// The data of an event stream's events, told apart by their `event` field, each name with a data type
+    /// of its own (`x-event-data`); an event of another name is kept, its data as text, in `Other`.
+    EventData { variants: Vec<EventVariant> },
+}
+
+/// One named event of an [`TypeKind::EventData`].
+#[derive(Debug, Clone, Serialize)]
+pub struct EventVariant {
+    /// The `event` field that names it.
+    pub event: String,
+    pub rust_name: String,
+    /// Its data's type: a JSON type, or `String` for text.
+    pub ty: TypeRef,
 }
 
 impl TypeKind {
@@ -1111,6 +1127,7 @@ impl TypeKind {
             TypeKind::Alias { target } | TypeKind::Newtype { target } => vec![target],
             TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
             TypeKind::StatusBodies { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            TypeKind::EventData { variants } => variants.iter().map(|v| &v.ty).collect(),
             TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
         }
     }

@@ -740,7 +740,8 @@ fn an_answer_both_whole_and_streamed_gets_a_method_for_each() {
             events,
             Returns::Events {
                 data: TypeRef::String,
-                sentinel: None
+                sentinel: None,
+                by_name: false
             }
         ),
         "{events:?}"
@@ -748,5 +749,29 @@ fn an_answer_both_whole_and_streamed_gets_a_method_for_each() {
     // The main methods still read the JSON whole.
     let export = &generated.api.operations[0];
     assert!(matches!(export.returns, Returns::Json(TypeRef::Vec(_))));
+    // Events told apart by name (`x-event-data`, written by hand in 3.0) decode by their names.
+    let watch = &generated.api.operations[2];
+    let Returns::Events {
+        data: TypeRef::Named(data),
+        by_name: true,
+        ..
+    } = &watch.returns
+    else {
+        panic!("{:?}", watch.returns);
+    };
+    let TypeKind::EventData { variants } = &type_named(&generated.api.types, data).kind else {
+        panic!("{data} is no event data");
+    };
+    let named: Vec<(&str, &str, &TypeRef)> = variants
+        .iter()
+        .map(|v| (v.event.as_str(), v.rust_name.as_str(), &v.ty))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("changed", "Changed", &TypeRef::Named("Record".into())),
+            ("heartbeat", "Heartbeat", &TypeRef::String)
+        ]
+    );
     assert!(generated.api.needs.accept_streams && generated.api.needs.line_streams);
 }

@@ -182,6 +182,71 @@ async fn a_completion_arrives_as_typed_events_split_anyhow_up_to_its_sentinel(
     Ok(())
 }
 
+/// Events told apart by their names (a 3.2 `itemSchema` whose `oneOf` gives each `event` its data): each
+/// decodes as its name says, an unnamed event is a `message`, a name the spec does not list is kept with
+/// its data, and data that does not fit its name is an error item the stream goes on after.
+#[tokio::test]
+async fn events_of_several_kinds_decode_by_their_names() -> Result<(), chat_client::Error> {
+    use chat_client::types::StreamMessageResponseEvent as Event;
+    let server = Server::start(vec![Script {
+        content_type: "text/event-stream",
+        pieces: vec![
+            b"event: message_start\ndata: {\"id\":\"m1\",\"model\":\"small\"}\n\n",
+            b"event: ping\ndata: still here\n\nevent: content_delta\ndata: {\"index\":0,\"te",
+            b"xt\":\"Hel\"}\n\nevent: content_delta\ndata: {\"index\":\"zero\"}\n\n",
+            b"event: citation\ndata: {\"url\":\"x\"}\n\ndata: unnamed\n\n",
+            b"event: message_stop\ndata: {\"stop_reason\":\"end\"}\n\n",
+        ],
+        end: End::Complete,
+        pause: PAUSE,
+    }])
+    .await;
+    let mut events = server
+        .client()
+        .stream_message(&completion_request())
+        .await?;
+    let data = |item: Option<Result<chat_client::ServerEvent<Event>, chat_client::Error>>| {
+        item.expect("an event").expect("decodes").data
+    };
+    match data(events.next().await) {
+        Event::MessageStart(start) => {
+            assert_eq!((start.id.as_str(), start.model.as_str()), ("m1", "small"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(data(events.next().await), Event::Ping("still here".into()));
+    match data(events.next().await) {
+        Event::ContentDelta(delta) => assert_eq!((delta.index, delta.text.as_str()), (0, "Hel")),
+        other => panic!("{other:?}"),
+    }
+    let bad = events
+        .next()
+        .await
+        .expect("an item")
+        .expect_err("an index that is no integer");
+    assert!(bad.to_string().contains("index"), "{bad}");
+    assert_eq!(
+        data(events.next().await),
+        Event::Other {
+            event: "citation".into(),
+            data: "{\"url\":\"x\"}".into()
+        }
+    );
+    assert_eq!(
+        data(events.next().await),
+        Event::Other {
+            event: "message".into(),
+            data: "unnamed".into()
+        }
+    );
+    assert_eq!(
+        data(events.next().await),
+        Event::MessageStop(serde_json::json!({ "stop_reason": "end" }))
+    );
+    assert!(events.next().await.is_none());
+    Ok(())
+}
+
 /// An operation whose answer may come whole (JSON) or streamed (events) has a method for each: the second
 /// asks for the stream with `Accept`; what else tells the server to stream (here `stream: true`) is the
 /// caller's.

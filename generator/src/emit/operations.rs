@@ -209,10 +209,19 @@ fn answer_reading(
     let value = (!with_status).then(|| quote!(.map(crate::Response::into_value)));
     let into_value = (!with_status).then(|| quote!(.into_value()));
     let (output, finish) = match returns {
-        Returns::Events { data, sentinel } => {
-            let decode = match data {
-                TypeRef::String => quote!(crate::streaming::text),
-                _ => quote!(crate::answer::decode_json),
+        Returns::Events {
+            data,
+            sentinel,
+            by_name,
+        } => {
+            // The event's name matters only to a type that decodes by it.
+            let decode = match (data, by_name) {
+                (TypeRef::Named(name), true) => {
+                    let name = ident(name);
+                    quote!(#name::decode_event)
+                }
+                (TypeRef::String, _) => quote!(|_, data| crate::streaming::text(data)),
+                _ => quote!(|_, data| crate::answer::decode_json(data)),
             };
             let sentinel = match sentinel {
                 Some(sentinel) => quote!(Some(#sentinel)),
@@ -485,7 +494,7 @@ fn method_docs(op: &Operation) -> String {
         ));
     }
     match &op.returns {
-        Returns::Events { data, sentinel } => parts.push(format!(
+        Returns::Events { data, sentinel, .. } => parts.push(format!(
             "Returns the answer's Server-Sent Events as they arrive, each event's data {}{}. An event whose \
              data does not decode is an error item and the stream goes on; a connection that drops ends the \
              stream with an error{}. The client's timeout bounds each read, not the whole stream.",

@@ -12,8 +12,8 @@ use quote::quote;
 
 use super::{doc_opt, ident, raw_literal, type_tokens, Moved};
 use crate::ir::{
-    Derives, ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant, TypeDef, TypeKind,
-    TypeRef, UnionVariant, Variant,
+    Derives, EventVariant, ExtraProperties, Field, IntegerVariant, StatusMatch, StatusVariant,
+    TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 
 /// The head of `src/types.rs` (its module docs).
@@ -85,6 +85,7 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::IntegerEnum { variants } => emit_integer_enum(&name, &docs, variants),
+        TypeKind::EventData { variants } => emit_event_data(&name, &docs, variants),
         TypeKind::StatusBodies {
             operation,
             variants,
@@ -173,6 +174,63 @@ fn emit_type(def: &TypeDef) -> TokenStream {
             variants,
             open: false,
         } => emit_closed_enum(&name, &docs, variants),
+    }
+}
+
+/// An event stream's data by event name, and the decoder the stream calls with each event's name and data.
+/// An event without a name is a `message` (WHATWG); one of a name the spec does not list is `Other`.
+fn emit_event_data(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[EventVariant],
+) -> TokenStream {
+    let listed = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let ty = type_tokens(&v.ty);
+        let doc = raw_literal(&format!(" The data of a `{}` event.", v.event));
+        quote! {
+            #[doc = #doc]
+            #variant(#ty),
+        }
+    });
+    let arms = variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let event = &v.event;
+        let decoded = match v.ty {
+            TypeRef::String => quote!(::std::string::String::from_utf8_lossy(data).into_owned()),
+            _ => quote!(crate::answer::decode_json(data)?),
+        };
+        quote!(#event => Self::#variant(#decoded),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#listed)*
+            /// An event of a name the spec does not list, with its data as sent.
+            Other {
+                event: ::std::string::String,
+                data: ::std::string::String,
+            },
+        }
+
+        impl #name {
+            /// The data of an event named `event` (`message` when the event has no name), decoded as that name
+            /// says.
+            pub(crate) fn decode_event(
+                event: ::core::option::Option<&str>,
+                data: &[u8],
+            ) -> ::core::result::Result<Self, (::std::string::String, serde_json::Error)> {
+                let event = event.unwrap_or("message");
+                ::core::result::Result::Ok(match event {
+                    #(#arms)*
+                    _ => Self::Other {
+                        event: event.to_owned(),
+                        data: ::std::string::String::from_utf8_lossy(data).into_owned(),
+                    },
+                })
+            }
+        }
     }
 }
 

@@ -54,6 +54,9 @@ pub fn box_recursive_fields(types: &mut [TypeDef]) {
             TypeKind::Union { variants, .. } => variants
                 .iter_mut()
                 .for_each(|v| box_named(&mut v.ty, &in_cycle)),
+            TypeKind::EventData { variants } => variants
+                .iter_mut()
+                .for_each(|v| box_named(&mut v.ty, &in_cycle)),
             TypeKind::StringEnum { .. }
             | TypeKind::IntegerEnum { .. }
             | TypeKind::StatusBodies { .. }
@@ -85,6 +88,7 @@ fn by_value_types(kind: &TypeKind) -> Vec<&TypeRef> {
         TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
         TypeKind::Alias { target } | TypeKind::Newtype { target } => vec![target],
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::EventData { variants } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::StringEnum { .. }
         | TypeKind::IntegerEnum { .. }
         | TypeKind::StatusBodies { .. }

@@ -17,10 +17,10 @@ use crate::crate_names;
 use crate::error::{pointer_push, Warning};
 use crate::ir::{is_scalar, is_struct, without_aliases, MultipartForm};
 use crate::ir::{
-    BodyEncoding, Docs, Field, HttpMethod, Module, Operation, Pagination, ParamEncoding,
-    ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody, Returns,
-    SecurityRequirement, SecurityScheme, Sequence, StatusMatch, StreamedAlso, TextStyle, TypeDef,
-    TypeKind, TypeRef, ValueShape,
+    BodyEncoding, Docs, EventVariant, Field, HttpMethod, Module, Operation, Pagination,
+    ParamEncoding, ParamLocation, Parameter, PathSegment, RequestBody, Response, ResponseBody,
+    Returns, SecurityRequirement, SecurityScheme, Sequence, StatusMatch, StreamedAlso, TextStyle,
+    TypeDef, TypeKind, TypeRef, ValueShape,
 };
 
 /// Everything operation lowering reads and writes.
@@ -221,7 +221,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
             None => None,
         };
         let responses = self.lower_responses(op, &type_hint, method_name, at);
-        let returns = returns_for(method, &responses);
+        let returns = returns_for(method, &responses, &self.types.types);
         let returns = match &self.unwrap {
             Some(pointer) => super::unwrap::unwrap_answer(returns, &self.types.types, pointer),
             None => returns,
@@ -729,7 +729,7 @@ impl<'s, 't> OperationLowering<'s, 't> {
         Some(StreamedAlso {
             name,
             media_type: media_type.clone(),
-            returns: sequence_returns(sequence, ty),
+            returns: sequence_returns(sequence, ty, &self.types.types),
         })
     }
 
@@ -747,6 +747,15 @@ impl<'s, 't> OperationLowering<'s, 't> {
             Sequence::Events { .. } => TypeRef::String,
             Sequence::Lines(_) => TypeRef::Json,
         };
+        if matches!(sequence, Sequence::Events { .. }) {
+            match super::sequences::event_data(media) {
+                Ok(events) if !events.is_empty() => {
+                    return self.event_data_type(&events, hint, role, at);
+                }
+                Ok(_) => {}
+                Err(why) => self.warn(at, &format!("{why}; the events are not told apart")),
+            }
+        }
         match super::sequences::item_schema(media) {
             Ok(Some((schema, key))) => {
                 let role = format!("One item of {}", role.trim_start_matches("The "));
@@ -763,6 +772,47 @@ impl<'s, 't> OperationLowering<'s, 't> {
                 untyped
             }
         }
+    }
+
+    /// The enum of an event stream's data by event name (`TypeKind::EventData`), each name's data typed by its
+    /// schema: text for a string schema, else JSON of that type.
+    fn event_data_type(
+        &mut self,
+        events: &[(String, ReferenceOr<openapiv3::Schema>)],
+        hint: &str,
+        role: &str,
+        at: &str,
+    ) -> TypeRef {
+        let name = self.types.claim_name(&format!("{hint}Event"));
+        let mut variant_names = Scope::with_reserved(&["Other"]);
+        let variants = events
+            .iter()
+            .map(|(event, schema)| {
+                let rust_name = variant_names.claim(camel_name(event, "Event"));
+                let ty = self.types.lower(
+                    schema.into(),
+                    &format!("{name}{rust_name}"),
+                    &format!("The data of the `{event}` events of [`{name}`]."),
+                    &pointer_push(&pointer_push(at, "x-event-data"), event),
+                );
+                EventVariant {
+                    event: event.clone(),
+                    rust_name,
+                    ty,
+                }
+            })
+            .collect();
+        let docs = format!(
+            "The data of one event of the {}, told apart by the event's name (its `event` field).",
+            role.trim_start_matches("The ").trim_end_matches('.')
+        );
+        self.types.define(
+            name.clone(),
+            Some(docs),
+            at,
+            TypeKind::EventData { variants },
+        );
+        TypeRef::Named(name)
     }
 
     /// Operations are grouped in one module per first tag.
@@ -805,7 +855,7 @@ fn method_link(method: &str) -> String {
 }
 
 /// What a successful call yields: HEAD asks whether something exists; otherwise the first 2xx response decides.
-fn returns_for(method: &HttpMethod, responses: &[Response]) -> Returns {
+fn returns_for(method: &HttpMethod, responses: &[Response], types: &[TypeDef]) -> Returns {
     if *method == HttpMethod::Head {
         return Returns::Exists;
     }
@@ -823,7 +873,7 @@ fn returns_for(method: &HttpMethod, responses: &[Response]) -> Returns {
         Some(Response {
             body: Some(body), ..
         }) => match (&body.sequence, &body.ty) {
-            (Some(sequence), ty) => sequence_returns(sequence.clone(), ty.clone()),
+            (Some(sequence), ty) => sequence_returns(sequence.clone(), ty.clone(), types),
             (None, TypeRef::String) if !is_json(&body.media_type) => Returns::Text,
             (None, TypeRef::Bytes) => Returns::Bytes,
             (None, ty) => Returns::Json(ty.clone()),
@@ -833,12 +883,17 @@ fn returns_for(method: &HttpMethod, responses: &[Response]) -> Returns {
     }
 }
 
-/// What a method reading a sequence of `item`s returns.
-fn sequence_returns(sequence: Sequence, item: TypeRef) -> Returns {
+/// What a method reading a sequence of `item`s returns; an event stream's data decodes by each event's name
+/// when `item` is one of `types`' event-data enums.
+fn sequence_returns(sequence: Sequence, item: TypeRef, types: &[TypeDef]) -> Returns {
+    let by_name = matches!(&item, TypeRef::Named(name) if types.iter().any(|def| {
+        def.name == *name && matches!(def.kind, TypeKind::EventData { .. })
+    }));
     match sequence {
         Sequence::Events { sentinel } => Returns::Events {
             data: item,
             sentinel,
+            by_name,
         },
         Sequence::Lines(framing) => Returns::Lines { item, framing },
     }

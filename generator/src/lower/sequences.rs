@@ -41,6 +41,26 @@ pub fn item_schema(
     }
 }
 
+/// The data schema of each event name an event stream declares (`x-event-data`: a mapping of `event` names
+/// to schemas, which normalisation writes for a 3.2 `itemSchema` whose `oneOf` tells events apart by a
+/// constant `event`), in order; empty when it declares none. `Err` names what is not such a mapping.
+pub fn event_data(media: &MediaType) -> Result<Vec<(String, ReferenceOr<Schema>)>, String> {
+    let Some(declared) = media.extensions.get("x-event-data") else {
+        return Ok(Vec::new());
+    };
+    let declared = declared
+        .as_object()
+        .ok_or("`x-event-data` is not a mapping of event names to schemas")?;
+    declared
+        .iter()
+        .map(|(event, schema)| {
+            serde_json::from_value(schema.clone())
+                .map(|schema| (event.clone(), schema))
+                .map_err(|err| format!("`x-event-data.{event}` is not a schema ({err})"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

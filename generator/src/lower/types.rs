@@ -846,6 +846,11 @@ impl<'a> TypeLowering<'a> {
         }
     }
 
+    /// Adds a type lowering made elsewhere (an operation's event data), under a name from [`Self::claim_name`].
+    pub fn define(&mut self, name: String, docs: Option<String>, origin: &str, kind: TypeKind) {
+        self.push(name, docs, origin, kind);
+    }
+
     fn push(&mut self, name: String, docs: Option<String>, origin: &str, kind: TypeKind) {
         self.types.push(TypeDef {
             name,

@@ -49,6 +49,8 @@ pub(crate) const ADDITIONAL_OPERATIONS: &str = "x-additional-operations";
 /// The media-type extension holding the schema of one item of a sequence (3.2's `itemSchema`); for a
 /// `text/event-stream`, the schema of one event's data.
 const ITEM_SCHEMA: &str = "x-item-schema";
+/// Where an event stream's media type keeps the data schema of each event name (`lower/sequences.rs`).
+const EVENT_DATA: &str = "x-event-data";
 
 /// How many `$ref`s in a row are followed, and how deep an event's schema is searched for its `data`.
 const MAX_CHAIN: usize = 8;
@@ -236,8 +238,9 @@ type Visit = fn(&mut Walk, &mut Value, &str) -> Result<(), Located>;
 struct Walk {
     version: OpenApiVersion,
     /// 3.2: the schema of one event's data of each `text/event-stream` media type that has an `itemSchema`,
-    /// by the media type's pointer; found before the walk, which rewrites the schemas it is read from.
-    event_data: HashMap<String, Value>,
+    /// and the data schema of each event name its `oneOf` tells apart, by the media type's pointer; found
+    /// before the walk, which rewrites the schemas they are read from.
+    event_data: HashMap<String, (Value, Option<Value>)>,
     /// 3.2: the `components.parameters` entries, by the `$ref` that names them, that are (or refer to) an
     /// `in: querystring` parameter the client cannot send.
     unsendable: HashMap<String, Unsendable>,
@@ -459,6 +462,16 @@ impl Walk {
         }
         if let Some(s) = media.get_mut(ITEM_SCHEMA) {
             self.schema(s, &item_at)?;
+        }
+        // The data schema of each event name (`x-event-data`, written by hand or from a 3.2 `itemSchema`).
+        let events_at = pointer_push(at, EVENT_DATA);
+        for (event, s) in media
+            .get_mut(EVENT_DATA)
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
+            self.schema(s, &pointer_push(&events_at, event))?;
         }
         // The headers of a multipart part (`openapiv3` reads them, with their schemas).
         let encoding_at = pointer_push(at, "encoding");

@@ -856,6 +856,45 @@ fn an_event_streams_x_item_schema_is_the_schema_of_one_events_data() {
     }
 }
 
+/// An `itemSchema` whose `oneOf` tells events apart by a constant `event` (`const`, or an `enum` of one
+/// name; a branch given by `$ref` too) gives each name its data's schema in `x-event-data`, normalised as a
+/// schema; a branch without a constant name is not an event of its own.
+#[test]
+fn events_told_apart_by_name_get_their_data_schemas_in_x_event_data() {
+    let json_data =
+        |schema: Value| json!({ "contentMediaType": "application/json", "contentSchema": schema });
+    let (doc, warnings) = normalized_3_2(
+        json!({ "/m": { "post": { "responses": { "200": streamed("text/event-stream", json!({
+            "type": "object",
+            "properties": { "event": { "type": "string" }, "data": { "type": "string" } },
+            "oneOf": [
+                { "properties": { "event": { "const": "start" }, "data": json_data(json!({ "$ref": "#/components/schemas/Start" })) } },
+                { "$ref": "#/components/schemas/DeltaEvent" },
+                { "properties": { "event": { "enum": ["ping"] } } },
+                { "properties": { "event": { "enum": ["a", "b"] }, "data": json_data(json!({})) } },
+                { "properties": { "data": { "contentMediaType": "application/json" } } }
+            ]
+        })) } } } }),
+        json!({ "schemas": {
+            "Start": { "type": "object" },
+            "DeltaEvent": { "properties": { "event": { "const": "delta" },
+                "data": json_data(json!({ "type": ["integer", "null"] })) } }
+        } }),
+    );
+    assert_eq!(warnings, []);
+    let media = &doc["paths"]["/m"]["post"]["responses"]["200"]["content"]["text/event-stream"];
+    assert_eq!(
+        media["x-event-data"],
+        json!({
+            "start": { "$ref": "#/components/schemas/Start" },
+            "delta": { "type": "integer", "nullable": true },
+            "ping": { "type": "string" }
+        })
+    );
+    // Events of other names: the data the item schema gives every event.
+    assert_eq!(media[ITEM_SCHEMA], json!({ "type": "string" }));
+}
+
 #[test]
 fn hand_written_x_item_schemas_are_normalised_in_3_0_and_3_1() {
     for (version, expected) in [

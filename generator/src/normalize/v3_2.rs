@@ -192,14 +192,19 @@ impl Walk {
             );
             return false;
         }
-        let item = if is_event_stream(media_type) {
+        let (item, by_name) = if is_event_stream(media_type) {
             self.event_data
                 .remove(at)
-                .unwrap_or_else(|| event_data_schema(&item, None))
+                .unwrap_or_else(|| (event_data_schema(&item, None), events_by_name(&item, None)))
         } else {
-            item
+            (item, None)
         };
         media.insert(ITEM_SCHEMA.into(), item);
+        if let Some(by_name) = by_name {
+            if !media.contains_key(EVENT_DATA) {
+                media.insert(EVENT_DATA.into(), by_name);
+            }
+        }
         true
     }
 
@@ -495,14 +500,20 @@ pub(super) fn each_media_type(value: &Value, at: &str, visit: &mut dyn FnMut(&st
 
 /// The schema of one event's data of each `text/event-stream` media type with an `itemSchema`, by the media
 /// type's pointer ([`event_data_schema`], which follows `$ref`s into the document as it is written).
-pub(super) fn event_data_schemas(doc: &Value) -> HashMap<String, Value> {
+pub(super) fn event_data_schemas(doc: &Value) -> HashMap<String, (Value, Option<Value>)> {
     let mut found = HashMap::new();
     each_media_type(doc, "#", &mut |at, media_type, media| {
         if let Some(item) = media
             .get("itemSchema")
             .filter(|_| is_event_stream(media_type))
         {
-            found.insert(at.to_string(), event_data_schema(item, Some(doc)));
+            found.insert(
+                at.to_string(),
+                (
+                    event_data_schema(item, Some(doc)),
+                    events_by_name(item, Some(doc)),
+                ),
+            );
         }
     });
     found
@@ -515,21 +526,27 @@ pub(super) fn event_data_schemas(doc: &Value) -> HashMap<String, Value> {
 /// otherwise. An `itemSchema` without a `data` property is taken as the data's schema itself, as some specs
 /// write it. `data` is looked for in the schema's `properties`, its `allOf` and what its `$ref` names,
 /// following `$ref`s within `doc` a bounded number of times; not in `oneOf` or `anyOf` branches, which are
-/// different events whose data need not be alike (each is a string at least). Of several, the one that says
+/// different events whose data need not be alike ([`events_by_name`] types those by name). Of several, the one that says
 /// most wins.
 pub(super) fn event_data_schema(item: &Value, doc: Option<&Value>) -> Value {
+    data_schema(item, doc).unwrap_or_else(|| item.clone())
+}
+
+/// The schema of the data an event's schema declares (of its `data` properties, the one that says most:
+/// its `contentSchema`, any JSON, or text); `None` when it has no `data` property.
+fn data_schema(event: &Value, doc: Option<&Value>) -> Option<Value> {
     let mut found = Vec::new();
-    data_properties(item, doc, 0, &mut found);
-    match found
+    data_properties(event, doc, 0, &mut found);
+    let data = match found
         .into_iter()
         .map(|data| event_data(data, doc))
-        .min_by_key(EventData::rank)
+        .min_by_key(EventData::rank)?
     {
-        None => item.clone(),
-        Some(EventData::Schema(schema)) => schema.clone(),
-        Some(EventData::Json) => Value::Object(Map::new()),
-        Some(EventData::Text) => serde_json::json!({ "type": "string" }),
-    }
+        EventData::Schema(schema) => schema.clone(),
+        EventData::Json => Value::Object(Map::new()),
+        EventData::Text => serde_json::json!({ "type": "string" }),
+    };
+    Some(data)
 }
 
 /// What an event's `data` property says its data is.
@@ -596,6 +613,42 @@ pub(super) fn event_data<'a>(data: &'a Value, doc: Option<&'a Value>) -> EventDa
         }
     }
     EventData::Text
+}
+
+/// The data schema of each event an `itemSchema` tells apart, in order: each branch of its `oneOf` (or
+/// `anyOf`) whose `event` is a constant (`const`, or an `enum` of one name), with that branch's data
+/// ([`event_data`]: its `contentSchema`, any JSON, or text). `None` when no branch names its event.
+pub(super) fn events_by_name(item: &Value, doc: Option<&Value>) -> Option<Value> {
+    let item = local_target(item, doc).unwrap_or(item);
+    let branches = item
+        .get("oneOf")
+        .or_else(|| item.get("anyOf"))
+        .and_then(Value::as_array)?;
+    let mut by_name = Map::new();
+    for branch in branches {
+        let branch = local_target(branch, doc).unwrap_or(branch);
+        let Some(event) = event_name(branch) else {
+            continue;
+        };
+        // An event without a `data` property of its own has text data, as every event does.
+        let data =
+            data_schema(branch, doc).unwrap_or_else(|| serde_json::json!({ "type": "string" }));
+        by_name.entry(event).or_insert(data);
+    }
+    (!by_name.is_empty()).then_some(Value::Object(by_name))
+}
+
+/// The constant name a branch of an event's schema gives its `event` field.
+fn event_name(branch: &Value) -> Option<String> {
+    let event = branch.get("properties")?.get("event")?;
+    let name = match event.get("const") {
+        Some(name) => name,
+        None => match event.get("enum")?.as_array()?.as_slice() {
+            [name] => name,
+            _ => return None,
+        },
+    };
+    name.as_str().map(str::to_owned)
 }
 
 /// What the local `$ref` of `value` names in `doc`.

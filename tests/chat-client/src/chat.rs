@@ -4,7 +4,8 @@
 //! Completions, streamed or whole.
 
 use crate::types::{
-    CompletionRequest, CompletionChunk, Completion, ListModelsOptions, Model, SearchQuery,
+    CompletionRequest, CompletionChunk, StreamMessageResponseEvent, Completion,
+    ListModelsOptions, Model, SearchQuery,
 };
 
 impl crate::Client {
@@ -33,7 +34,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::stream_completion_request(body),
-            crate::answer::decode_json,
+            |_, data| crate::answer::decode_json(data),
             Some("[DONE]"),
             crate::Response::into_value,
         )
@@ -51,7 +52,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::stream_completion_request(body),
-            crate::answer::decode_json,
+            |_, data| crate::answer::decode_json(data),
             Some("[DONE]"),
             ::core::convert::identity,
         )
@@ -68,6 +69,65 @@ impl crate::Client {
             ::reqwest::Method::POST,
             path,
             "/chat/completions",
+            &[&[crate::credentials::Scheme::Bearer]],
+        );
+        call.json_body("application/json", body)?;
+        Ok(call)
+    }
+
+    /// Write a message, streamed as events of several kinds, told apart by their names.
+    ///
+    /// `POST /messages` (`streamMessage`)
+    ///
+    /// Returns the answer's Server-Sent Events as they arrive, each event's data decoded as `StreamMessageResponseEvent`. An event whose data does not decode is an error item and the stream goes on; a connection that drops ends the stream with an error (a request of this method is never sent twice, so the stream is not resumed). The client's timeout bounds each read, not the whole stream.
+    pub fn stream_message(
+        &self,
+        body: &CompletionRequest,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            crate::Items<'static, crate::ServerEvent<StreamMessageResponseEvent>>,
+            crate::Error,
+        >,
+    > + '_ {
+        self.open_events(
+            Self::stream_message_request(body),
+            StreamMessageResponseEvent::decode_event,
+            None,
+            crate::Response::into_value,
+        )
+    }
+
+    /// Like [`Client::stream_message`](Self::stream_message), with the answer's HTTP status and headers.
+    pub fn stream_message_with_response(
+        &self,
+        body: &CompletionRequest,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            crate::Response<
+                crate::Items<'static, crate::ServerEvent<StreamMessageResponseEvent>>,
+            >,
+            crate::Error,
+        >,
+    > + '_ {
+        self.open_events(
+            Self::stream_message_request(body),
+            StreamMessageResponseEvent::decode_event,
+            None,
+            ::core::convert::identity,
+        )
+    }
+
+    /// The request of [`Client::stream_message`](Self::stream_message), built (and its arguments checked) before anything is sent.
+    fn stream_message_request(
+        body: &CompletionRequest,
+    ) -> Result<crate::call::Call, crate::Error> {
+        let path = "/messages".to_string();
+        let mut call = crate::call::Call::new(
+            "streamMessage",
+            "stream_message",
+            ::reqwest::Method::POST,
+            path,
+            "/messages",
             &[&[crate::credentials::Scheme::Bearer]],
         );
         call.json_body("application/json", body)?;
@@ -129,7 +189,7 @@ impl crate::Client {
                 Self::create_completion_request(body),
                 "text/event-stream",
             ),
-            crate::answer::decode_json,
+            |_, data| crate::answer::decode_json(data),
             Some("[DONE]"),
             crate::Response::into_value,
         )

@@ -136,7 +136,7 @@ impl Client {
     pub(crate) async fn open_events<T: Send + 'static, R>(
         &self,
         call: Result<Call, Error>,
-        decode: crate::streaming::Decode<T>,
+        decode: crate::streaming::DecodeEvent<T>,
         sentinel: Option<&'static str>,
         finish: impl FnOnce(
             crate::Response<crate::Items<'static, crate::ServerEvent<T>>>,

@@ -22,7 +22,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::follow_events_request(options),
-            crate::answer::decode_json,
+            |_, data| crate::answer::decode_json(data),
             None,
             crate::Response::into_value,
         )
@@ -40,7 +40,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::follow_events_request(options),
-            crate::answer::decode_json,
+            |_, data| crate::answer::decode_json(data),
             None,
             ::core::convert::identity,
         )
@@ -190,7 +190,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::watch_notices_request(),
-            crate::streaming::text,
+            |_, data| crate::streaming::text(data),
             None,
             crate::Response::into_value,
         )
@@ -207,7 +207,7 @@ impl crate::Client {
     > + '_ {
         self.open_events(
             Self::watch_notices_request(),
-            crate::streaming::text,
+            |_, data| crate::streaming::text(data),
             None,
             ::core::convert::identity,
         )

@@ -92,6 +92,20 @@ pub struct ChatMessage {
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct MessageStart {
+    pub id: String,
+    pub model: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
+pub struct ContentDelta {
+    pub index: i64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "full-serde", derive(serde::Serialize))]
 pub struct Completion {
     pub id: String,
     pub text: String,
@@ -414,6 +428,48 @@ impl StreamCompletionError {
             429 => serde_json::from_str(body).ok().map(Self::TooManyRequests),
             _ => None,
         }
+    }
+}
+
+/// The data of one event of the answer of [`Client::stream_message`](crate::Client::stream_message) with HTTP 200, told apart by the event's name (its `event` field).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StreamMessageResponseEvent {
+    /// The data of a `message_start` event.
+    MessageStart(MessageStart),
+    /// The data of a `content_delta` event.
+    ContentDelta(ContentDelta),
+    /// The data of a `message_stop` event.
+    MessageStop(serde_json::Value),
+    /// The data of a `ping` event.
+    Ping(String),
+    /// An event of a name the spec does not list, with its data as sent.
+    Other { event: ::std::string::String, data: ::std::string::String },
+}
+
+impl StreamMessageResponseEvent {
+    /// The data of an event named `event` (`message` when the event has no name), decoded as that name
+    /// says.
+    pub(crate) fn decode_event(
+        event: ::core::option::Option<&str>,
+        data: &[u8],
+    ) -> ::core::result::Result<Self, (::std::string::String, serde_json::Error)> {
+        let event = event.unwrap_or("message");
+        ::core::result::Result::Ok(
+            match event {
+                "message_start" => Self::MessageStart(crate::answer::decode_json(data)?),
+                "content_delta" => Self::ContentDelta(crate::answer::decode_json(data)?),
+                "message_stop" => Self::MessageStop(crate::answer::decode_json(data)?),
+                "ping" => {
+                    Self::Ping(::std::string::String::from_utf8_lossy(data).into_owned())
+                }
+                _ => {
+                    Self::Other {
+                        event: event.to_owned(),
+                        data: ::std::string::String::from_utf8_lossy(data).into_owned(),
+                    }
+                }
+            },
+        )
     }
 }
 
