@@ -51,12 +51,11 @@ impl crate::Client {
         body: &AnalyticsQuery,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/analytics/generate");
         let mut call = crate::call::Call::new(
             "generateAnalytics",
             "generate_analytics",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/analytics/generate"),
             "/website/{website_id}/analytics/generate",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

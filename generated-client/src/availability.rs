@@ -48,12 +48,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/availability/status");
         let call = crate::call::Call::new(
             "getWebsiteAvailabilityStatus",
             "get_website_availability_status",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/availability/status"),
             "/website/{website_id}/availability/status",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -100,12 +99,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/availability/operators");
         let call = crate::call::Call::new(
             "listWebsiteOperatorAvailabilities",
             "list_website_operator_availabilities",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/availability/operators"),
             "/website/{website_id}/availability/operators",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -51,12 +51,11 @@ impl crate::Client {
         body: &BatchConversations,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/resolve");
         let mut call = crate::call::Call::new(
             "batchResolveConversations",
             "batch_resolve_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/resolve"),
             "/website/{website_id}/batch/resolve",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -103,12 +102,11 @@ impl crate::Client {
         body: &BatchConversations,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/unresolve");
         let mut call = crate::call::Call::new(
             "batchUnresolveConversations",
             "batch_unresolve_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/unresolve"),
             "/website/{website_id}/batch/unresolve",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -157,12 +155,11 @@ impl crate::Client {
         body: &BatchConversations,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/read");
         let mut call = crate::call::Call::new(
             "batchReadConversations",
             "batch_read_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/read"),
             "/website/{website_id}/batch/read",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -211,12 +208,11 @@ impl crate::Client {
         body: &BatchConversations,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/unread");
         let mut call = crate::call::Call::new(
             "batchUnreadConversations",
             "batch_unread_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/unread"),
             "/website/{website_id}/batch/unread",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -263,12 +259,11 @@ impl crate::Client {
         body: &BatchConversations,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/remove");
         let mut call = crate::call::Call::new(
             "batchRemoveConversations",
             "batch_remove_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/remove"),
             "/website/{website_id}/batch/remove",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -315,12 +310,11 @@ impl crate::Client {
         body: &BatchRemovePeopleRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/remove");
         let mut call = crate::call::Call::new(
             "batchRemovePeople",
             "batch_remove_people",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/remove"),
             "/website/{website_id}/batch/remove",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -367,12 +361,11 @@ impl crate::Client {
         body: &BatchReport,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/report");
         let mut call = crate::call::Call::new(
             "batchReportConversations",
             "batch_report_conversations",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/batch/report"),
             "/website/{website_id}/batch/report",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -421,12 +414,11 @@ impl crate::Client {
         body: &BatchBlock,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/block");
         let mut call = crate::call::Call::new(
             "batchBlockConversations",
             "batch_block_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/block"),
             "/website/{website_id}/batch/block",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -475,12 +467,11 @@ impl crate::Client {
         body: &BatchRouting,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/routing");
         let mut call = crate::call::Call::new(
             "batchRoutingConversations",
             "batch_routing_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/routing"),
             "/website/{website_id}/batch/routing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -529,12 +520,11 @@ impl crate::Client {
         body: &BatchInbox,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/inbox");
         let mut call = crate::call::Call::new(
             "batchInboxConversations",
             "batch_inbox_conversations",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/inbox"),
             "/website/{website_id}/batch/inbox",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -583,12 +573,11 @@ impl crate::Client {
         body: &BatchConversationsData,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/data");
         let mut call = crate::call::Call::new(
             "batchUpdateConversationsData",
             "batch_update_conversations_data",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/data"),
             "/website/{website_id}/batch/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -637,12 +626,11 @@ impl crate::Client {
         body: &BatchUpdatePeopleDataRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/data");
         let mut call = crate::call::Call::new(
             "batchUpdatePeopleData",
             "batch_update_people_data",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/data"),
             "/website/{website_id}/batch/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -691,12 +679,11 @@ impl crate::Client {
         body: &BatchConversationsSegments,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/segments");
         let mut call = crate::call::Call::new(
             "batchUpdateConversationsSegments",
             "batch_update_conversations_segments",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/segments"),
             "/website/{website_id}/batch/segments",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -745,12 +732,11 @@ impl crate::Client {
         body: &BatchUpdatePeopleSegmentsRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/batch/segments");
         let mut call = crate::call::Call::new(
             "batchUpdatePeopleSegments",
             "batch_update_people_segments",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/batch/segments"),
             "/website/{website_id}/batch/segments",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

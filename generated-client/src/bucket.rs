@@ -40,12 +40,11 @@ impl crate::Client {
     fn generate_bucket_url_request(
         body: &BucketUrlRequest,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/bucket/url/generate".to_string();
         let mut call = crate::call::Call::new(
             "generateBucketURL",
             "generate_bucket_url",
             ::reqwest::Method::POST,
-            path,
+            "/bucket/url/generate".to_string(),
             "/bucket/url/generate",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

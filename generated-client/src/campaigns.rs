@@ -54,12 +54,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/campaigns/list/{page_number}");
         let call = crate::call::Call::new(
             "listCampaigns",
             "list_campaigns",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/campaigns/list/{page_number}"),
             "/website/{website_id}/campaigns/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -70,14 +69,24 @@ impl crate::Client {
     pub fn list_campaigns_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, CampaignExcerpt> {
+    ) -> crate::Items<'static, CampaignExcerpt> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_campaigns(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_campaigns_request(&website_id, page_number),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -125,12 +134,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/campaigns/tags");
         let call = crate::call::Call::new(
             "listCampaignTags",
             "list_campaign_tags",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/campaigns/tags"),
             "/website/{website_id}/campaigns/tags",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -181,12 +189,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/campaigns/templates/{page_number}");
         let call = crate::call::Call::new(
             "listCampaignTemplates",
             "list_campaign_templates",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/campaigns/templates/{page_number}"),
             "/website/{website_id}/campaigns/templates/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -197,14 +204,27 @@ impl crate::Client {
     pub fn list_campaign_templates_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, CampaignTemplateExcerpt> {
+    ) -> crate::Items<'static, CampaignTemplateExcerpt> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_campaign_templates(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_campaign_templates_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -257,12 +277,11 @@ impl crate::Client {
         body: &CreateNewCampaignTemplateRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/campaigns/template");
         let mut call = crate::call::Call::new(
             "createNewCampaignTemplate",
             "create_new_campaign_template",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaigns/template"),
             "/website/{website_id}/campaigns/template",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -316,12 +335,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let template_id = crate::params::path_segment("template_id", template_id)?;
-        let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "checkCampaignTemplateExists",
             "check_campaign_template_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/campaigns/template/{template_id}"),
             "/website/{website_id}/campaigns/template/{template_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -376,12 +394,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let template_id = crate::params::path_segment("template_id", template_id)?;
-        let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "getCampaignTemplate",
             "get_campaign_template",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/campaigns/template/{template_id}"),
             "/website/{website_id}/campaigns/template/{template_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -437,12 +454,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let template_id = crate::params::path_segment("template_id", template_id)?;
-        let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let mut call = crate::call::Call::new(
             "saveCampaignTemplate",
             "save_campaign_template",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/campaigns/template/{template_id}"),
             "/website/{website_id}/campaigns/template/{template_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -499,12 +515,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let template_id = crate::params::path_segment("template_id", template_id)?;
-        let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let mut call = crate::call::Call::new(
             "updateCampaignTemplate",
             "update_campaign_template",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/campaigns/template/{template_id}"),
             "/website/{website_id}/campaigns/template/{template_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -556,12 +571,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let template_id = crate::params::path_segment("template_id", template_id)?;
-        let path = format!("/website/{website_id}/campaigns/template/{template_id}");
         let call = crate::call::Call::new(
             "removeCampaignTemplate",
             "remove_campaign_template",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/campaigns/template/{template_id}"),
             "/website/{website_id}/campaigns/template/{template_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -611,12 +625,11 @@ impl crate::Client {
         body: &CreateNewCampaignRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/campaign");
         let mut call = crate::call::Call::new(
             "createNewCampaign",
             "create_new_campaign",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaign"),
             "/website/{website_id}/campaign",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -670,12 +683,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "checkCampaignExists",
             "check_campaign_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}"),
             "/website/{website_id}/campaign/{campaign_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -728,12 +740,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "getCampaign",
             "get_campaign",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}"),
             "/website/{website_id}/campaign/{campaign_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -789,12 +800,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let mut call = crate::call::Call::new(
             "saveCampaign",
             "save_campaign",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}"),
             "/website/{website_id}/campaign/{campaign_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -851,12 +861,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let mut call = crate::call::Call::new(
             "updateCampaign",
             "update_campaign",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}"),
             "/website/{website_id}/campaign/{campaign_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -908,12 +917,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}");
         let call = crate::call::Call::new(
             "removeCampaign",
             "remove_campaign",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}"),
             "/website/{website_id}/campaign/{campaign_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -966,12 +974,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}/dispatch");
         let call = crate::call::Call::new(
             "dispatchCampaign",
             "dispatch_campaign",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}/dispatch"),
             "/website/{website_id}/campaign/{campaign_id}/dispatch",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1024,12 +1031,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}/resume");
         let call = crate::call::Call::new(
             "resumeCampaign",
             "resume_campaign",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}/resume"),
             "/website/{website_id}/campaign/{campaign_id}/resume",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1082,12 +1088,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}/pause");
         let call = crate::call::Call::new(
             "pauseCampaign",
             "pause_campaign",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}/pause"),
             "/website/{website_id}/campaign/{campaign_id}/pause",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1140,12 +1145,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
-        let path = format!("/website/{website_id}/campaign/{campaign_id}/test");
         let call = crate::call::Call::new(
             "testCampaign",
             "test_campaign",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/campaign/{campaign_id}/test"),
             "/website/{website_id}/campaign/{campaign_id}/test",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1204,14 +1208,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listCampaignRecipients",
             "list_campaign_recipients",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}"
+            ),
             "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1223,7 +1226,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         campaign_id: &str,
-    ) -> crate::Items<'_, CampaignRecipient> {
+    ) -> crate::Items<'static, CampaignRecipient> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let campaign_id = campaign_id.to_owned();
         crate::Items::new(
@@ -1231,11 +1235,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_campaign_recipients(
-                                &website_id,
-                                &campaign_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_campaign_recipients_request(
+                                    &website_id,
+                                    &campaign_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -1313,14 +1325,13 @@ impl crate::Client {
         let campaign_id = crate::params::path_segment("campaign_id", campaign_id)?;
         let action = crate::params::path_segment("action", action)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listCampaignStatistics",
             "list_campaign_statistics",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}"
+            ),
             "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1333,7 +1344,8 @@ impl crate::Client {
         website_id: &str,
         campaign_id: &str,
         action: &str,
-    ) -> crate::Items<'_, CampaignStatistic> {
+    ) -> crate::Items<'static, CampaignStatistic> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let campaign_id = campaign_id.to_owned();
         let action = action.to_owned();
@@ -1342,12 +1354,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_campaign_statistics(
-                                &website_id,
-                                &campaign_id,
-                                &action,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_campaign_statistics_request(
+                                    &website_id,
+                                    &campaign_id,
+                                    &action,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )

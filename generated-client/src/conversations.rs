@@ -75,12 +75,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/conversations/{page_number}");
         let mut call = crate::call::Call::new(
             "listConversations",
             "list_conversations",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversations/{page_number}"),
             "/website/{website_id}/conversations/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -143,7 +142,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         options: &ListConversationsOptions,
-    ) -> crate::Items<'_, Conversation> {
+    ) -> crate::Items<'static, Conversation> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let options = options.clone();
         crate::Items::new(
@@ -151,7 +151,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_conversations(&website_id, page_number, &options),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_conversations_request(
+                                    &website_id,
+                                    page_number,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -199,12 +212,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/conversation");
         let call = crate::call::Call::new(
             "createConversation",
             "create_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation"),
             "/website/{website_id}/conversation",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -253,12 +265,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "getConversation",
             "get_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}"),
             "/website/{website_id}/conversation/{session_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -307,12 +318,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "checkConversationExists",
             "check_conversation_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}"),
             "/website/{website_id}/conversation/{session_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -359,12 +369,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}");
         let call = crate::call::Call::new(
             "removeConversation",
             "remove_conversation",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}"),
             "/website/{website_id}/conversation/{session_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -416,12 +425,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/messages");
         let mut call = crate::call::Call::new(
             "listConversationMessages",
             "list_conversation_messages",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/messages"),
             "/website/{website_id}/conversation/{session_id}/messages",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -443,7 +451,8 @@ impl crate::Client {
         website_id: &str,
         session_id: &str,
         options: &ListConversationMessagesOptions,
-    ) -> crate::Items<'_, Message> {
+    ) -> crate::Items<'static, Message> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let session_id = session_id.to_owned();
         let options = options.clone();
@@ -456,11 +465,19 @@ impl crate::Client {
                         ..options.clone()
                     };
                     crate::pages::following(
-                        self
-                            .list_conversation_messages(
-                                &website_id,
-                                &session_id,
-                                &options,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_conversation_messages_request(
+                                    &website_id,
+                                    &session_id,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         |page: &[Message]| {
                             page.iter().filter_map(|item| item.timestamp).min()
@@ -516,12 +533,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/message");
         let mut call = crate::call::Call::new(
             "sendConversationMessage",
             "send_conversation_message",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/message"),
             "/website/{website_id}/conversation/{session_id}/message",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -572,12 +588,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/state");
         let mut call = crate::call::Call::new(
             "updateConversationState",
             "update_conversation_state",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/state"),
             "/website/{website_id}/conversation/{session_id}/state",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -629,12 +644,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/state");
         let call = crate::call::Call::new(
             "getConversationState",
             "get_conversation_state",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/state"),
             "/website/{website_id}/conversation/{session_id}/state",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -684,12 +698,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/routing");
         let mut call = crate::call::Call::new(
             "updateConversationRouting",
             "update_conversation_routing",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/routing"),
             "/website/{website_id}/conversation/{session_id}/routing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -741,12 +754,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/routing");
         let call = crate::call::Call::new(
             "getConversationRoutingAssign",
             "get_conversation_routing_assign",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/routing"),
             "/website/{website_id}/conversation/{session_id}/routing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -797,12 +809,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/meta");
         let call = crate::call::Call::new(
             "getConversationMeta",
             "get_conversation_meta",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/meta"),
             "/website/{website_id}/conversation/{session_id}/meta",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -854,12 +865,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/meta");
         let mut call = crate::call::Call::new(
             "updateConversationMetas",
             "update_conversation_metas",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/meta"),
             "/website/{website_id}/conversation/{session_id}/meta",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -910,14 +920,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/participants"
-        );
         let mut call = crate::call::Call::new(
             "saveConversationParticipants",
             "save_conversation_participants",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/participants"),
             "/website/{website_id}/conversation/{session_id}/participants",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -969,14 +976,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/participants"
-        );
         let call = crate::call::Call::new(
             "getConversationParticipants",
             "get_conversation_participants",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/participants"),
             "/website/{website_id}/conversation/{session_id}/participants",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1029,14 +1033,13 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/conversations/suggest/segments/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listSuggestedConversationSegments",
             "list_suggested_conversation_segments",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversations/suggest/segments/{page_number}"
+            ),
             "/website/{website_id}/conversations/suggest/segments/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1047,17 +1050,26 @@ impl crate::Client {
     pub fn list_suggested_conversation_segments_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, ConversationSuggestedSegment> {
+    ) -> crate::Items<'static, ConversationSuggestedSegment> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_suggested_conversation_segments(
-                                &website_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_suggested_conversation_segments_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -1105,12 +1117,11 @@ impl crate::Client {
         body: &DeleteSuggestedConversationSegmentRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/conversations/suggest/segment");
         let mut call = crate::call::Call::new(
             "deleteSuggestedConversationSegment",
             "delete_suggested_conversation_segment",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/conversations/suggest/segment"),
             "/website/{website_id}/conversations/suggest/segment",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1164,14 +1175,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/conversations/suggest/data/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listSuggestedConversationDataKeys",
             "list_suggested_conversation_data_keys",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversations/suggest/data/{page_number}"),
             "/website/{website_id}/conversations/suggest/data/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1182,17 +1190,26 @@ impl crate::Client {
     pub fn list_suggested_conversation_data_keys_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, ConversationSuggestedDataKey> {
+    ) -> crate::Items<'static, ConversationSuggestedDataKey> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_suggested_conversation_data_keys(
-                                &website_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_suggested_conversation_data_keys_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -1240,12 +1257,11 @@ impl crate::Client {
         body: &DeleteSuggestedConversationDataKeyRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/conversations/suggest/data");
         let mut call = crate::call::Call::new(
             "deleteSuggestedConversationDataKey",
             "delete_suggested_conversation_data_key",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/conversations/suggest/data"),
             "/website/{website_id}/conversations/suggest/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1297,12 +1313,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/conversations/spams/{page_number}");
         let call = crate::call::Call::new(
             "listSpamConversations",
             "list_spam_conversations",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversations/spams/{page_number}"),
             "/website/{website_id}/conversations/spams/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1313,14 +1328,27 @@ impl crate::Client {
     pub fn list_spam_conversations_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, SpamConversation> {
+    ) -> crate::Items<'static, SpamConversation> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_spam_conversations(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_spam_conversations_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -1376,12 +1404,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let spam_id = crate::params::path_segment("spam_id", spam_id)?;
-        let path = format!("/website/{website_id}/conversations/spam/{spam_id}/content");
         let call = crate::call::Call::new(
             "resolveSpamConversationContent",
             "resolve_spam_conversation_content",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversations/spam/{spam_id}/content"),
             "/website/{website_id}/conversations/spam/{spam_id}/content",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1435,14 +1462,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let spam_id = crate::params::path_segment("spam_id", spam_id)?;
-        let path = format!(
-            "/website/{website_id}/conversations/spam/{spam_id}/decision"
-        );
         let mut call = crate::call::Call::new(
             "submitSpamConversationDecision",
             "submit_spam_conversation_decision",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversations/spam/{spam_id}/decision"),
             "/website/{website_id}/conversations/spam/{spam_id}/decision",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1498,12 +1522,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/initiate");
         let call = crate::call::Call::new(
             "initiateConversationWithExistingSession",
             "initiate_conversation_with_existing_session",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/initiate"),
             "/website/{website_id}/conversation/{session_id}/initiate",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1568,14 +1591,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-        );
         let call = crate::call::Call::new(
             "getMessageInConversation",
             "get_message_in_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
+            ),
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1645,14 +1667,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-        );
         let mut call = crate::call::Call::new(
             "updateMessageInConversation",
             "update_message_in_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
+            ),
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1716,14 +1737,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let fingerprint = crate::params::path_segment("fingerprint", fingerprint)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-        );
         let call = crate::call::Call::new(
             "removeMessageInConversation",
             "remove_message_in_conversation",
             ::reqwest::Method::DELETE,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
+            ),
             "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1775,12 +1795,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/compose");
         let mut call = crate::call::Call::new(
             "composeMessageInConversation",
             "compose_message_in_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/compose"),
             "/website/{website_id}/conversation/{session_id}/compose",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1839,12 +1858,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/read");
         let mut call = crate::call::Call::new(
             "markMessagesReadInConversation",
             "mark_messages_read_in_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/read"),
             "/website/{website_id}/conversation/{session_id}/read",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1895,12 +1913,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/unread");
         let mut call = crate::call::Call::new(
             "markConversationAsUnread",
             "mark_conversation_as_unread",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/unread"),
             "/website/{website_id}/conversation/{session_id}/unread",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1959,12 +1976,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/delivered");
         let mut call = crate::call::Call::new(
             "markMessagesDeliveredInConversation",
             "mark_messages_delivered_in_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/delivered"),
             "/website/{website_id}/conversation/{session_id}/delivered",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2017,12 +2033,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/open");
         let mut call = crate::call::Call::new(
             "updateConversationOpenState",
             "update_conversation_open_state",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/open"),
             "/website/{website_id}/conversation/{session_id}/open",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2073,12 +2088,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/inbox");
         let mut call = crate::call::Call::new(
             "updateConversationInbox",
             "update_conversation_inbox",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/inbox"),
             "/website/{website_id}/conversation/{session_id}/inbox",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2148,14 +2162,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let original_id = crate::params::path_segment("original_id", original_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/original/{original_id}"
-        );
         let call = crate::call::Call::new(
             "getOriginalMessageInConversation",
             "get_original_message_in_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/original/{original_id}"
+            ),
             "/website/{website_id}/conversation/{session_id}/original/{original_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2212,14 +2225,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/pages/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listConversationPages",
             "list_conversation_pages",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/pages/{page_number}"
+            ),
             "/website/{website_id}/conversation/{session_id}/pages/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2231,7 +2243,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> crate::Items<'_, ConversationPage> {
+    ) -> crate::Items<'static, ConversationPage> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let session_id = session_id.to_owned();
         crate::Items::new(
@@ -2239,11 +2252,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_conversation_pages(
-                                &website_id,
-                                &session_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_conversation_pages_request(
+                                    &website_id,
+                                    &session_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -2300,14 +2321,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/events/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listConversationEvents",
             "list_conversation_events",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/events/{page_number}"
+            ),
             "/website/{website_id}/conversation/{session_id}/events/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2319,7 +2339,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> crate::Items<'_, ConversationEvent> {
+    ) -> crate::Items<'static, ConversationEvent> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let session_id = session_id.to_owned();
         crate::Items::new(
@@ -2327,11 +2348,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_conversation_events(
-                                &website_id,
-                                &session_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_conversation_events_request(
+                                    &website_id,
+                                    &session_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -2388,14 +2417,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/files/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listConversationFiles",
             "list_conversation_files",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/files/{page_number}"
+            ),
             "/website/{website_id}/conversation/{session_id}/files/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2407,7 +2435,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         session_id: &str,
-    ) -> crate::Items<'_, ConversationFile> {
+    ) -> crate::Items<'static, ConversationFile> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let session_id = session_id.to_owned();
         crate::Items::new(
@@ -2415,11 +2444,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_conversation_files(
-                                &website_id,
-                                &session_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_conversation_files_request(
+                                    &website_id,
+                                    &session_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -2472,12 +2509,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/relations");
         let call = crate::call::Call::new(
             "getConversationRelations",
             "get_conversation_relations",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/relations"),
             "/website/{website_id}/conversation/{session_id}/relations",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2528,12 +2564,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/block");
         let call = crate::call::Call::new(
             "getBlockStatusForConversation",
             "get_block_status_for_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/block"),
             "/website/{website_id}/conversation/{session_id}/block",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2591,12 +2626,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/block");
         let mut call = crate::call::Call::new(
             "blockIncomingMessagesForConversation",
             "block_incoming_messages_for_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/block"),
             "/website/{website_id}/conversation/{session_id}/block",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2648,12 +2682,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/verify");
         let call = crate::call::Call::new(
             "getVerifyStatusForConversation",
             "get_verify_status_for_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/verify"),
             "/website/{website_id}/conversation/{session_id}/verify",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2711,12 +2744,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/verify");
         let mut call = crate::call::Call::new(
             "updateVerifyStatusForConversation",
             "update_verify_status_for_conversation",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/verify"),
             "/website/{website_id}/conversation/{session_id}/verify",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2777,14 +2809,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/verify/identity"
-        );
         let mut call = crate::call::Call::new(
             "requestIdentityVerificationForConversation",
             "request_identity_verification_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/verify/identity"),
             "/website/{website_id}/conversation/{session_id}/verify/identity",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2843,14 +2872,13 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/verify/identity/link"
-        );
         let mut call = crate::call::Call::new(
             "redeemIdentityVerificationLinkForConversation",
             "redeem_identity_verification_link_for_conversation",
             ::reqwest::Method::PUT,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/verify/identity/link"
+            ),
             "/website/{website_id}/conversation/{session_id}/verify/identity/link",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2909,12 +2937,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/transcript");
         let mut call = crate::call::Call::new(
             "requestEmailTranscriptForConversation",
             "request_email_transcript_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/transcript"),
             "/website/{website_id}/conversation/{session_id}/transcript",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2970,12 +2997,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/purge");
         let call = crate::call::Call::new(
             "requestChatboxBindingPurgeForConversation",
             "request_chatbox_binding_purge_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/purge"),
             "/website/{website_id}/conversation/{session_id}/purge",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3022,12 +3048,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/feedback");
         let call = crate::call::Call::new(
             "requestUserFeedbackForConversation",
             "request_user_feedback_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/feedback"),
             "/website/{website_id}/conversation/{session_id}/feedback",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3084,12 +3109,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
         let call = crate::call::Call::new(
             "listBrowsingSessionsForConversation",
             "list_browsing_sessions_for_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/browsing"),
             "/website/{website_id}/conversation/{session_id}/browsing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3142,12 +3166,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/browsing");
         let call = crate::call::Call::new(
             "initiateBrowsingSessionForConversation",
             "initiate_browsing_session_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/browsing"),
             "/website/{website_id}/conversation/{session_id}/browsing",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3215,14 +3238,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let browsing_id = crate::params::path_segment("browsing_id", browsing_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}"
-        );
         let mut call = crate::call::Call::new(
             "sendActionToExistingBrowsingSession",
             "send_action_to_existing_browsing_session",
             ::reqwest::Method::PATCH,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}"
+            ),
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3293,14 +3315,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let browsing_id = crate::params::path_segment("browsing_id", browsing_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist"
-        );
         let mut call = crate::call::Call::new(
             "assistExistingBrowsingSession",
             "assist_existing_browsing_session",
             ::reqwest::Method::PATCH,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist"
+            ),
             "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3361,12 +3382,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/call");
         let mut call = crate::call::Call::new(
             "initiateNewCallSessionForConversation",
             "initiate_new_call_session_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/call"),
             "/website/{website_id}/conversation/{session_id}/call",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3422,12 +3442,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/call");
         let call = crate::call::Call::new(
             "getOngoingCallSessionForConversation",
             "get_ongoing_call_session_for_conversation",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/call"),
             "/website/{website_id}/conversation/{session_id}/call",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3495,14 +3514,11 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let call_id = crate::params::path_segment("call_id", call_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/call/{call_id}"
-        );
         let mut call = crate::call::Call::new(
             "abortOngoingCallSessionForConversation",
             "abort_ongoing_call_session_for_conversation",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/call/{call_id}"),
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3573,14 +3589,11 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let call_id = crate::params::path_segment("call_id", call_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/call/{call_id}"
-        );
         let mut call = crate::call::Call::new(
             "transmitSignalingOnOngoingCallSession",
             "transmit_signaling_on_ongoing_call_session",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/call/{call_id}"),
             "/website/{website_id}/conversation/{session_id}/call/{call_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3645,12 +3658,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/tool");
         let mut call = crate::call::Call::new(
             "requestToolCallForConversation",
             "request_tool_call_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/tool"),
             "/website/{website_id}/conversation/{session_id}/tool",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3723,14 +3735,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button"
-        );
         let mut call = crate::call::Call::new(
             "deliverWidgetButtonActionForConversation",
             "deliver_widget_button_action_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button"
+            ),
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3803,14 +3814,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
-        );
         let mut call = crate::call::Call::new(
             "deliverWidgetDataFetchActionForConversation",
             "deliver_widget_data_fetch_action_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
+            ),
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3883,14 +3893,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!(
-            "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
-        );
         let mut call = crate::call::Call::new(
             "deliverWidgetDataEditActionForConversation",
             "deliver_widget_data_edit_action_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!(
+                "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data"
+            ),
             "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -3949,12 +3958,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/reminder");
         let mut call = crate::call::Call::new(
             "scheduleReminderForConversation",
             "schedule_reminder_for_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/reminder"),
             "/website/{website_id}/conversation/{session_id}/reminder",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -4005,12 +4013,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let session_id = crate::params::path_segment("session_id", session_id)?;
-        let path = format!("/website/{website_id}/conversation/{session_id}/report");
         let mut call = crate::call::Call::new(
             "reportConversation",
             "report_conversation",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/conversation/{session_id}/report"),
             "/website/{website_id}/conversation/{session_id}/report",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -56,12 +56,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk");
         let call = crate::call::Call::new(
             "checkHelpdeskExists",
             "check_helpdesk_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/helpdesk"),
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -106,12 +105,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk");
         let call = crate::call::Call::new(
             "resolveHelpdesk",
             "resolve_helpdesk",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk"),
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -159,12 +157,11 @@ impl crate::Client {
         body: &InitializeHelpdeskRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk");
         let mut call = crate::call::Call::new(
             "initializeHelpdesk",
             "initialize_helpdesk",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk"),
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -213,12 +210,11 @@ impl crate::Client {
         body: &DeleteHelpdeskRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk");
         let mut call = crate::call::Call::new(
             "deleteHelpdesk",
             "delete_helpdesk",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/helpdesk"),
             "/website/{website_id}/helpdesk",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -270,12 +266,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/helpdesk/locales/{page_number}");
         let call = crate::call::Call::new(
             "listHelpdeskLocales",
             "list_helpdesk_locales",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/locales/{page_number}"),
             "/website/{website_id}/helpdesk/locales/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -286,14 +281,27 @@ impl crate::Client {
     pub fn list_helpdesk_locales_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, HelpdeskLocale> {
+    ) -> crate::Items<'static, HelpdeskLocale> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_helpdesk_locales(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_locales_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -340,12 +348,11 @@ impl crate::Client {
         body: &AddHelpdeskLocaleRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/locale");
         let mut call = crate::call::Call::new(
             "addHelpdeskLocale",
             "add_helpdesk_locale",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk/locale"),
             "/website/{website_id}/helpdesk/locale",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -399,12 +406,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
-        let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "checkHelpdeskLocaleExists",
             "check_helpdesk_locale_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/helpdesk/locale/{locale}"),
             "/website/{website_id}/helpdesk/locale/{locale}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -459,12 +465,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
-        let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "resolveHelpdeskLocale",
             "resolve_helpdesk_locale",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/locale/{locale}"),
             "/website/{website_id}/helpdesk/locale/{locale}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -515,12 +520,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
-        let path = format!("/website/{website_id}/helpdesk/locale/{locale}");
         let call = crate::call::Call::new(
             "deleteHelpdeskLocale",
             "delete_helpdesk_locale",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/helpdesk/locale/{locale}"),
             "/website/{website_id}/helpdesk/locale/{locale}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -596,14 +600,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listHelpdeskPages",
             "list_helpdesk_pages",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}"
+            ),
             "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -616,7 +619,8 @@ impl crate::Client {
         website_id: &str,
         locale: &str,
         content_type: &HelpdeskContentType,
-    ) -> crate::Items<'_, HelpdeskPage> {
+    ) -> crate::Items<'static, HelpdeskPage> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let locale = locale.to_owned();
         let content_type = content_type.clone();
@@ -625,12 +629,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_helpdesk_pages(
-                                &website_id,
-                                &locale,
-                                &content_type,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_pages_request(
+                                    &website_id,
+                                    &locale,
+                                    &content_type,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -705,14 +717,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let entity_id = crate::params::path_segment("entity_id", entity_id)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskPageEntity",
             "resolve_helpdesk_page_entity",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}"
+            ),
             "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -791,14 +802,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}"
-        );
         let mut call = crate::call::Call::new(
             "listHelpdeskTree",
             "list_helpdesk_tree",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}"
+            ),
             "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -824,7 +834,8 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &ListHelpdeskTreeOptions,
-    ) -> crate::Items<'_, HelpdeskTreeEntry> {
+    ) -> crate::Items<'static, HelpdeskTreeEntry> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let locale = locale.to_owned();
         let content_type = content_type.clone();
@@ -834,13 +845,21 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_helpdesk_tree(
-                                &website_id,
-                                &locale,
-                                &content_type,
-                                page_number,
-                                &options,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_tree_request(
+                                    &website_id,
+                                    &locale,
+                                    &content_type,
+                                    page_number,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -915,14 +934,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "createHelpdeskTreePath",
             "create_helpdesk_tree_path",
             ::reqwest::Method::POST,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -997,14 +1015,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreePath",
             "resolve_helpdesk_tree_path",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1082,14 +1099,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
-        );
         let mut call = crate::call::Call::new(
             "updateHelpdeskTreePath",
             "update_helpdesk_tree_path",
             ::reqwest::Method::PATCH,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1163,14 +1179,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "deleteHelpdeskTreePath",
             "delete_helpdesk_tree_path",
             ::reqwest::Method::DELETE,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1245,14 +1260,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreeContent",
             "resolve_helpdesk_tree_content",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1330,14 +1344,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
-        );
         let mut call = crate::call::Call::new(
             "saveHelpdeskTreeContent",
             "save_helpdesk_tree_content",
             ::reqwest::Method::PUT,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1413,14 +1426,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreeMetadata",
             "resolve_helpdesk_tree_metadata",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1496,14 +1508,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
-        );
         let mut call = crate::call::Call::new(
             "updateHelpdeskTreeMetadata",
             "update_helpdesk_tree_metadata",
             ::reqwest::Method::PATCH,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1579,14 +1590,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let path = crate::params::path_segment("path", path)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskTreePage",
             "resolve_helpdesk_tree_page",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}"
+            ),
             "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1648,14 +1658,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/history/changes/{page_number}"
-        );
         let mut call = crate::call::Call::new(
             "listHelpdeskHistoryChanges",
             "list_helpdesk_history_changes",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/history/changes/{page_number}"),
             "/website/{website_id}/helpdesk/history/changes/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1676,7 +1683,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         options: &ListHelpdeskHistoryChangesOptions,
-    ) -> crate::Items<'_, HelpdeskHistoryChange> {
+    ) -> crate::Items<'static, HelpdeskHistoryChange> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let options = options.clone();
         crate::Items::new(
@@ -1684,11 +1692,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_helpdesk_history_changes(
-                                &website_id,
-                                page_number,
-                                &options,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_history_changes_request(
+                                    &website_id,
+                                    page_number,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -1745,12 +1761,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let change_id = crate::params::path_segment("change_id", change_id)?;
-        let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
         let call = crate::call::Call::new(
             "resolveHelpdeskHistoryChange",
             "resolve_helpdesk_history_change",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/history/change/{change_id}"),
             "/website/{website_id}/helpdesk/history/change/{change_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1804,12 +1819,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let change_id = crate::params::path_segment("change_id", change_id)?;
-        let path = format!("/website/{website_id}/helpdesk/history/change/{change_id}");
         let mut call = crate::call::Call::new(
             "cancelHelpdeskHistoryChange",
             "cancel_helpdesk_history_change",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/helpdesk/history/change/{change_id}"),
             "/website/{website_id}/helpdesk/history/change/{change_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1876,14 +1890,11 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}"
-        );
         let call = crate::call::Call::new(
             "requestHelpdeskContentRefresh",
             "request_helpdesk_content_refresh",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk/refresh/{locale}/{content_type}"),
             "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1956,14 +1967,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}"
-        );
         let mut call = crate::call::Call::new(
             "mapHelpdeskLocaleFeedbackRatings",
             "map_helpdesk_locale_feedback_ratings",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}"
+            ),
             "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2048,14 +2058,13 @@ impl crate::Client {
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}"
-        );
         let mut call = crate::call::Call::new(
             "listHelpdeskLocaleFeedbacks",
             "list_helpdesk_locale_feedbacks",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}"
+            ),
             "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2075,7 +2084,8 @@ impl crate::Client {
         locale: &str,
         content_type: &HelpdeskContentType,
         options: &ListHelpdeskLocaleFeedbacksOptions,
-    ) -> crate::Items<'_, HelpdeskFeedback> {
+    ) -> crate::Items<'static, HelpdeskFeedback> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let locale = locale.to_owned();
         let content_type = content_type.clone();
@@ -2085,13 +2095,21 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_helpdesk_locale_feedbacks(
-                                &website_id,
-                                &locale,
-                                &content_type,
-                                page_number,
-                                &options,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_locale_feedbacks_request(
+                                    &website_id,
+                                    &locale,
+                                    &content_type,
+                                    page_number,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -2164,14 +2182,11 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/import/{locale}/{content_type}"
-        );
         let mut call = crate::call::Call::new(
             "importExternalHelpdeskToLocale",
             "import_external_helpdesk_to_locale",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk/import/{locale}/{content_type}"),
             "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2238,14 +2253,11 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let locale = crate::params::path_segment("locale", locale)?;
         let content_type = crate::params::path_segment("content_type", content_type)?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/export/{locale}/{content_type}"
-        );
         let call = crate::call::Call::new(
             "exportHelpdeskLocaleArticles",
             "export_helpdesk_locale_articles",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk/export/{locale}/{content_type}"),
             "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2296,12 +2308,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/helpdesk/redirections/{page_number}");
         let call = crate::call::Call::new(
             "listHelpdeskRedirections",
             "list_helpdesk_redirections",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/redirections/{page_number}"),
             "/website/{website_id}/helpdesk/redirections/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2312,14 +2323,27 @@ impl crate::Client {
     pub fn list_helpdesk_redirections_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, HelpdeskRedirection> {
+    ) -> crate::Items<'static, HelpdeskRedirection> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_helpdesk_redirections(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_helpdesk_redirections_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -2370,12 +2394,11 @@ impl crate::Client {
         body: &AddHelpdeskRedirectionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/redirection");
         let mut call = crate::call::Call::new(
             "addHelpdeskRedirection",
             "add_helpdesk_redirection",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/helpdesk/redirection"),
             "/website/{website_id}/helpdesk/redirection",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2432,14 +2455,11 @@ impl crate::Client {
             "redirection_id",
             redirection_id,
         )?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/redirection/{redirection_id}"
-        );
         let call = crate::call::Call::new(
             "checkHelpdeskRedirectionExists",
             "check_helpdesk_redirection_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/helpdesk/redirection/{redirection_id}"),
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2497,14 +2517,11 @@ impl crate::Client {
             "redirection_id",
             redirection_id,
         )?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/redirection/{redirection_id}"
-        );
         let call = crate::call::Call::new(
             "resolveHelpdeskRedirection",
             "resolve_helpdesk_redirection",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/redirection/{redirection_id}"),
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2558,14 +2575,11 @@ impl crate::Client {
             "redirection_id",
             redirection_id,
         )?;
-        let path = format!(
-            "/website/{website_id}/helpdesk/redirection/{redirection_id}"
-        );
         let call = crate::call::Call::new(
             "deleteHelpdeskRedirection",
             "delete_helpdesk_redirection",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/helpdesk/redirection/{redirection_id}"),
             "/website/{website_id}/helpdesk/redirection/{redirection_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2612,12 +2626,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/settings");
         let call = crate::call::Call::new(
             "resolveHelpdeskSettings",
             "resolve_helpdesk_settings",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/settings"),
             "/website/{website_id}/helpdesk/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2665,12 +2678,11 @@ impl crate::Client {
         body: &HelpdeskSettings,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/settings");
         let mut call = crate::call::Call::new(
             "saveHelpdeskSettings",
             "save_helpdesk_settings",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/helpdesk/settings"),
             "/website/{website_id}/helpdesk/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2718,12 +2730,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/domain");
         let call = crate::call::Call::new(
             "resolveHelpdeskDomain",
             "resolve_helpdesk_domain",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/domain"),
             "/website/{website_id}/helpdesk/domain",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2771,12 +2782,11 @@ impl crate::Client {
         body: &RequestHelpdeskDomainChangeRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/domain");
         let mut call = crate::call::Call::new(
             "requestHelpdeskDomainChange",
             "request_helpdesk_domain_change",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/helpdesk/domain"),
             "/website/{website_id}/helpdesk/domain",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -2829,12 +2839,11 @@ impl crate::Client {
         options: &GenerateHelpdeskDomainSetupFlowOptions,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/helpdesk/domain/setup");
         let mut call = crate::call::Call::new(
             "generateHelpdeskDomainSetupFlow",
             "generate_helpdesk_domain_setup_flow",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/helpdesk/domain/setup"),
             "/website/{website_id}/helpdesk/domain/setup",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -48,12 +48,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/inboxes/list/{page_number}");
         let call = crate::call::Call::new(
             "listInboxes",
             "list_inboxes",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/inboxes/list/{page_number}"),
             "/website/{website_id}/inboxes/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -61,14 +60,24 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_inboxes`](Self::list_inboxes), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_inboxes_stream(&self, website_id: &str) -> crate::Items<'_, Inbox> {
+    pub fn list_inboxes_stream(&self, website_id: &str) -> crate::Items<'static, Inbox> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_inboxes(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_inboxes_request(&website_id, page_number),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -117,12 +126,11 @@ impl crate::Client {
         body: &InboxOrders,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/inboxes/batch/order");
         let mut call = crate::call::Call::new(
             "batchOrderInboxes",
             "batch_order_inboxes",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/inboxes/batch/order"),
             "/website/{website_id}/inboxes/batch/order",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -171,12 +179,11 @@ impl crate::Client {
         body: &Inbox,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/inbox");
         let mut call = crate::call::Call::new(
             "createNewInbox",
             "create_new_inbox",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/inbox"),
             "/website/{website_id}/inbox",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -230,12 +237,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
-        let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "checkInboxExists",
             "check_inbox_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/inbox/{inbox_id}"),
             "/website/{website_id}/inbox/{inbox_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -288,12 +294,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
-        let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "getInbox",
             "get_inbox",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/inbox/{inbox_id}"),
             "/website/{website_id}/inbox/{inbox_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -349,12 +354,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
-        let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let mut call = crate::call::Call::new(
             "saveInbox",
             "save_inbox",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/inbox/{inbox_id}"),
             "/website/{website_id}/inbox/{inbox_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -406,12 +410,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let inbox_id = crate::params::path_segment("inbox_id", inbox_id)?;
-        let path = format!("/website/{website_id}/inbox/{inbox_id}");
         let call = crate::call::Call::new(
             "deleteInbox",
             "delete_inbox",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/inbox/{inbox_id}"),
             "/website/{website_id}/inbox/{inbox_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -53,12 +53,11 @@ impl crate::Client {
         search_query: &std::collections::BTreeMap<String, serde_json::Value>,
     ) -> Result<crate::call::Call, crate::Error> {
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/media/animation/list/{page_number}");
         let mut call = crate::call::Call::new(
             "listAnimationMedias",
             "list_animation_medias",
             ::reqwest::Method::GET,
-            path,
+            format!("/media/animation/list/{page_number}"),
             "/media/animation/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

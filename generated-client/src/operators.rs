@@ -51,12 +51,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/operators/list");
         let call = crate::call::Call::new(
             "listWebsiteOperators",
             "list_website_operators",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/operators/list"),
             "/website/{website_id}/operators/list",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -103,12 +102,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/operators/active");
         let call = crate::call::Call::new(
             "listLastActiveWebsiteOperators",
             "list_last_active_website_operators",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/operators/active"),
             "/website/{website_id}/operators/active",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -153,12 +151,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/operators/active");
         let call = crate::call::Call::new(
             "flushLastActiveWebsiteOperators",
             "flush_last_active_website_operators",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/operators/active"),
             "/website/{website_id}/operators/active",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -204,12 +201,11 @@ impl crate::Client {
         body: &OperatorEmail,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/operators/email");
         let mut call = crate::call::Call::new(
             "sendEmailToWebsiteOperators",
             "send_email_to_website_operators",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/operators/email"),
             "/website/{website_id}/operators/email",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -263,12 +259,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let user_id = crate::params::path_segment("user_id", user_id)?;
-        let path = format!("/website/{website_id}/operator/{user_id}");
         let call = crate::call::Call::new(
             "getWebsiteOperator",
             "get_website_operator",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/operator/{user_id}"),
             "/website/{website_id}/operator/{user_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -324,12 +319,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let user_id = crate::params::path_segment("user_id", user_id)?;
-        let path = format!("/website/{website_id}/operator/{user_id}");
         let mut call = crate::call::Call::new(
             "changeOperatorMembership",
             "change_operator_membership",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/operator/{user_id}"),
             "/website/{website_id}/operator/{user_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -383,12 +377,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let user_id = crate::params::path_segment("user_id", user_id)?;
-        let path = format!("/website/{website_id}/operator/{user_id}");
         let call = crate::call::Call::new(
             "unlinkOperatorFromWebsite",
             "unlink_operator_from_website",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/operator/{user_id}"),
             "/website/{website_id}/operator/{user_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -436,12 +429,11 @@ impl crate::Client {
         body: &InviteWebsiteOperatorRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/operator");
         let mut call = crate::call::Call::new(
             "inviteWebsiteOperator",
             "invite_website_operator",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/operator"),
             "/website/{website_id}/operator",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

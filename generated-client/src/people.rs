@@ -53,12 +53,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/stats");
         let call = crate::call::Call::new(
             "getPeopleStatistics",
             "get_people_statistics",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/stats"),
             "/website/{website_id}/people/stats",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -111,14 +110,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/people/suggest/segments/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listSuggestedPeopleSegments",
             "list_suggested_people_segments",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/suggest/segments/{page_number}"),
             "/website/{website_id}/people/suggest/segments/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -129,14 +125,27 @@ impl crate::Client {
     pub fn list_suggested_people_segments_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, PeopleSuggestedSegment> {
+    ) -> crate::Items<'static, PeopleSuggestedSegment> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_suggested_people_segments(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_suggested_people_segments_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -183,12 +192,11 @@ impl crate::Client {
         body: &DeleteSuggestedPeopleSegmentRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/suggest/segment");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleSegment",
             "delete_suggested_people_segment",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/people/suggest/segment"),
             "/website/{website_id}/people/suggest/segment",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -242,12 +250,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/people/suggest/data/{page_number}");
         let call = crate::call::Call::new(
             "listSuggestedPeopleDataKeys",
             "list_suggested_people_data_keys",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/suggest/data/{page_number}"),
             "/website/{website_id}/people/suggest/data/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -258,14 +265,27 @@ impl crate::Client {
     pub fn list_suggested_people_data_keys_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, PeopleSuggestedDataKey> {
+    ) -> crate::Items<'static, PeopleSuggestedDataKey> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_suggested_people_data_keys(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_suggested_people_data_keys_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -312,12 +332,11 @@ impl crate::Client {
         body: &DeleteSuggestedPeopleDataKeyRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/suggest/data");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleDataKey",
             "delete_suggested_people_data_key",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/people/suggest/data"),
             "/website/{website_id}/people/suggest/data",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -371,12 +390,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/people/suggest/events/{page_number}");
         let call = crate::call::Call::new(
             "listSuggestedPeopleEvents",
             "list_suggested_people_events",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/suggest/events/{page_number}"),
             "/website/{website_id}/people/suggest/events/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -387,14 +405,27 @@ impl crate::Client {
     pub fn list_suggested_people_events_stream(
         &self,
         website_id: &str,
-    ) -> crate::Items<'_, PeopleSuggestedEvent> {
+    ) -> crate::Items<'static, PeopleSuggestedEvent> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_suggested_people_events(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_suggested_people_events_request(
+                                    &website_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -441,12 +472,11 @@ impl crate::Client {
         body: &DeleteSuggestedPeopleEventRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/suggest/event");
         let mut call = crate::call::Call::new(
             "deleteSuggestedPeopleEvent",
             "delete_suggested_people_event",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/people/suggest/event"),
             "/website/{website_id}/people/suggest/event",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -503,12 +533,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/people/profiles/{page_number}");
         let mut call = crate::call::Call::new(
             "listPeopleProfiles",
             "list_people_profiles",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/profiles/{page_number}"),
             "/website/{website_id}/people/profiles/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -535,7 +564,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         options: &ListPeopleProfilesOptions,
-    ) -> crate::Items<'_, PeopleProfile> {
+    ) -> crate::Items<'static, PeopleProfile> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let options = options.clone();
         crate::Items::new(
@@ -543,7 +573,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_people_profiles(&website_id, page_number, &options),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_people_profiles_request(
+                                    &website_id,
+                                    page_number,
+                                    &options,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -596,12 +639,11 @@ impl crate::Client {
         body: &PeopleProfileUpdate,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/profile");
         let mut call = crate::call::Call::new(
             "addNewPeopleProfile",
             "add_new_people_profile",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/people/profile"),
             "/website/{website_id}/people/profile",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -655,12 +697,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "checkPeopleProfileExists",
             "check_people_profile_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/people/profile/{people_id}"),
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -713,12 +754,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleProfile",
             "get_people_profile",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/profile/{people_id}"),
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -774,12 +814,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/profile/{people_id}");
         let mut call = crate::call::Call::new(
             "savePeopleProfile",
             "save_people_profile",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/people/profile/{people_id}"),
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -836,12 +875,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/profile/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleProfile",
             "update_people_profile",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/people/profile/{people_id}"),
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -893,12 +931,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/profile/{people_id}");
         let call = crate::call::Call::new(
             "removePeopleProfile",
             "remove_people_profile",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/people/profile/{people_id}"),
             "/website/{website_id}/people/profile/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -955,14 +992,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/people/conversations/{people_id}/list/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listPeopleConversations",
             "list_people_conversations",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/people/conversations/{people_id}/list/{page_number}"
+            ),
             "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -974,7 +1010,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> crate::Items<'_, String> {
+    ) -> crate::Items<'static, String> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let people_id = people_id.to_owned();
         crate::Items::new(
@@ -982,11 +1019,19 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_people_conversations(
-                                &website_id,
-                                &people_id,
-                                page_number,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_people_conversations_request(
+                                    &website_id,
+                                    &people_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -1047,14 +1092,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listPeopleCampaigns",
             "list_people_campaigns",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}"
+            ),
             "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1066,7 +1110,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> crate::Items<'_, PeopleCampaign> {
+    ) -> crate::Items<'static, PeopleCampaign> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let people_id = people_id.to_owned();
         crate::Items::new(
@@ -1074,7 +1119,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_people_campaigns(&website_id, &people_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_people_campaigns_request(
+                                    &website_id,
+                                    &people_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -1131,12 +1189,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/events/{people_id}");
         let mut call = crate::call::Call::new(
             "addPeopleEvent",
             "add_people_event",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/people/events/{people_id}"),
             "/website/{website_id}/people/events/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1196,14 +1253,13 @@ impl crate::Client {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!(
-            "/website/{website_id}/people/events/{people_id}/list/{page_number}"
-        );
         let call = crate::call::Call::new(
             "listPeopleEvents",
             "list_people_events",
             ::reqwest::Method::GET,
-            path,
+            format!(
+                "/website/{website_id}/people/events/{people_id}/list/{page_number}"
+            ),
             "/website/{website_id}/people/events/{people_id}/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1215,7 +1271,8 @@ impl crate::Client {
         &self,
         website_id: &str,
         people_id: &str,
-    ) -> crate::Items<'_, PeopleEvent> {
+    ) -> crate::Items<'static, PeopleEvent> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         let people_id = people_id.to_owned();
         crate::Items::new(
@@ -1223,7 +1280,20 @@ impl crate::Client {
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_people_events(&website_id, &people_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_people_events_request(
+                                    &website_id,
+                                    &people_id,
+                                    page_number,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -1277,12 +1347,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/data/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleData",
             "get_people_data",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/data/{people_id}"),
             "/website/{website_id}/people/data/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1338,12 +1407,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/data/{people_id}");
         let mut call = crate::call::Call::new(
             "savePeopleData",
             "save_people_data",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/people/data/{people_id}"),
             "/website/{website_id}/people/data/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1400,12 +1468,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/data/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleData",
             "update_people_data",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/people/data/{people_id}"),
             "/website/{website_id}/people/data/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1461,12 +1528,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/subscription/{people_id}");
         let call = crate::call::Call::new(
             "getPeopleSubscriptionStatus",
             "get_people_subscription_status",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/people/subscription/{people_id}"),
             "/website/{website_id}/people/subscription/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1520,12 +1586,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let people_id = crate::params::path_segment("people_id", people_id)?;
-        let path = format!("/website/{website_id}/people/subscription/{people_id}");
         let mut call = crate::call::Call::new(
             "updatePeopleSubscriptionStatus",
             "update_people_subscription_status",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/people/subscription/{people_id}"),
             "/website/{website_id}/people/subscription/{people_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1571,12 +1636,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/export/profiles");
         let call = crate::call::Call::new(
             "exportPeopleProfiles",
             "export_people_profiles",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/people/export/profiles"),
             "/website/{website_id}/people/export/profiles",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -1628,12 +1692,11 @@ impl crate::Client {
         body: &PeopleProfileImportSetup,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/people/import/profiles");
         let mut call = crate::call::Call::new(
             "importPeopleProfiles",
             "import_people_profiles",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/people/import/profiles"),
             "/website/{website_id}/people/import/profiles",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -50,12 +50,11 @@ impl crate::Client {
         crate::call::Call,
         crate::Error,
     > {
-        let path = "/plans/subscription".to_string();
         let call = crate::call::Call::new(
             "listAllActivePlanSubscriptions",
             "list_all_active_plan_subscriptions",
             ::reqwest::Method::GET,
-            path,
+            "/plans/subscription".to_string(),
             "/plans/subscription",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -102,12 +101,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}");
         let call = crate::call::Call::new(
             "getPlanSubscriptionForWebsite",
             "get_plan_subscription_for_website",
             ::reqwest::Method::GET,
-            path,
+            format!("/plans/subscription/{website_id}"),
             "/plans/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -153,12 +151,11 @@ impl crate::Client {
         body: &SubscribeWebsiteToPlanRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}");
         let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlan",
             "subscribe_website_to_plan",
             ::reqwest::Method::POST,
-            path,
+            format!("/plans/subscription/{website_id}"),
             "/plans/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -202,12 +199,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}");
         let call = crate::call::Call::new(
             "unsubscribePlanFromWebsite",
             "unsubscribe_plan_from_website",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/plans/subscription/{website_id}"),
             "/plans/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -261,12 +257,11 @@ impl crate::Client {
         body: &ChangeBillPeriodForWebsitePlanSubscriptionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}/bill/period");
         let mut call = crate::call::Call::new(
             "changeBillPeriodForWebsitePlanSubscription",
             "change_bill_period_for_website_plan_subscription",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/plans/subscription/{website_id}/bill/period"),
             "/plans/subscription/{website_id}/bill/period",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -329,12 +324,11 @@ impl crate::Client {
         code: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}/coupon");
         let mut call = crate::call::Call::new(
             "checkCouponAvailabilityForWebsitePlanSubscription",
             "check_coupon_availability_for_website_plan_subscription",
             ::reqwest::Method::GET,
-            path,
+            format!("/plans/subscription/{website_id}/coupon"),
             "/plans/subscription/{website_id}/coupon",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -381,12 +375,11 @@ impl crate::Client {
         body: &RedeemCouponForWebsitePlanSubscriptionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plans/subscription/{website_id}/coupon");
         let mut call = crate::call::Call::new(
             "redeemCouponForWebsitePlanSubscription",
             "redeem_coupon_for_website_plan_subscription",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/plans/subscription/{website_id}/coupon"),
             "/plans/subscription/{website_id}/coupon",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -45,12 +45,11 @@ impl crate::Client {
 
     /// The request of [`Client::get_connect_account`](Self::get_connect_account), built (and its arguments checked) before anything is sent.
     fn get_connect_account_request() -> Result<crate::call::Call, crate::Error> {
-        let path = "/plugin/connect/account".to_string();
         let call = crate::call::Call::new(
             "getConnectAccount",
             "get_connect_account",
             ::reqwest::Method::GET,
-            path,
+            "/plugin/connect/account".to_string(),
             "/plugin/connect/account",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -95,12 +94,11 @@ impl crate::Client {
         crate::call::Call,
         crate::Error,
     > {
-        let path = "/plugin/connect/session".to_string();
         let call = crate::call::Call::new(
             "checkConnectSessionValidity",
             "check_connect_session_validity",
             ::reqwest::Method::HEAD,
-            path,
+            "/plugin/connect/session".to_string(),
             "/plugin/connect/session",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -168,12 +166,11 @@ impl crate::Client {
         include_plan: Flag,
     ) -> Result<crate::call::Call, crate::Error> {
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/plugin/connect/websites/all/{page_number}");
         let mut call = crate::call::Call::new(
             "listAllConnectWebsites",
             "list_all_connect_websites",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugin/connect/websites/all/{page_number}"),
             "/plugin/connect/websites/all/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -187,17 +184,26 @@ impl crate::Client {
         &self,
         filter_configured: Flag,
         include_plan: Flag,
-    ) -> crate::Items<'_, PluginConnectWebsite> {
+    ) -> crate::Items<'static, PluginConnectWebsite> {
+        let client = self.clone();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self
-                            .list_all_connect_websites(
-                                page_number,
-                                filter_configured,
-                                include_plan,
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_all_connect_websites_request(
+                                    page_number,
+                                    filter_configured,
+                                    include_plan,
+                                ),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
                             ),
                         page_number,
                     )
@@ -267,12 +273,11 @@ impl crate::Client {
         filter_configured: Flag,
         include_plan: Flag,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/plugin/connect/websites/since".to_string();
         let mut call = crate::call::Call::new(
             "listConnectWebsitesSince",
             "list_connect_websites_since",
             ::reqwest::Method::GET,
-            path,
+            "/plugin/connect/websites/since".to_string(),
             "/plugin/connect/websites/since",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -322,12 +327,11 @@ impl crate::Client {
         crate::call::Call,
         crate::Error,
     > {
-        let path = "/plugin/connect/endpoints".to_string();
         let call = crate::call::Call::new(
             "getPluginConnectEndpoints",
             "get_plugin_connect_endpoints",
             ::reqwest::Method::GET,
-            path,
+            "/plugin/connect/endpoints".to_string(),
             "/plugin/connect/endpoints",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -49,12 +49,11 @@ impl crate::Client {
         crate::call::Call,
         crate::Error,
     > {
-        let path = "/plugins/subscription".to_string();
         let call = crate::call::Call::new(
             "listAllActivePluginSubscriptions",
             "list_all_active_plugin_subscriptions",
             ::reqwest::Method::GET,
-            path,
+            "/plugins/subscription".to_string(),
             "/plugins/subscription",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -101,12 +100,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plugins/subscription/{website_id}");
         let call = crate::call::Call::new(
             "listSubscriptionsForWebsite",
             "list_subscriptions_for_website",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugins/subscription/{website_id}"),
             "/plugins/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -152,12 +150,11 @@ impl crate::Client {
         body: &SubscribeWebsiteToPluginRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/plugins/subscription/{website_id}");
         let mut call = crate::call::Call::new(
             "subscribeWebsiteToPlugin",
             "subscribe_website_to_plugin",
             ::reqwest::Method::POST,
-            path,
+            format!("/plugins/subscription/{website_id}"),
             "/plugins/subscription/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -213,12 +210,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
         let call = crate::call::Call::new(
             "getSubscriptionDetails",
             "get_subscription_details",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}"),
             "/plugins/subscription/{website_id}/{plugin_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -269,12 +265,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}");
         let call = crate::call::Call::new(
             "unsubscribePluginFromWebsite",
             "unsubscribe_plugin_from_website",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}"),
             "/plugins/subscription/{website_id}/{plugin_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -331,12 +326,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let call = crate::call::Call::new(
             "getSubscriptionSettings",
             "get_subscription_settings",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/settings"),
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -392,12 +386,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let mut call = crate::call::Call::new(
             "saveSubscriptionSettings",
             "save_subscription_settings",
             ::reqwest::Method::PUT,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/settings"),
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -454,12 +447,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/settings");
         let mut call = crate::call::Call::new(
             "updateSubscriptionSettings",
             "update_subscription_settings",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/settings"),
             "/plugins/subscription/{website_id}/{plugin_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -517,12 +509,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
         let call = crate::call::Call::new(
             "getPluginUsageBills",
             "get_plugin_usage_bills",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage"),
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -578,12 +569,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage");
         let mut call = crate::call::Call::new(
             "reportPluginUsageToBill",
             "report_plugin_usage_to_bill",
             ::reqwest::Method::POST,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/bill/usage"),
             "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -641,14 +631,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!(
-            "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance"
-        );
         let call = crate::call::Call::new(
             "getPluginAttestProvenance",
             "get_plugin_attest_provenance",
             ::reqwest::Method::GET,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/attest/provenance"),
             "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -704,12 +691,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/channel");
         let mut call = crate::call::Call::new(
             "forwardPluginPayloadToChannel",
             "forward_plugin_payload_to_channel",
             ::reqwest::Method::POST,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/channel"),
             "/plugins/subscription/{website_id}/{plugin_id}/channel",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -766,12 +752,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let plugin_id = crate::params::path_segment("plugin_id", plugin_id)?;
-        let path = format!("/plugins/subscription/{website_id}/{plugin_id}/event");
         let mut call = crate::call::Call::new(
             "dispatchPluginEvent",
             "dispatch_plugin_event",
             ::reqwest::Method::POST,
-            path,
+            format!("/plugins/subscription/{website_id}/{plugin_id}/event"),
             "/plugins/subscription/{website_id}/{plugin_id}/event",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -46,12 +46,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/settings");
         let call = crate::call::Call::new(
             "getWebsiteSettings",
             "get_website_settings",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/settings"),
             "/website/{website_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -99,12 +98,11 @@ impl crate::Client {
         body: &WebsiteSettingsUpdate,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/settings");
         let mut call = crate::call::Call::new(
             "updateWebsiteSettings",
             "update_website_settings",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/settings"),
             "/website/{website_id}/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -48,12 +48,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/teams/list/{page_number}");
         let call = crate::call::Call::new(
             "listTeams",
             "list_teams",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/teams/list/{page_number}"),
             "/website/{website_id}/teams/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -61,14 +60,24 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_teams`](Self::list_teams), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_teams_stream(&self, website_id: &str) -> crate::Items<'_, Team> {
+    pub fn list_teams_stream(&self, website_id: &str) -> crate::Items<'static, Team> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_teams(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_teams_request(&website_id, page_number),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -117,12 +126,11 @@ impl crate::Client {
         body: &Team,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/team");
         let mut call = crate::call::Call::new(
             "createNewTeam",
             "create_new_team",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/team"),
             "/website/{website_id}/team",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -176,12 +184,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let team_id = crate::params::path_segment("team_id", team_id)?;
-        let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "checkTeamExists",
             "check_team_exists",
             ::reqwest::Method::HEAD,
-            path,
+            format!("/website/{website_id}/team/{team_id}"),
             "/website/{website_id}/team/{team_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -234,12 +241,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let team_id = crate::params::path_segment("team_id", team_id)?;
-        let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "getTeam",
             "get_team",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/team/{team_id}"),
             "/website/{website_id}/team/{team_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -295,12 +301,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let team_id = crate::params::path_segment("team_id", team_id)?;
-        let path = format!("/website/{website_id}/team/{team_id}");
         let mut call = crate::call::Call::new(
             "saveTeam",
             "save_team",
             ::reqwest::Method::PUT,
-            path,
+            format!("/website/{website_id}/team/{team_id}"),
             "/website/{website_id}/team/{team_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -352,12 +357,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let team_id = crate::params::path_segment("team_id", team_id)?;
-        let path = format!("/website/{website_id}/team/{team_id}");
         let call = crate::call::Call::new(
             "deleteTeam",
             "delete_team",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/team/{team_id}"),
             "/website/{website_id}/team/{team_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

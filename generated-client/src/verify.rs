@@ -46,12 +46,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/verify/settings");
         let call = crate::call::Call::new(
             "getVerifySettings",
             "get_verify_settings",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/verify/settings"),
             "/website/{website_id}/verify/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -97,12 +96,11 @@ impl crate::Client {
         body: &VerifySettingsUpdate,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/verify/settings");
         let mut call = crate::call::Call::new(
             "updateVerifySettings",
             "update_verify_settings",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/website/{website_id}/verify/settings"),
             "/website/{website_id}/verify/settings",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -148,12 +146,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/verify/key");
         let call = crate::call::Call::new(
             "getVerifyKey",
             "get_verify_key",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/verify/key"),
             "/website/{website_id}/verify/key",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -198,12 +195,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/verify/key");
         let call = crate::call::Call::new(
             "rollVerifyKey",
             "roll_verify_key",
             ::reqwest::Method::POST,
-            path,
+            format!("/website/{website_id}/verify/key"),
             "/website/{website_id}/verify/key",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

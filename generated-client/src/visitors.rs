@@ -47,12 +47,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/visitors/count");
         let call = crate::call::Call::new(
             "countVisitors",
             "count_visitors",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/count"),
             "/website/{website_id}/visitors/count",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -103,12 +102,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let page_number = crate::params::path_segment("page_number", page_number)?;
-        let path = format!("/website/{website_id}/visitors/list/{page_number}");
         let call = crate::call::Call::new(
             "listVisitors",
             "list_visitors",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/list/{page_number}"),
             "/website/{website_id}/visitors/list/{page_number}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -116,14 +114,27 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_visitors`](Self::list_visitors), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_visitors_stream(&self, website_id: &str) -> crate::Items<'_, Visitor> {
+    pub fn list_visitors_stream(
+        &self,
+        website_id: &str,
+    ) -> crate::Items<'static, Visitor> {
+        let client = self.clone();
         let website_id = website_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page_number| {
                     crate::pages::numbered(
-                        self.list_visitors(&website_id, page_number),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_visitors_request(&website_id, page_number),
+                                |answer| {
+                                    answer
+                                        .json_at("/data", "[]")
+                                        .map(crate::Response::into_value)
+                                },
+                            ),
                         page_number,
                     )
                 },
@@ -176,12 +187,11 @@ impl crate::Client {
         options: &PinpointVisitorsOnMapOptions,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/visitors/map");
         let mut call = crate::call::Call::new(
             "pinpointVisitorsOnMap",
             "pinpoint_visitors_on_map",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/map"),
             "/website/{website_id}/visitors/map",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -245,12 +255,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let token_id = crate::params::path_segment("token_id", token_id)?;
-        let path = format!("/website/{website_id}/visitors/token/{token_id}");
         let call = crate::call::Call::new(
             "getSessionIdentifierFromToken",
             "get_session_identifier_from_token",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/token/{token_id}"),
             "/website/{website_id}/visitors/token/{token_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -297,12 +306,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/visitors/blocked");
         let call = crate::call::Call::new(
             "countBlockedVisitors",
             "count_blocked_visitors",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/blocked"),
             "/website/{website_id}/visitors/blocked",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -355,12 +363,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let rule = crate::params::path_segment("rule", rule)?;
-        let path = format!("/website/{website_id}/visitors/blocked/{rule}");
         let call = crate::call::Call::new(
             "countBlockedVisitorsInRule",
             "count_blocked_visitors_in_rule",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/visitors/blocked/{rule}"),
             "/website/{website_id}/visitors/blocked/{rule}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -413,12 +420,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
         let rule = crate::params::path_segment("rule", rule)?;
-        let path = format!("/website/{website_id}/visitors/blocked/{rule}");
         let call = crate::call::Call::new(
             "clearBlockedVisitorsInRule",
             "clear_blocked_visitors_in_rule",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/visitors/blocked/{rule}"),
             "/website/{website_id}/visitors/blocked/{rule}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

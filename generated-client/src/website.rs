@@ -37,12 +37,11 @@ impl crate::Client {
 
     /// The request of [`Client::check_website`](Self::check_website), built (and its arguments checked) before anything is sent.
     fn check_website_request(domain: &str) -> Result<crate::call::Call, crate::Error> {
-        let path = "/website".to_string();
         let mut call = crate::call::Call::new(
             "checkWebsite",
             "check_website",
             ::reqwest::Method::HEAD,
-            path,
+            "/website".to_string(),
             "/website",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -87,12 +86,11 @@ impl crate::Client {
     fn create_website_request(
         body: &CreateWebsiteRequest,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/website".to_string();
         let mut call = crate::call::Call::new(
             "createWebsite",
             "create_website",
             ::reqwest::Method::POST,
-            path,
+            "/website".to_string(),
             "/website",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -136,12 +134,11 @@ impl crate::Client {
     /// The request of [`Client::get_website`](Self::get_website), built (and its arguments checked) before anything is sent.
     fn get_website_request(website_id: &str) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}");
         let call = crate::call::Call::new(
             "getWebsite",
             "get_website",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}"),
             "/website/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -187,12 +184,11 @@ impl crate::Client {
         body: &DeleteWebsiteRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}");
         let mut call = crate::call::Call::new(
             "deleteWebsite",
             "delete_website",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}"),
             "/website/{website_id}",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );
@@ -236,12 +232,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/expunge");
         let call = crate::call::Call::new(
             "abortDeleteWebsite",
             "abort_delete_website",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/website/{website_id}/expunge"),
             "/website/{website_id}/expunge",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

@@ -48,12 +48,11 @@ impl crate::Client {
         website_id: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let website_id = crate::params::path_segment("website_id", website_id)?;
-        let path = format!("/website/{website_id}/connect/endpoints");
         let call = crate::call::Call::new(
             "getWebsiteConnectEndpoints",
             "get_website_connect_endpoints",
             ::reqwest::Method::GET,
-            path,
+            format!("/website/{website_id}/connect/endpoints"),
             "/website/{website_id}/connect/endpoints",
             &[&[crate::credentials::Scheme::BasicAuth, crate::credentials::Scheme::Tier]],
         );

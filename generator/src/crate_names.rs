@@ -12,6 +12,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "with_retry_policy",
     "with_max_answer_size",
     "execute",
+    "execute_owned",
     "send",
     "open",
     "open_events",

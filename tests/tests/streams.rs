@@ -1,6 +1,7 @@
 //! A paged listing read the way a caller would write it, with nothing imported but the crate: the options
 //! passed as a temporary, the stream kept in a variable and read with its own `next`, collected with `all`
-//! or the re-exported `TryStreamExt`, and moved into a spawned task.
+//! or the re-exported `TryStreamExt`, spawned on a task as it is, and returned by a function whose client is
+//! gone.
 
 use crisp_client::types::ListConversationsOptions;
 use crisp_client::Client;
@@ -62,16 +63,30 @@ async fn a_stream_is_read_with_next_and_nothing_else_imported() -> Result<(), cr
         .await?;
     assert_eq!(collected.len(), 3);
 
-    // The stream owns its arguments and is `Send`: a task can read it.
-    let task = tokio::spawn({
-        let client = client.clone();
-        async move {
-            client
-                .list_conversations_stream(&String::from("w1"), &Default::default())
-                .all()
-                .await
-        }
-    });
+    // The stream owns its arguments and a handle on the client, and is `Send`: a task can read it, with
+    // nothing moved in but the stream.
+    let stream = client.list_conversations_stream(&String::from("w1"), &Default::default());
+    let task = tokio::spawn(stream.all());
     assert_eq!(task.await.expect("the task runs")?.len(), 3);
+    Ok(())
+}
+
+/// A stream borrows nothing: a function may make a client, open a stream on it and return the stream, the
+/// client gone; the pages still come.
+#[tokio::test]
+async fn a_stream_outlives_the_client_it_came_from() -> Result<(), crisp_client::Error> {
+    fn sessions_of(
+        server: &MockServer,
+    ) -> crisp_client::Items<'static, crisp_client::types::Conversation> {
+        let client = client(server);
+        client.list_conversations_stream("w1", &Default::default())
+    }
+    let server = three_pages().await;
+    let mut conversations = sessions_of(&server);
+    let mut sessions = Vec::new();
+    while let Some(conversation) = conversations.next().await {
+        sessions.push(conversation?.session_id);
+    }
+    assert_eq!(sessions, ["s1", "s2", "s3"]);
     Ok(())
 }

@@ -251,6 +251,19 @@ fn answer_reading(
                 quote!(self.open(#call, |opened| opened.lines(#framing, crate::answer::decode_json)#into_value)),
             );
         }
+        whole => whole_reading(whole).unwrap_or_default(),
+    };
+    (
+        output,
+        quote!(self.execute(#call, |answer| answer.#finish #value)),
+    )
+}
+
+/// What a method that reads its answer whole returns, and the `Answer` method that reads it (`json()`);
+/// `None` for an answer read as it arrives.
+fn whole_reading(returns: &Returns) -> Option<(TokenStream, TokenStream)> {
+    Some(match returns {
+        Returns::Events { .. } | Returns::Lines { .. } => return None,
         Returns::Nothing => (quote!(()), quote!(nothing())),
         Returns::Exists => (quote!(bool), quote!(exists())),
         Returns::Json(ty) => (type_tokens(ty), quote!(json())),
@@ -264,11 +277,14 @@ fn answer_reading(
         }
         Returns::Text => (quote!(String), quote!(text())),
         Returns::Bytes => (quote!(Vec<u8>), quote!(bytes())),
-    };
-    (
-        output,
-        quote!(self.execute(#call, |answer| answer.#finish #value)),
-    )
+    })
+}
+
+/// How a method that reads its answer whole decodes it into its value (`|answer| ...`), for a paged stream
+/// that sends the method's request itself; `None` for an answer read as it arrives.
+pub(super) fn whole_value_decoder(returns: &Returns) -> Option<TokenStream> {
+    let (_, finish) = whole_reading(returns)?;
+    Some(quote!(|answer| answer.#finish.map(crate::Response::into_value)))
 }
 
 /// `<name>_request`: the operation's path, security, parameters and body as a `Call`, every argument checked.
@@ -283,7 +299,8 @@ fn emit_request_fn(
         " The request of [`Client::{0}`](Self::{0}), built (and its arguments checked) before anything is sent.",
         op.rust_name
     ));
-    let path = Moved::from(emit_path(op));
+    let (encodings, path) = emit_path(op);
+    let encodings = encodings.into_iter().map(Moved::from);
     let security = emit_security(api, op);
     let spec_id = &op.spec_id;
     let rust_name = &op.rust_name;
@@ -316,8 +333,8 @@ fn emit_request_fn(
         #[doc = #request_doc]
         #allow
         fn #request(#(#args),*) -> Result<crate::call::Call, crate::Error> {
-            #path
-            #binding = crate::call::Call::new(#spec_id, #rust_name, #method, path, #template, #security);
+            #(#encodings)*
+            #binding = crate::call::Call::new(#spec_id, #rust_name, #method, #path, #template, #security);
             #(#steps)*
             Ok(call)
         }
@@ -533,9 +550,9 @@ fn method_docs(op: &Operation) -> String {
     parts.join("\n\n")
 }
 
-/// Each path parameter is encoded as one segment into a binding of its own name, then
-/// `let path = format!("/a/{b}")` names them inline.
-fn emit_path(op: &Operation) -> TokenStream {
+/// Each path parameter encoded as one segment into a binding of its own name, and the path that names them
+/// inline (`format!("/a/{b}")`). The path is no binding of its own, so no parameter's name can clash with it.
+fn emit_path(op: &Operation) -> (Vec<TokenStream>, TokenStream) {
     let mut template = String::new();
     let mut encodings = Vec::new();
     for segment in &op.path {
@@ -567,14 +584,12 @@ fn emit_path(op: &Operation) -> TokenStream {
             }
         }
     }
-    if encodings.is_empty() {
-        quote!(let path = #template.to_string();)
+    let path = if encodings.is_empty() {
+        quote!(#template.to_string())
     } else {
-        quote! {
-            #(#encodings)*
-            let path = format!(#template);
-        }
-    }
+        quote!(format!(#template))
+    };
+    (encodings, path)
 }
 
 fn emit_security(api: &Api, op: &Operation) -> TokenStream {

@@ -1,7 +1,8 @@
 //! `<name>_stream`: every item of a paged listing, fetched page by page as the stream is read. The stream
 //! takes the method's arguments (minus a page number or offset it counts itself) and keeps its own copies of
-//! them, so it borrows only the client: `client.list_stream(id, &Options::default())` needs no variable to
-//! hold the options. Each shape of `Pages` is spelled out here as the cursor the stream starts from and the
+//! them and of the client (clones share the connection pool), so it borrows nothing: it may be returned,
+//! stored or spawned on a task, and `client.list_stream(id, &Options::default())` needs no variable to hold
+//! the options. Each shape of `Pages` is spelled out here as the cursor the stream starts from and the
 //! fetch of one page for a cursor; `runtime/pages.rs` does the rest.
 
 use proc_macro2::TokenStream;
@@ -39,7 +40,8 @@ pub(super) fn emit(op: &Operation, pagination: &Pagination) -> TokenStream {
     ));
     quote! {
         #[doc = #doc]
-        pub fn #stream(&self, #(#args),*) -> crate::Items<'_, #item> {
+        pub fn #stream(&self, #(#args),*) -> crate::Items<'static, #item> {
+            let client = self.clone();
             #(#copies)*
             crate::Items::new(crate::pages::pages(#start, #fetch))
         }
@@ -110,16 +112,18 @@ fn with_cursor(op: &Operation, param: usize, in_some: bool) -> (TokenStream, Vec
     (options, args)
 }
 
-/// The future of one page's items: the method's own answer, or the part of it `x-pagination.items` names.
+/// The future of one page's items, on the stream's own client: the method's own answer, or the part of it
+/// `x-pagination.items` names.
 fn fetch_items(op: &Operation, pagination: &Pagination, args: &[TokenStream]) -> TokenStream {
-    if pagination.items_within {
-        let request = ident(&op.request_name);
+    let request = ident(&op.request_name);
+    let decode = if pagination.items_within {
         let items_at = &pagination.items_at;
-        quote!(self.execute(Self::#request(#(#args),*), |answer| answer.items(#items_at)))
+        quote!(|answer| answer.items(#items_at))
     } else {
-        let name = ident(&op.rust_name);
-        quote!(self.#name(#(#args),*))
-    }
+        // Lowering pages only operations whose answer is read whole.
+        super::operations::whole_value_decoder(&op.returns).unwrap_or_default()
+    };
+    quote!(client.clone().execute_owned(Self::#request(#(#args),*), #decode))
 }
 
 /// The cursor an optional parameter starts from: the caller's options' value, copied or cloned.
@@ -267,7 +271,7 @@ fn answer_cursor(
     let fetch = quote! {
         move |#carrier_var| {
             #options
-            self.execute(Self::#request(#(#args),*), |answer| answer.cursor_page(#items_at, #pointer))
+            client.clone().execute_owned(Self::#request(#(#args),*), |answer| answer.cursor_page(#items_at, #pointer))
         }
     };
     let how = format!(
@@ -311,8 +315,8 @@ fn link(
     let fetch = quote! {
         move |#link: Option<String>| {
             let call = Self::#request(#(#args),*)
-                .and_then(|call| call.follow(self.base_url(), #link.as_deref()));
-            self.execute(call, |answer| #page)
+                .and_then(|call| call.follow(client.base_url(), #link.as_deref()));
+            client.clone().execute_owned(call, |answer| #page)
         }
     };
     let how = format!(

@@ -197,7 +197,9 @@ impl<'s, 't> OperationLowering<'s, 't> {
         let request_name = self.methods.claim(suffixed(&rust_name, "request"));
         let method_name = rust_name.as_str();
 
-        let mut arg_names = Scope::with_reserved(&["body", "options"]);
+        // `body` and `options` name arguments of their own; `call` is the request being built, which the
+        // arguments are added to, and `client` a paged stream's copy of the client.
+        let mut arg_names = Scope::with_reserved(&["body", "options", "call", "client"]);
         let mut params = Vec::new();
         for (param, param_at) in self.merged_parameters(item, op, at) {
             params.push(self.lower_parameter(

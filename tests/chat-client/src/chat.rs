@@ -62,12 +62,11 @@ impl crate::Client {
     fn stream_completion_request(
         body: &CompletionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/chat/completions".to_string();
         let mut call = crate::call::Call::new(
             "streamCompletion",
             "stream_completion",
             ::reqwest::Method::POST,
-            path,
+            "/chat/completions".to_string(),
             "/chat/completions",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -121,12 +120,11 @@ impl crate::Client {
     fn stream_message_request(
         body: &CompletionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/messages".to_string();
         let mut call = crate::call::Call::new(
             "streamMessage",
             "stream_message",
             ::reqwest::Method::POST,
-            path,
+            "/messages".to_string(),
             "/messages",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -161,12 +159,11 @@ impl crate::Client {
     fn create_completion_request(
         body: &CompletionRequest,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/completions".to_string();
         let mut call = crate::call::Call::new(
             "createCompletion",
             "create_completion",
             ::reqwest::Method::POST,
-            path,
+            "/completions".to_string(),
             "/completions",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -222,12 +219,11 @@ impl crate::Client {
     fn list_models_request(
         options: &ListModelsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/models".to_string();
         let mut call = crate::call::Call::new(
             "listModels",
             "list_models",
             ::reqwest::Method::GET,
-            path,
+            "/models".to_string(),
             "/models",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -266,7 +262,6 @@ impl crate::Client {
     fn search_completions_request(
         body: &SearchQuery,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/search".to_string();
         let mut call = crate::call::Call::new(
             "searchCompletions",
             "search_completions",
@@ -275,7 +270,7 @@ impl crate::Client {
                     name: "method",
                     reason: "not an HTTP method".to_string(),
                 })?,
-            path,
+            "/search".to_string(),
             "/search",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -306,7 +301,6 @@ impl crate::Client {
 
     /// The request of [`Client::purge_cache`](Self::purge_cache), built (and its arguments checked) before anything is sent.
     fn purge_cache_request() -> Result<crate::call::Call, crate::Error> {
-        let path = "/cache".to_string();
         let call = crate::call::Call::new(
             "purgeCache",
             "purge_cache",
@@ -315,7 +309,7 @@ impl crate::Client {
                     name: "method",
                     reason: "not an HTTP method".to_string(),
                 })?,
-            path,
+            "/cache".to_string(),
             "/cache",
             &[&[crate::credentials::Scheme::Bearer]],
         );

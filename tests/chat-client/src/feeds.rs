@@ -50,12 +50,11 @@ impl crate::Client {
     fn follow_events_request(
         options: &FollowEventsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/events".to_string();
         let mut call = crate::call::Call::new(
             "followEvents",
             "follow_events",
             ::reqwest::Method::GET,
-            path,
+            "/events".to_string(),
             "/events",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -108,12 +107,11 @@ impl crate::Client {
 
     /// The request of [`Client::tail_logs`](Self::tail_logs), built (and its arguments checked) before anything is sent.
     fn tail_logs_request() -> Result<crate::call::Call, crate::Error> {
-        let path = "/logs".to_string();
         let call = crate::call::Call::new(
             "tailLogs",
             "tail_logs",
             ::reqwest::Method::GET,
-            path,
+            "/logs".to_string(),
             "/logs",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -165,12 +163,11 @@ impl crate::Client {
 
     /// The request of [`Client::export_logs`](Self::export_logs), built (and its arguments checked) before anything is sent.
     fn export_logs_request(day: &str) -> Result<crate::call::Call, crate::Error> {
-        let path = "/logs/export".to_string();
         let mut call = crate::call::Call::new(
             "exportLogs",
             "export_logs",
             ::reqwest::Method::GET,
-            path,
+            "/logs/export".to_string(),
             "/logs/export",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -215,12 +212,11 @@ impl crate::Client {
 
     /// The request of [`Client::watch_notices`](Self::watch_notices), built (and its arguments checked) before anything is sent.
     fn watch_notices_request() -> Result<crate::call::Call, crate::Error> {
-        let path = "/notices".to_string();
         let call = crate::call::Call::new(
             "watchNotices",
             "watch_notices",
             ::reqwest::Method::GET,
-            path,
+            "/notices".to_string(),
             "/notices",
             &[&[crate::credentials::Scheme::Bearer]],
         );

@@ -28,12 +28,11 @@ impl crate::Client {
     /// The request of [`Client::download_file`](Self::download_file), built (and its arguments checked) before anything is sent.
     fn download_file_request(file_id: &str) -> Result<crate::call::Call, crate::Error> {
         let file_id = crate::params::path_segment("file_id", file_id)?;
-        let path = format!("/files/{file_id}/content");
         let call = crate::call::Call::new(
             "downloadFile",
             "download_file",
             ::reqwest::Method::GET,
-            path,
+            format!("/files/{file_id}/content"),
             "/files/{file_id}/content",
             &[&[crate::credentials::Scheme::Bearer]],
         );
@@ -84,12 +83,11 @@ impl crate::Client {
         body: crate::Upload,
     ) -> Result<crate::call::Call, crate::Error> {
         let file_id = crate::params::path_segment("file_id", file_id)?;
-        let path = format!("/files/{file_id}/content");
         let mut call = crate::call::Call::new(
             "uploadFile",
             "upload_file",
             ::reqwest::Method::PUT,
-            path,
+            format!("/files/{file_id}/content"),
             "/files/{file_id}/content",
             &[&[crate::credentials::Scheme::Bearer]],
         );

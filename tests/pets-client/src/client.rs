@@ -78,6 +78,16 @@ impl Client {
         decode(self.send(call?).await?)
     }
 
+    /// [`execute`](Self::execute) on a client of its own (a clone: it shares the connection pool), so the
+    /// future borrows nothing: a paged stream fetches each page so, and owns no borrow of the caller's client.
+    pub(crate) async fn execute_owned<T>(
+        self,
+        call: Result<Call, Error>,
+        decode: impl FnOnce(crate::whole_answer::Answer) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.execute(call, decode).await
+    }
+
     /// Sends a request, again as the [`RetryPolicy`] allows, and reads the whole answer.
     pub(crate) async fn send(
         &self,

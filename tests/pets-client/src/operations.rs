@@ -41,12 +41,11 @@ impl crate::Client {
         x_request_id: &str,
         options: &GetPetsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/pets".to_string();
         let mut call = crate::call::Call::new(
             "get_pets",
             "get_pets",
             ::reqwest::Method::GET,
-            path,
+            "/pets".to_string(),
             "/pets",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -133,12 +132,11 @@ impl crate::Client {
     /// The request of [`Client::get_pet`](Self::get_pet), built (and its arguments checked) before anything is sent.
     fn get_pet_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}");
         let call = crate::call::Call::new(
             "getPet",
             "get_pet",
             ::reqwest::Method::GET,
-            path,
+            format!("/pets/{pet_id}"),
             "/pets/{petId}",
             &[],
         );
@@ -169,12 +167,11 @@ impl crate::Client {
     /// The request of [`Client::get_pet_2`](Self::get_pet_2), built (and its arguments checked) before anything is sent.
     fn get_pet_2_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}");
         let call = crate::call::Call::new(
             "getPet",
             "get_pet_2",
             ::reqwest::Method::DELETE,
-            path,
+            format!("/pets/{pet_id}"),
             "/pets/{petId}",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -213,12 +210,11 @@ impl crate::Client {
         body: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/note");
         let mut call = crate::call::Call::new(
             "putPetNote",
             "put_pet_note",
             ::reqwest::Method::PUT,
-            path,
+            format!("/pets/{pet_id}/note"),
             "/pets/{petId}/note",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -258,12 +254,11 @@ impl crate::Client {
         body: Option<&BookVisitRequest>,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/visit");
         let mut call = crate::call::Call::new(
             "bookVisit",
             "book_visit",
             ::reqwest::Method::POST,
-            path,
+            format!("/pets/{pet_id}/visit"),
             "/pets/{petId}/visit",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -307,12 +302,11 @@ impl crate::Client {
         body: UploadPhotoRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/photo");
         let mut call = crate::call::Call::new(
             "uploadPhoto",
             "upload_photo",
             ::reqwest::Method::POST,
-            path,
+            format!("/pets/{pet_id}/photo"),
             "/pets/{petId}/photo",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -370,12 +364,11 @@ impl crate::Client {
         options: &ListPetEventsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/events");
         let mut call = crate::call::Call::new(
             "listPetEvents",
             "list_pet_events",
             ::reqwest::Method::GET,
-            path,
+            format!("/pets/{pet_id}/events"),
             "/pets/{petId}/events",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -396,7 +389,8 @@ impl crate::Client {
         &self,
         pet_id: i64,
         options: &ListPetEventsOptions,
-    ) -> crate::Items<'_, PetEvent> {
+    ) -> crate::Items<'static, PetEvent> {
+        let client = self.clone();
         let options = options.clone();
         crate::Items::new(
             crate::pages::pages(
@@ -407,7 +401,12 @@ impl crate::Client {
                         ..options.clone()
                     };
                     crate::pages::following(
-                        self.list_pet_events(pet_id, &options),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_pet_events_request(pet_id, &options),
+                                |answer| answer.json().map(crate::Response::into_value),
+                            ),
                         |page: &[PetEvent]| page.iter().map(|item| item.at).min(),
                     )
                 },
@@ -444,12 +443,11 @@ impl crate::Client {
         body: &SetOwnerRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/owner");
         let mut call = crate::call::Call::new(
             "setOwner",
             "set_owner",
             ::reqwest::Method::PUT,
-            path,
+            format!("/pets/{pet_id}/owner"),
             "/pets/{petId}/owner",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -491,12 +489,11 @@ impl crate::Client {
         body: &FeedPetRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/care");
         let mut call = crate::call::Call::new(
             "feedPet",
             "feed_pet",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/pets/{pet_id}/care"),
             "/pets/{petId}/care",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -538,12 +535,11 @@ impl crate::Client {
         body: &WalkPetRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/care");
         let mut call = crate::call::Call::new(
             "walkPet",
             "walk_pet",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/pets/{pet_id}/care"),
             "/pets/{petId}/care",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -606,12 +602,11 @@ impl crate::Client {
             crate::params::Style::Matrix,
             true,
         )?;
-        let path = format!("/animals/{ids}/{near}");
         let mut call = crate::call::Call::new(
             "searchAnimals",
             "search_animals",
             ::reqwest::Method::GET,
-            path,
+            format!("/animals/{ids}/{near}"),
             "/animals/{ids}/{near}",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -665,12 +660,11 @@ impl crate::Client {
         lang: &str,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/story");
         let mut call = crate::call::Call::new(
             "getPetStory",
             "get_pet_story",
             ::reqwest::Method::GET,
-            path,
+            format!("/pets/{pet_id}/story"),
             "/pets/{petId}/story",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -705,12 +699,11 @@ impl crate::Client {
     /// The request of [`Client::download_photo`](Self::download_photo), built (and its arguments checked) before anything is sent.
     fn download_photo_request(pet_id: i64) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/photo.jpg");
         let call = crate::call::Call::new(
             "downloadPhoto",
             "download_photo",
             ::reqwest::Method::GET,
-            path,
+            format!("/pets/{pet_id}/photo.jpg"),
             "/pets/{petId}/photo.jpg",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -770,12 +763,11 @@ impl crate::Client {
         body: &PatchPetProfileRequest,
     ) -> Result<crate::call::Call, crate::Error> {
         let pet_id = crate::params::path_segment("petId", pet_id)?;
-        let path = format!("/pets/{pet_id}/profile");
         let mut call = crate::call::Call::new(
             "patchPetProfile",
             "patch_pet_profile",
             ::reqwest::Method::PATCH,
-            path,
+            format!("/pets/{pet_id}/profile"),
             "/pets/{petId}/profile",
             &[
                 &[crate::credentials::Scheme::Token],

@@ -42,12 +42,11 @@ impl crate::Client {
     ) -> Result<crate::call::Call, crate::Error> {
         let shelter_id = crate::params::path_segment("shelterId", shelter_id)?;
         let page = crate::params::path_segment("page", page)?;
-        let path = format!("/shelters/{shelter_id}/pets/page/{page}");
         let call = crate::call::Call::new(
             "listShelterPets",
             "list_shelter_pets",
             ::reqwest::Method::GET,
-            path,
+            format!("/shelters/{shelter_id}/pets/page/{page}"),
             "/shelters/{shelterId}/pets/page/{page}",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -58,14 +57,23 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_shelter_pets`](Self::list_shelter_pets), page after page: page 1, 2 and so on, up to the first empty page. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_shelter_pets_stream(&self, shelter_id: &str) -> crate::Items<'_, Pet> {
+    pub fn list_shelter_pets_stream(
+        &self,
+        shelter_id: &str,
+    ) -> crate::Items<'static, Pet> {
+        let client = self.clone();
         let shelter_id = shelter_id.to_owned();
         crate::Items::new(
             crate::pages::pages(
                 1,
                 move |page| {
                     crate::pages::numbered(
-                        self.list_shelter_pets(&shelter_id, page),
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_shelter_pets_request(&shelter_id, page),
+                                |answer| answer.json().map(crate::Response::into_value),
+                            ),
                         page,
                     )
                 },
@@ -100,12 +108,11 @@ impl crate::Client {
     fn list_visits_request(
         options: &ListVisitsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/visits".to_string();
         let mut call = crate::call::Call::new(
             "listVisits",
             "list_visits",
             ::reqwest::Method::GET,
-            path,
+            "/visits".to_string(),
             "/visits",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -125,7 +132,8 @@ impl crate::Client {
     pub fn list_visits_stream(
         &self,
         options: &ListVisitsOptions,
-    ) -> crate::Items<'_, Visit> {
+    ) -> crate::Items<'static, Visit> {
+        let client = self.clone();
         let options = options.clone();
         crate::Items::new(
             crate::pages::pages(
@@ -135,7 +143,15 @@ impl crate::Client {
                         page: Some(page),
                         ..options.clone()
                     };
-                    crate::pages::numbered(self.list_visits(&options), page)
+                    crate::pages::numbered(
+                        client
+                            .clone()
+                            .execute_owned(
+                                Self::list_visits_request(&options),
+                                |answer| answer.json().map(crate::Response::into_value),
+                            ),
+                        page,
+                    )
                 },
             ),
         )
@@ -168,12 +184,11 @@ impl crate::Client {
     fn list_adoptions_request(
         options: &ListAdoptionsOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/adoptions".to_string();
         let mut call = crate::call::Call::new(
             "listAdoptions",
             "list_adoptions",
             ::reqwest::Method::GET,
-            path,
+            "/adoptions".to_string(),
             "/adoptions",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -193,7 +208,8 @@ impl crate::Client {
     pub fn list_adoptions_stream(
         &self,
         options: &ListAdoptionsOptions,
-    ) -> crate::Items<'_, Owner> {
+    ) -> crate::Items<'static, Owner> {
+        let client = self.clone();
         let options = options.clone();
         crate::Items::new(
             crate::pages::pages(
@@ -204,8 +220,9 @@ impl crate::Client {
                         ..options.clone()
                     };
                     crate::pages::offset(
-                        self
-                            .execute(
+                        client
+                            .clone()
+                            .execute_owned(
                                 Self::list_adoptions_request(&options),
                                 |answer| answer.items("/results"),
                             ),
@@ -243,12 +260,11 @@ impl crate::Client {
     fn list_feed_request(
         options: &ListFeedOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/feed".to_string();
         let mut call = crate::call::Call::new(
             "listFeed",
             "list_feed",
             ::reqwest::Method::GET,
-            path,
+            "/feed".to_string(),
             "/feed",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -265,17 +281,20 @@ impl crate::Client {
     pub fn list_feed_stream(
         &self,
         options: &ListFeedOptions,
-    ) -> crate::Items<'_, Visit> {
+    ) -> crate::Items<'static, Visit> {
+        let client = self.clone();
         let options = options.clone();
         crate::Items::new(
             crate::pages::pages(
                 options.cursor.clone(),
                 move |cursor| {
                     let options = ListFeedOptions { cursor };
-                    self.execute(
-                        Self::list_feed_request(&options),
-                        |answer| answer.cursor_page("/entries", "/meta/next_cursor"),
-                    )
+                    client
+                        .clone()
+                        .execute_owned(
+                            Self::list_feed_request(&options),
+                            |answer| answer.cursor_page("/entries", "/meta/next_cursor"),
+                        )
                 },
             ),
         )
@@ -308,12 +327,11 @@ impl crate::Client {
     fn list_photos_request(
         options: &ListPhotosOptions,
     ) -> Result<crate::call::Call, crate::Error> {
-        let path = "/photos".to_string();
         let mut call = crate::call::Call::new(
             "listPhotos",
             "list_photos",
             ::reqwest::Method::GET,
-            path,
+            "/photos".to_string(),
             "/photos",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -330,15 +348,20 @@ impl crate::Client {
     pub fn list_photos_stream(
         &self,
         options: &ListPhotosOptions,
-    ) -> crate::Items<'_, String> {
+    ) -> crate::Items<'static, String> {
+        let client = self.clone();
         let options = options.clone();
         crate::Items::new(
             crate::pages::pages(
                 None,
                 move |link: Option<String>| {
                     let call = Self::list_photos_request(&options)
-                        .and_then(|call| call.follow(self.base_url(), link.as_deref()));
-                    self.execute(call, |answer| answer.link_page_from_header(""))
+                        .and_then(|call| {
+                            call.follow(client.base_url(), link.as_deref())
+                        });
+                    client
+                        .clone()
+                        .execute_owned(call, |answer| answer.link_page_from_header(""))
                 },
             ),
         )
@@ -367,12 +390,11 @@ impl crate::Client {
 
     /// The request of [`Client::list_notes`](Self::list_notes), built (and its arguments checked) before anything is sent.
     fn list_notes_request() -> Result<crate::call::Call, crate::Error> {
-        let path = "/notes".to_string();
         let call = crate::call::Call::new(
             "listNotes",
             "list_notes",
             ::reqwest::Method::GET,
-            path,
+            "/notes".to_string(),
             "/notes",
             &[
                 &[crate::credentials::Scheme::Token],
@@ -383,17 +405,22 @@ impl crate::Client {
     }
 
     /// Every item of [`Client::list_notes`](Self::list_notes), page after page: the first page as the arguments ask for it, then each page the URL at `/links/next` of the answer before names (followed only within the base URL), up to an answer without one. Pages are fetched as the stream is read; an error ends the stream after the items before it.
-    pub fn list_notes_stream(&self) -> crate::Items<'_, String> {
+    pub fn list_notes_stream(&self) -> crate::Items<'static, String> {
+        let client = self.clone();
         crate::Items::new(
             crate::pages::pages(
                 None,
                 move |link: Option<String>| {
                     let call = Self::list_notes_request()
-                        .and_then(|call| call.follow(self.base_url(), link.as_deref()));
-                    self.execute(
-                        call,
-                        |answer| answer.link_page_from_body("/notes", "/links/next"),
-                    )
+                        .and_then(|call| {
+                            call.follow(client.base_url(), link.as_deref())
+                        });
+                    client
+                        .clone()
+                        .execute_owned(
+                            call,
+                            |answer| answer.link_page_from_body("/notes", "/links/next"),
+                        )
                 },
             ),
         )
