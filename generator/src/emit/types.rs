@@ -209,7 +209,9 @@ fn emit_event_data(
             #(#listed)*
             /// An event of a name the spec does not list, with its data as sent.
             Other {
+                /// The event's name (`message` for an event without one).
                 event: ::std::string::String,
+                /// Its data, as text.
                 data: ::std::string::String,
             },
         }

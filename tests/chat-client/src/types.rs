@@ -443,7 +443,12 @@ pub enum StreamMessageResponseEvent {
     /// The data of a `ping` event.
     Ping(String),
     /// An event of a name the spec does not list, with its data as sent.
-    Other { event: ::std::string::String, data: ::std::string::String },
+    Other {
+        /// The event's name (`message` for an event without one).
+        event: ::std::string::String,
+        /// Its data, as text.
+        data: ::std::string::String,
+    },
 }
 
 impl StreamMessageResponseEvent {
